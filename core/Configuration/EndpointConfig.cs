@@ -1,0 +1,46 @@
+using System.Text.Json.Nodes;
+
+namespace Switchyard.Core.Configuration;
+
+/// <summary>
+/// A published endpoint (or, nested in a backend, a workflow). Every optional field already holds the
+/// value cascaded from the service when the configuration has been loaded.
+/// </summary>
+public sealed record EndpointConfig
+{
+    /// <summary>The route, such as <c>/users/{id}</c>. Required.</summary>
+    public required string Endpoint { get; init; }
+
+    /// <summary>The HTTP method. <value>The default value is GET.</value></summary>
+    public string Method { get; init; } = ServiceDefaults.Method;
+
+    /// <summary>The backends, at least one. Required.</summary>
+    public IReadOnlyList<BackendConfig> Backends { get; init; } = [];
+
+    /// <summary>Timeout of the whole pipe. <value>The default value is the service timeout.</value></summary>
+    public TimeSpan Timeout { get; init; } = ServiceDefaults.Timeout;
+
+    /// <summary><c>Cache-Control</c> max-age for complete responses. <value>The default value is the service value.</value></summary>
+    public TimeSpan CacheTtl { get; init; }
+
+    /// <summary>How many identical calls race per backend. <value>The default value is 1.</value></summary>
+    public int ConcurrentCalls { get; init; } = ServiceDefaults.ConcurrentCalls;
+
+    /// <summary>The response encoding. <value>The default value is the service value, else <c>json</c>.</value></summary>
+    public string OutputEncoding { get; init; } = EncodingNames.Json;
+
+    /// <summary>Headers forwarded to backends. Empty means only <c>Content-Type</c>; <c>*</c> means all.</summary>
+    public IReadOnlyList<string> InputHeaders { get; init; } = [];
+
+    /// <summary>Query strings forwarded to backends. Empty means none; <c>*</c> means all.</summary>
+    public IReadOnlyList<string> InputQueryStrings { get; init; } = [];
+
+    /// <summary>The endpoint's <c>proxy</c> namespace.</summary>
+    public EndpointProxyOptions Proxy { get; init; } = new();
+
+    /// <summary>The raw <c>extra_config</c>, with namespace aliases normalised to their short names.</summary>
+    public JsonObject ExtraConfig { get; init; } = [];
+
+    /// <summary>The JSON path of this object in the file (<c>endpoints[2]</c>), used in messages.</summary>
+    public string JsonPath { get; init; } = "";
+}

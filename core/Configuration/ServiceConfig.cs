@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+
+namespace Switchyard.Core.Configuration;
+
+/// <summary>
+/// The root of a <c>krakend.json</c> (version 3) after parsing and after defaults have cascaded
+/// from the service to its endpoints and backends.
+/// </summary>
+public sealed record ServiceConfig
+{
+    /// <summary>The configuration format version. Only 3 is accepted.</summary>
+    public int Version { get; init; } = 3;
+
+    /// <summary>The listening port. <value>The default value is 8080.</value></summary>
+    public int Port { get; init; } = ServiceDefaults.Port;
+
+    /// <summary>Default hosts for backends that declare none.</summary>
+    public IReadOnlyList<string> Host { get; init; } = [];
+
+    /// <summary>Default pipe timeout. <value>The default value is 2 s.</value></summary>
+    public TimeSpan Timeout { get; init; } = ServiceDefaults.Timeout;
+
+    /// <summary>Default <c>Cache-Control</c> max-age. <value>The default value is zero (no header).</value></summary>
+    public TimeSpan CacheTtl { get; init; }
+
+    /// <summary>Default output encoding. <value>The default value is <c>json</c>.</value></summary>
+    public string OutputEncoding { get; init; } = EncodingNames.Json;
+
+    /// <summary>Serve <c>/__debug/*</c>.</summary>
+    public bool DebugEndpoint { get; init; }
+
+    /// <summary>Serve <c>/__echo/*</c>.</summary>
+    public bool EchoEndpoint { get; init; }
+
+    /// <summary>The published endpoints, in file order.</summary>
+    public IReadOnlyList<EndpointConfig> Endpoints { get; init; } = [];
+
+    /// <summary>Router behaviour from the <c>router</c> namespace.</summary>
+    public RouterOptions Router { get; init; } = new();
+
+    /// <summary>The raw root <c>extra_config</c>, with namespace aliases normalised to their short names.</summary>
+    public JsonObject ExtraConfig { get; init; } = [];
+}

@@ -1,0 +1,25 @@
+namespace Switchyard.Core.Pipeline;
+
+/// <summary>
+/// A failure that travels through the pipeline. <see cref="StatusCode"/> is set only when the client is
+/// meant to see a specific status (<c>return_error_code</c>, policies); otherwise a failed endpoint answers 500.
+/// </summary>
+/// <param name="Message">The text, as KrakenD words it (<c>invalid status code 404 [GET /x]: http://b/x</c>).</param>
+/// <param name="StatusCode">The status to answer with, or null.</param>
+/// <param name="Body">The body to answer with when the router returns error messages, or null for the message.</param>
+/// <param name="ContentType">The content type of <paramref name="Body"/>, or null for text.</param>
+public sealed record ProxyError(string Message, int? StatusCode = null, string? Body = null, string? ContentType = null)
+{
+    /// <summary>The error of a pipe that ran out of time.</summary>
+    public static readonly ProxyError DeadlineExceeded = new("context deadline exceeded");
+
+    /// <summary>Joins several errors the way KrakenD's merge does: texts separated by new lines.</summary>
+    public static ProxyError? Join(IReadOnlyList<ProxyError> errors) => errors.Count switch
+    {
+        0 => null,
+        1 => errors[0],
+        _ => new ProxyError(string.Join('\n', errors.Select(e => e.Message))),
+    };
+
+    public override string ToString() => Message;
+}

@@ -1,0 +1,40 @@
+namespace Switchyard.Core.Pipeline;
+
+/// <summary>
+/// What a layer of the pipeline receives: the client's request as the endpoint saw it, and once the
+/// backend layers have run, the backend URL. Immutable: a layer that changes something makes a copy with
+/// <c>with</c>, so concurrent backends never see each other's changes.
+/// </summary>
+public sealed record ProxyRequest
+{
+    /// <summary>The method sent to the backend.</summary>
+    public string Method { get; init; } = "GET";
+
+    /// <summary>The endpoint path the client called, without query.</summary>
+    public string Path { get; init; } = "/";
+
+    /// <summary>Route parameters keyed with their first letter upper-cased (<c>{id_user}</c> → <c>Id_user</c>).</summary>
+    public IReadOnlyDictionary<string, string> Params { get; init; } = EmptyParams;
+
+    /// <summary>The request headers, case-insensitive names.</summary>
+    public IReadOnlyDictionary<string, string[]> Headers { get; init; } = EmptyValues;
+
+    /// <summary>The query string, case-sensitive names, in order of appearance.</summary>
+    public IReadOnlyDictionary<string, string[]> Query { get; init; } = EmptyValues;
+
+    /// <summary>The request body, buffered so every backend (and every concurrent call) can send it.</summary>
+    public ReadOnlyMemory<byte> Body { get; init; }
+
+    /// <summary>The absolute backend URL once the request builder has run; null before.</summary>
+    public Uri? Url { get; init; }
+
+    /// <summary>The client's IP address as the gateway sees it.</summary>
+    public string? ClientIp { get; init; }
+
+    /// <summary>The <c>Host</c> the client called.</summary>
+    public string? ClientHost { get; init; }
+
+    internal static readonly IReadOnlyDictionary<string, string> EmptyParams = new Dictionary<string, string>();
+
+    internal static readonly IReadOnlyDictionary<string, string[]> EmptyValues = new Dictionary<string, string[]>();
+}
