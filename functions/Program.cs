@@ -1,1 +1,3 @@
-return 0;
+using Switchyard.Functions.Cli;
+
+return await SwitchyardCommand.Create().Parse(args).InvokeAsync().ConfigureAwait(false);

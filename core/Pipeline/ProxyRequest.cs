@@ -14,13 +14,13 @@ public sealed record ProxyRequest
     public string Path { get; init; } = "/";
 
     /// <summary>Route parameters keyed with their first letter upper-cased (<c>{id_user}</c> → <c>Id_user</c>).</summary>
-    public IReadOnlyDictionary<string, string> Params { get; init; } = EmptyParams;
+    public IReadOnlyDictionary<string, string> Params { get; init; } = NoParams;
 
     /// <summary>The request headers, case-insensitive names.</summary>
-    public IReadOnlyDictionary<string, string[]> Headers { get; init; } = EmptyValues;
+    public IReadOnlyDictionary<string, string[]> Headers { get; init; } = NoValues;
 
     /// <summary>The query string, case-sensitive names, in order of appearance.</summary>
-    public IReadOnlyDictionary<string, string[]> Query { get; init; } = EmptyValues;
+    public IReadOnlyDictionary<string, string[]> Query { get; init; } = NoValues;
 
     /// <summary>The request body, buffered so every backend (and every concurrent call) can send it.</summary>
     public ReadOnlyMemory<byte> Body { get; init; }
@@ -34,7 +34,9 @@ public sealed record ProxyRequest
     /// <summary>The <c>Host</c> the client called.</summary>
     public string? ClientHost { get; init; }
 
-    internal static readonly IReadOnlyDictionary<string, string> EmptyParams = new Dictionary<string, string>();
+    /// <summary>Shared empty parameters.</summary>
+    public static readonly IReadOnlyDictionary<string, string> NoParams = new Dictionary<string, string>();
 
-    internal static readonly IReadOnlyDictionary<string, string[]> EmptyValues = new Dictionary<string, string[]>();
+    /// <summary>Shared empty headers or query.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> NoValues = new Dictionary<string, string[]>();
 }

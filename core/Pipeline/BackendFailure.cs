@@ -1,0 +1,14 @@
+namespace Switchyard.Core.Pipeline;
+
+/// <summary>The errors a backend call produces, worded as KrakenD words them.</summary>
+internal static class BackendFailure
+{
+    public static ProxyError InvalidStatus(int status, string method, string urlPattern, Uri url) =>
+        new($"invalid status code {status} [{method} {urlPattern}]: {url}");
+
+    /// <summary>An exception from the call: a cancelled call is a deadline, anything else is a transport error.</summary>
+    public static ProxyError FromException(Exception exception, CancellationToken cancellationToken) =>
+        exception is OperationCanceledException && cancellationToken.IsCancellationRequested
+            ? ProxyError.DeadlineExceeded
+            : new ProxyError(exception.Message);
+}

@@ -1,0 +1,21 @@
+using System.Net;
+
+namespace Switchyard.Core.Pipeline;
+
+/// <summary>The one HTTP client every backend call shares, configured as KrakenD's Go transport behaves.</summary>
+public static class BackendHttpClient
+{
+    /// <summary>
+    /// A client that follows redirects, asks for and decompresses gzip, keeps no cookies and ignores system
+    /// proxies (a gateway must not route its backend traffic through a proxy it was not told about).
+    /// </summary>
+    public static HttpMessageInvoker Create() => new(new SocketsHttpHandler
+    {
+        AllowAutoRedirect = true,
+        AutomaticDecompression = DecompressionMethods.GZip,
+        UseCookies = false,
+        UseProxy = false,
+        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(90),
+        ConnectTimeout = TimeSpan.FromSeconds(10),
+    });
+}

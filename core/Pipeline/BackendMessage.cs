@@ -1,0 +1,42 @@
+namespace Switchyard.Core.Pipeline;
+
+/// <summary>Builds the <see cref="HttpRequestMessage"/> for a backend call from a fully built request.</summary>
+internal static class BackendMessage
+{
+    // Hop-by-hop and framing headers belong to one connection; HttpClient sets its own.
+    private static readonly HashSet<string> NotForwarded = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Connection", "Keep-Alive", "Proxy-Connection", "Proxy-Authorization", "TE", "Trailer", "Transfer-Encoding",
+        "Upgrade", "Host", "Content-Length", "Expect",
+    };
+
+    public static HttpRequestMessage Create(ProxyRequest request)
+    {
+        var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Url);
+        if (!request.Body.IsEmpty || !(HttpMethods.IsBodiless(request.Method)))
+        {
+            message.Content = new ReadOnlyMemoryContent(request.Body);
+        }
+
+        foreach (var (name, values) in request.Headers)
+        {
+            if (NotForwarded.Contains(name))
+            {
+                continue;
+            }
+
+            if (!message.Headers.TryAddWithoutValidation(name, values))
+            {
+                message.Content?.Headers.TryAddWithoutValidation(name, values);
+            }
+        }
+
+        return message;
+    }
+
+    private static class HttpMethods
+    {
+        public static bool IsBodiless(string method) =>
+            method is "GET" or "HEAD" or "DELETE" or "OPTIONS" or "TRACE";
+    }
+}

@@ -1,0 +1,32 @@
+namespace Switchyard.Core.Pipeline;
+
+/// <summary>
+/// Calls every backend at once and merges the parts as they arrive, within 85% of the endpoint timeout; a part
+/// that is late becomes a <c>context deadline exceeded</c> error and the result is partial.
+/// </summary>
+internal static class ParallelMergeProxy
+{
+    public static Proxy Create(TimeSpan endpointTimeout, Proxy[] parts)
+    {
+        var timeout = MergeTimeout.Of(endpointTimeout);
+        return async (request, cancellationToken) =>
+        {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(timeout);
+
+            var calls = new Task<ProxyResponse>[parts.Length];
+            for (var i = 0; i < parts.Length; i++)
+            {
+                calls[i] = PartCall.Run(parts[i], request, deadline.Token);
+            }
+
+            var accumulator = new MergeAccumulator(parts.Length);
+            await foreach (var call in Task.WhenEach(calls).ConfigureAwait(false))
+            {
+                accumulator.Add(await call.ConfigureAwait(false));
+            }
+
+            return accumulator.Result();
+        };
+    }
+}

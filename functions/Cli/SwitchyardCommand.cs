@@ -1,0 +1,21 @@
+using System.CommandLine;
+
+namespace Switchyard.Functions.Cli;
+
+/// <summary>The <c>switchyard</c> command line: <c>run</c> (also the default) and <c>check</c>.</summary>
+internal static class SwitchyardCommand
+{
+    public static RootCommand Create()
+    {
+        var run = RunCommand.Create();
+        var root = new RootCommand("Switchyard: a declarative API gateway serving KrakenD-style krakend.json files.")
+        {
+            run,
+            CheckCommand.Create(),
+        };
+
+        // `switchyard` alone (and `dotnet run --project functions`) serves the embedded default configuration.
+        root.SetAction((result, cancellationToken) => RunCommand.RunAsync(null, null, cancellationToken));
+        return root;
+    }
+}

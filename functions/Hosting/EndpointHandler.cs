@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Http;
+using Switchyard.Core.Configuration;
+using Switchyard.Core.Pipeline;
+
+namespace Switchyard.Functions.Hosting;
+
+/// <summary>
+/// Serves one configured endpoint: reads the request, runs the endpoint's pipeline within the endpoint timeout and
+/// writes the answer. Client mistakes (encoded parameters, an oversized body) are answered with a 4xx here.
+/// </summary>
+internal sealed class EndpointHandler(EndpointConfig endpoint, Proxy proxy, ResponseWriter writer, bool checkEncodedParams)
+{
+    private static readonly ProxyError InternalError = new("internal server error");
+
+    private readonly ProxyRequestReader _reader = new(endpoint);
+
+    public async Task HandleAsync(HttpContext context, IReadOnlyList<KeyValuePair<string, string>> routeValues)
+    {
+        if (checkEncodedParams && !EncodedParams.AreValid(routeValues))
+        {
+            await ClientErrors.WriteAsync(context, StatusCodes.Status400BadRequest, EncodedParams.Message).ConfigureAwait(false);
+            return;
+        }
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        deadline.CancelAfter(endpoint.Timeout);
+
+        ProxyRequest request;
+        try
+        {
+            request = await _reader.ReadAsync(context, routeValues, deadline.Token).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException exception)
+        {
+            await ClientErrors.WriteAsync(context, exception.StatusCode, exception.Message).ConfigureAwait(false);
+            return;
+        }
+
+        ProxyResponse response;
+        try
+        {
+            response = await proxy(request, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            response = ProxyResponse.Failed(InternalError);
+        }
+
+        if (deadline.IsCancellationRequested && response.Error is null && response.IsEmpty)
+        {
+            response = ProxyResponse.Failed(InternalError);
+        }
+
+        if (context.RequestAborted.IsCancellationRequested)
+        {
+            response.Passthrough?.Dispose();
+            return;
+        }
+
+        await writer.WriteAsync(context, response).ConfigureAwait(false);
+    }
+}

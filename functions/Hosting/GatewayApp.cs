@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Switchyard.Core.Configuration;
+using Switchyard.Core.Encoding;
+using Switchyard.Core.Health;
+using Switchyard.Core.Pipeline;
+
+namespace Switchyard.Functions.Hosting;
+
+/// <summary>Builds the web application that serves a validated configuration.</summary>
+internal static class GatewayApp
+{
+    /// <param name="config">A configuration that passed validation.</param>
+    /// <param name="url">Where Kestrel listens (<c>http://*:8080</c>, or port 0 in tests).</param>
+    /// <param name="timeProvider">The clock of the health endpoint; the system clock by default.</param>
+    public static WebApplication Create(ServiceConfig config, string url, TimeProvider? timeProvider = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.WebHost.UseUrls(url);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Services.AddSingleton(timeProvider ?? TimeProvider.System);
+        builder.Services.AddSingleton<AgentHealthRegistry>();
+        builder.Services.AddSingleton(_ => BackendHttpClient.Create());
+
+        var app = builder.Build();
+        var routes = GatewayRoutes.Build(config, app.Services);
+        var dispatcher = new GatewayDispatcher(routes);
+        app.Run(dispatcher.DispatchAsync);
+        return app;
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Http;
+using Switchyard.Functions.Routing;
+
+namespace Switchyard.Functions.Hosting;
+
+/// <summary>The gateway's only middleware: looks the request up in the route table and runs what it finds.</summary>
+internal sealed class GatewayDispatcher(RouteTable<RouteHandler> routes)
+{
+    public Task DispatchAsync(HttpContext context)
+    {
+        var target = RequestTarget.From(context.Request);
+        var match = routes.Match(context.Request.Method, target.Path, context.Request.QueryString.Value);
+        return match.Kind == RouteMatchKind.Found
+            ? match.Value!(context, match.Parameters)
+            : RouterResponses.WriteUnmatchedAsync(context, match);
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+using Switchyard.Core.Configuration;
+using Switchyard.Core.Encoding;
+using Switchyard.Core.Pipeline;
+using Switchyard.Functions.Routing;
+
+namespace Switchyard.Functions.Hosting;
+
+/// <summary>The route table of a configuration: its endpoints and the built-in endpoints it enables.</summary>
+internal static class GatewayRoutes
+{
+    public static RouteTable<RouteHandler> Build(ServiceConfig config, IServiceProvider services)
+    {
+        var factory = new ProxyFactory(services.GetRequiredService<HttpMessageInvoker>(), new DecoderRegistry());
+        var encoders = new EncoderRegistry();
+        var entries = new List<RouteEntry<RouteHandler>>();
+
+        foreach (var endpoint in config.Endpoints)
+        {
+            var writer = new ResponseWriter(encoders.Get(endpoint.OutputEncoding), endpoint.CacheTtl, config.Router.ReturnErrorMessage);
+            var handler = new EndpointHandler(endpoint, factory.CreateEndpoint(endpoint), writer, !config.Router.DisablePathDecoding);
+            entries.Add(new RouteEntry<RouteHandler>(endpoint.Method, endpoint.Endpoint, handler.HandleAsync));
+        }
+
+        entries.AddRange(BuiltInRoutes.For(config, services));
+        return new RouteTable<RouteHandler>(entries);
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Http;
+using Switchyard.Core.Configuration;
+using Switchyard.Core.Pipeline;
+
+namespace Switchyard.Functions.Hosting;
+
+/// <summary>
+/// Reads a client request into the pipeline's <see cref="ProxyRequest"/>: the endpoint's header and query filters,
+/// the forwarding headers KrakenD adds, the route parameters (first letter upper-cased) and the buffered body.
+/// </summary>
+internal sealed class ProxyRequestReader(EndpointConfig endpoint)
+{
+    private readonly NameFilter _headers = NameFilter.EndpointHeaders(endpoint.InputHeaders);
+    private readonly NameFilter _query = NameFilter.EndpointQuery(endpoint.InputQueryStrings);
+
+    public async ValueTask<ProxyRequest> ReadAsync(
+        HttpContext context,
+        IReadOnlyList<KeyValuePair<string, string>> routeValues,
+        CancellationToken cancellationToken)
+    {
+        var request = context.Request;
+        return new ProxyRequest
+        {
+            Method = request.Method,
+            Path = request.Path.Value ?? "/",
+            Params = Params(routeValues),
+            Headers = Headers(context),
+            Query = Query(request.Query),
+            Body = await RequestBody.ReadAsync(request, cancellationToken).ConfigureAwait(false),
+            ClientIp = ClientAddress.Of(context),
+            ClientHost = request.Host.Value,
+        };
+    }
+
+    private static IReadOnlyDictionary<string, string> Params(IReadOnlyList<KeyValuePair<string, string>> routeValues)
+    {
+        if (routeValues.Count == 0)
+        {
+            return ProxyRequest.NoParams;
+        }
+
+        var parameters = new Dictionary<string, string>(routeValues.Count);
+        foreach (var (name, value) in routeValues)
+        {
+            parameters[UrlTemplate.ParamKey(name)] = value;
+        }
+
+        return parameters;
+    }
+
+    private Dictionary<string, string[]> Headers(HttpContext context)
+    {
+        var headers = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in context.Request.Headers)
+        {
+            // Go keeps Host out of the header map; the backend gets its own Host.
+            if (_headers.Allows(name) && !name.Equals("Host", StringComparison.OrdinalIgnoreCase))
+            {
+                headers[name] = values.ToArray()!;
+            }
+        }
+
+        headers["X-Forwarded-For"] = [ClientAddress.Of(context)];
+        headers["X-Forwarded-Host"] = [context.Request.Host.Value ?? ""];
+        if (headers.ContainsKey("User-Agent"))
+        {
+            headers["X-Forwarded-Via"] = [GatewayIdentity.UserAgent];
+        }
+        else
+        {
+            headers["User-Agent"] = [GatewayIdentity.UserAgent];
+        }
+
+        return headers;
+    }
+
+    private IReadOnlyDictionary<string, string[]> Query(IQueryCollection query)
+    {
+        if (query.Count == 0)
+        {
+            return ProxyRequest.NoValues;
+        }
+
+        var kept = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (name, values) in query)
+        {
+            if (values.Count > 0 && _query.Allows(name))
+            {
+                kept[name] = values.ToArray()!;
+            }
+        }
+
+        return kept;
+    }
+}

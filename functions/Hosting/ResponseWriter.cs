@@ -1,0 +1,61 @@
+using System.Buffers;
+using Microsoft.AspNetCore.Http;
+using Switchyard.Core.Encoding;
+using Switchyard.Core.Pipeline;
+
+namespace Switchyard.Functions.Hosting;
+
+/// <summary>
+/// Turns the pipeline's answer into the HTTP response, with KrakenD's rules: any response (even with an error) is
+/// rendered with 200; no response and an error answers the error's status or 500, with the error text only when the
+/// router returns error messages; a <c>no-op</c> response is streamed as the backend sent it.
+/// </summary>
+internal sealed class ResponseWriter(IOutputEncoder encoder, TimeSpan cacheTtl, bool returnErrorMessage)
+{
+    private readonly string? _cacheControl = cacheTtl > TimeSpan.Zero ? $"public, max-age={(long)cacheTtl.TotalSeconds}" : null;
+
+    public Task WriteAsync(HttpContext context, ProxyResponse response)
+    {
+        if (response.Passthrough is { } upstream)
+        {
+            return PassthroughWriter.WriteAsync(context, upstream);
+        }
+
+        return response.IsEmpty && response.Error is { } error
+            ? WriteErrorAsync(context, error)
+            : WriteDataAsync(context, response);
+    }
+
+    private async Task WriteDataAsync(HttpContext context, ProxyResponse response)
+    {
+        var complete = response is { IsComplete: true, Data.Count: > 0 };
+        var buffer = new ArrayBufferWriter<byte>(512);
+        var contentType = encoder.Write(response.Data, context.Request.Headers.Accept.ToString(), buffer);
+
+        var http = context.Response;
+        http.StatusCode = StatusCodes.Status200OK;
+        http.Headers[GatewayIdentity.CompletedHeader] = complete ? "true" : "false";
+        if (complete && _cacheControl is not null)
+        {
+            http.Headers.CacheControl = _cacheControl;
+        }
+
+        http.ContentType = contentType;
+        http.ContentLength = buffer.WrittenCount;
+        await http.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private Task WriteErrorAsync(HttpContext context, ProxyError error)
+    {
+        var http = context.Response;
+        http.StatusCode = error.StatusCode ?? StatusCodes.Status500InternalServerError;
+        http.Headers[GatewayIdentity.CompletedHeader] = "false";
+        if (!returnErrorMessage)
+        {
+            return Task.CompletedTask;
+        }
+
+        http.ContentType = error.ContentType ?? "text/plain; charset=utf-8";
+        return http.WriteAsync(error.Body ?? error.Message, context.RequestAborted);
+    }
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every Switchyard test on a fresh machine: installs what the tests need when it is missing, builds the
+# solution and runs all test projects. Exit code 0 only when every test passed.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need_dotnet() {
+  if command -v dotnet >/dev/null 2>&1 && dotnet --list-sdks | grep -q '^10\.'; then
+    return
+  fi
+  echo "test.sh: the .NET 10 SDK is missing; installing it with apt-get" >&2
+  apt-get update -qq
+  apt-get install -y -qq dotnet-sdk-10.0
+}
+
+need_dotnet
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test Serverless.sln --nologo 2>&1 | tee "$log" || status=$?
+
+# One closing line for CI: the totals of every test project.
+awk '/(Passed|Failed)! +- +Failed:/ {
+       gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
+     }
+     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+exit "$status"
