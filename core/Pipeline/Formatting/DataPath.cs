@@ -19,10 +19,7 @@ public sealed class DataPath
     /// <summary>The path as written in the configuration.</summary>
     public string Text { get; }
 
-    /// <summary>The keys of the path, in order. An empty text is one empty key, as KrakenD splits it.</summary>
-    public IReadOnlyList<string> Segments => _segments;
-
-    /// <summary>Splits <paramref name="path"/> at every <c>.</c>.</summary>
+    /// <summary>Splits <paramref name="path"/> at every <c>.</c>; an empty path is a single empty key, as KrakenD splits it.</summary>
     public static DataPath Parse(string path)
     {
         ArgumentNullException.ThrowIfNull(path);

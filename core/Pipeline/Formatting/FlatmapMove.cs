@@ -11,8 +11,9 @@ namespace Switchyard.Core.Pipeline.Formatting;
 /// <item>fewer: a promotion. The destination is walked from the root, a <c>*</c> standing for the key or index the
 /// source's <c>*</c> matched at that depth; the walk stops at the first segment that does not exist and the value
 /// is put there under the destination's last segment;</item>
-/// <item>more: an embedding. The value stays under the object it was found in, and the destination's extra
-/// segments become objects created as needed (<c>a.b</c> → <c>a.b.c</c> wraps <c>b</c>'s value as <c>{c: value}</c>).</item>
+/// <item>more: an embedding. The value stays under the container it was found in (the destination's segments
+/// before the source's last one are not read), and the destination's further segments become objects created as
+/// needed (<c>a.b</c> → <c>a.b.c</c> wraps <c>b</c>'s value as <c>{c: value}</c>).</item>
 /// </list>
 /// The source's last segment is a key or index, never a wildcard. A missing source moves nothing.
 /// </summary>

@@ -44,12 +44,18 @@ public sealed class DataPathTests
     }
 
     [Fact]
-    public void Segments_are_the_dot_separated_keys()
+    public void Keeps_the_text_it_was_parsed_from()
     {
         var path = DataPath.Parse("a.b.c");
 
-        path.Segments.Should().Equal("a", "b", "c");
+        path.Text.Should().Be("a.b.c");
         path.ToString().Should().Be("a.b.c");
+    }
+
+    [Fact]
+    public void Empty_segment_is_an_empty_key()
+    {
+        DataPath.Parse("a..b").Find(Json.Object("{'a':{'':{'b':1}}}")).ShouldEqual("1");
     }
 
     [Theory]
