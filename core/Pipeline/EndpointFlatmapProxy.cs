@@ -9,11 +9,12 @@ internal static class EndpointFlatmapProxy
         async (request, cancellationToken) =>
         {
             var response = await next(request, cancellationToken).ConfigureAwait(false);
-            if (response.Data is not null)
+            // As KrakenD does, a response that carries an error is left as it is.
+            if (response.Data is null || response.Error is not null)
             {
-                filter.Apply(response.Data);
+                return response;
             }
 
-            return response;
+            return new ProxyResponse { Data = filter.Apply(response.Data), IsComplete = response.IsComplete };
         };
 }

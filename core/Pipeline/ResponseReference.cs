@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Switchyard.Core.Pipeline.Formatting;
 
 namespace Switchyard.Core.Pipeline;
 
@@ -6,7 +7,7 @@ namespace Switchyard.Core.Pipeline;
 /// A <c>{respN_a.b}</c> placeholder of a sequential endpoint: the value at path <c>a.b</c> of step N's data, offered to
 /// later steps as the parameter <c>RespN_a.b</c>.
 /// </summary>
-internal sealed partial record ResponseReference(int Step, string Path, string ParamKey)
+internal sealed partial record ResponseReference(int Step, DataPath Path, string ParamKey)
 {
     public static ResponseReference? TryParse(string placeholder)
     {
@@ -16,7 +17,7 @@ internal sealed partial record ResponseReference(int Step, string Path, string P
             return null;
         }
 
-        return new ResponseReference(step, match.Groups[2].Value, UrlTemplate.ParamKey(placeholder));
+        return new ResponseReference(step, DataPath.Parse(match.Groups[2].Value), UrlTemplate.ParamKey(placeholder));
     }
 
     [GeneratedRegex(@"^resp(\d+)_(.+)$", RegexOptions.CultureInvariant)]

@@ -23,7 +23,7 @@ internal static class SequentialMergeProxy
             .Select(ResponseReference.TryParse)
             .OfType<ResponseReference>()
             .Where(r => r.Step < steps.Length - 1)
-            .Distinct()
+            .DistinctBy(r => r.ParamKey)
             .ToLookup(r => r.Step);
 
         return async (request, cancellationToken) =>
@@ -66,7 +66,8 @@ internal static class SequentialMergeProxy
         var parameters = new Dictionary<string, string>(current);
         foreach (var reference in references)
         {
-            if (DataPath.TryGet(data, reference.Path, out var value))
+            // Tolerant as KrakenD is: the last key is looked up in the deepest object the path reaches.
+            if (reference.Path.TryFindTolerant(data, out var value))
             {
                 parameters[reference.ParamKey] = PlaceholderValue.Format(value);
             }
