@@ -54,6 +54,14 @@ public sealed class RouteTable<T>
     /// <param name="queryString">The query with its <c>?</c>, or empty; a redirect keeps it.</param>
     public RouteMatch<T> Match(string method, string path, string? queryString = null)
     {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(path);
+        if (path.Length == 0 || path[0] != '/')
+        {
+            // Only an asterisk-form target ("OPTIONS *") gets here; no route or redirect can fit it.
+            return RouteMatch<T>.NotFound;
+        }
+
         _byMethod.TryGetValue(method, out var routes);
         if (routes is not null)
         {
