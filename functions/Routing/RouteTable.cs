@@ -90,6 +90,10 @@ public sealed class RouteTable<T>
         return allow is null ? RouteMatch<T>.NotFound : RouteMatch<T>.MethodNotAllowed(allow);
     }
 
+    /// <summary>Looks up a request by its <see cref="RequestTarget"/>: the decoded path, and the raw query a redirect keeps.</summary>
+    public RouteMatch<T> Match(string method, RequestTarget target) =>
+        Match(method, target.Path, target.RawQuery.Length == 0 ? null : "?" + target.RawQuery);
+
     private static string? FindFixedPath(MethodRoutes<T> routes, string path)
     {
         var toggled = ToggleTrailingSlash(path);
