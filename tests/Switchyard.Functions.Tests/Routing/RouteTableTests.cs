@@ -213,6 +213,27 @@ public sealed class RouteTableTests
         match.Parameters.Should().BeSameAs(Table.Match("GET", "/users/new").Parameters);
     }
 
+    [Fact]
+    public void A_static_lookup_allocates_nothing_and_a_parameterised_one_only_its_parameters()
+    {
+        Table.Match("GET", "/users/new");
+        Table.Match("GET", "/users/42/orders/7");
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            Table.Match("GET", "/users/new");
+        }
+
+        var staticBytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        before = GC.GetAllocatedBytesForCurrentThread();
+        Table.Match("GET", "/users/42/orders/7");
+        var parameterisedBytes = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        staticBytes.Should().Be(0);
+        parameterisedBytes.Should().BeLessThan(200, "one array of two pairs and two short strings");
+    }
+
     private static RouteTable<string> Build(params (string Method, string Pattern)[] routes) =>
         new(routes.Select(r => new RouteEntry<string>(r.Method, r.Pattern, r.Method + " " + r.Pattern)));
 
