@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Switchyard.Functions.BuiltIn;
+
+/// <summary>
+/// Reads a request body for the debug and echo endpoints with a cap, so a huge upload costs at most the cap in
+/// memory and is answered 413 rather than failing the request with a 500.
+/// </summary>
+internal static class RequestBody
+{
+    /// <summary>The most a built-in endpoint reads: 1 MiB.</summary>
+    public const int MaxBytes = 1024 * 1024;
+
+    private static readonly byte[] TooLargeBody = "413 request entity too large"u8.ToArray();
+
+    /// <summary>The body, or null when it is longer than <paramref name="maxBytes"/>.</summary>
+    public static async Task<ArraySegment<byte>?> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return null;
+        }
+
+        var buffer = new byte[(int)Math.Min(request.ContentLength ?? 4096, maxBytes) + 1];
+        var length = 0;
+        while (true)
+        {
+            if (length == buffer.Length)
+            {
+                if (length > maxBytes)
+                {
+                    return null;
+                }
+
+                Array.Resize(ref buffer, (int)Math.Min(buffer.Length * 2L, maxBytes + 1L));
+            }
+
+            var read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                return new ArraySegment<byte>(buffer, 0, length);
+            }
+
+            length += read;
+        }
+    }
+
+    /// <summary>413 in the router's plain-text style.</summary>
+    public static Task WriteTooLargeAsync(HttpResponse response)
+    {
+        response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        response.ContentType = "text/plain";
+        response.ContentLength = TooLargeBody.Length;
+        return response.Body.WriteAsync(TooLargeBody).AsTask();
+    }
+}
