@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Switchyard.Functions.Hosting;
 using Switchyard.Functions.Routing;
 
 namespace Switchyard.Functions.BuiltIn;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using Microsoft.AspNetCore.Http;
+using Switchyard.Functions.Hosting;
 using Switchyard.Functions.Routing;
 
 namespace Switchyard.Functions.BuiltIn;

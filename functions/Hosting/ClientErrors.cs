@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Switchyard.Functions.Routing;
 
 namespace Switchyard.Functions.Hosting;
 
@@ -10,7 +11,7 @@ internal static class ClientErrors
         var response = context.Response;
         response.StatusCode = status;
         response.ContentType = "text/plain; charset=utf-8";
-        response.Headers[GatewayIdentity.CompletedHeader] = "false";
+        response.Headers[RouterResponses.CompletedHeader] = "false";
         return response.WriteAsync(message, context.RequestAborted);
     }
 }

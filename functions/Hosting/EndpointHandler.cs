@@ -25,16 +25,25 @@ internal sealed class EndpointHandler(EndpointConfig endpoint, Proxy proxy, Resp
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         deadline.CancelAfter(endpoint.Timeout);
 
-        ProxyRequest request;
+        ArraySegment<byte>? body;
         try
         {
-            request = await _reader.ReadAsync(context, routeValues, deadline.Token).ConfigureAwait(false);
+            body = await RequestBody.ReadAsync(context.Request, RequestBody.EndpointMaxBytes, deadline.Token).ConfigureAwait(false);
         }
         catch (BadHttpRequestException exception)
         {
+            // Kestrel's own limits and malformed framing: the client's mistake, answered with Kestrel's status.
             await ClientErrors.WriteAsync(context, exception.StatusCode, exception.Message).ConfigureAwait(false);
             return;
         }
+
+        if (body is null)
+        {
+            await ClientErrors.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "413 request entity too large").ConfigureAwait(false);
+            return;
+        }
+
+        var request = _reader.Create(context, routeValues, body.Value);
 
         ProxyResponse response;
         try

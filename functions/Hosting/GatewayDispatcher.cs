@@ -9,7 +9,7 @@ internal sealed class GatewayDispatcher(RouteTable<RouteHandler> routes)
     public Task DispatchAsync(HttpContext context)
     {
         var target = RequestTarget.From(context.Request);
-        var match = routes.Match(context.Request.Method, target.Path, context.Request.QueryString.Value);
+        var match = routes.Match(context.Request.Method, target);
         return match.Kind == RouteMatchKind.Found
             ? match.Value!(context, match.Parameters)
             : RouterResponses.WriteUnmatchedAsync(context, match);

@@ -11,7 +11,4 @@ internal static class GatewayIdentity
 
     /// <summary>The <c>User-Agent</c> (or <c>X-Forwarded-Via</c>) sent to backends.</summary>
     public static readonly string UserAgent = "Switchyard Version " + Version;
-
-    /// <summary>Tells clients whether every backend answered in time and without error.</summary>
-    public const string CompletedHeader = "X-KrakenD-Completed";
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Switchyard.Functions.Routing;
 
 namespace Switchyard.Functions.Hosting;
 
@@ -28,7 +29,7 @@ internal static class PassthroughWriter
                 }
             }
 
-            http.Headers[GatewayIdentity.CompletedHeader] = "false";
+            http.Headers[RouterResponses.CompletedHeader] = "false";
             await upstream.Content.CopyToAsync(http.Body, context.RequestAborted).ConfigureAwait(false);
         }
     }

@@ -13,10 +13,7 @@ internal sealed class ProxyRequestReader(EndpointConfig endpoint)
     private readonly NameFilter _headers = NameFilter.EndpointHeaders(endpoint.InputHeaders);
     private readonly NameFilter _query = NameFilter.EndpointQuery(endpoint.InputQueryStrings);
 
-    public async ValueTask<ProxyRequest> ReadAsync(
-        HttpContext context,
-        IReadOnlyList<KeyValuePair<string, string>> routeValues,
-        CancellationToken cancellationToken)
+    public ProxyRequest Create(HttpContext context, IReadOnlyList<KeyValuePair<string, string>> routeValues, ReadOnlyMemory<byte> body)
     {
         var request = context.Request;
         return new ProxyRequest
@@ -26,7 +23,7 @@ internal sealed class ProxyRequestReader(EndpointConfig endpoint)
             Params = Params(routeValues),
             Headers = Headers(context),
             Query = Query(request.Query),
-            Body = await RequestBody.ReadAsync(request, cancellationToken).ConfigureAwait(false),
+            Body = body,
             ClientIp = ClientAddress.Of(context),
             ClientHost = request.Host.Value,
         };

@@ -3,21 +3,64 @@ using Microsoft.AspNetCore.Http;
 namespace Switchyard.Functions.Hosting;
 
 /// <summary>
-/// Buffers the request body once, so every backend and every concurrent call can send it. Kestrel's request size
-/// limit bounds it; going over it is the client's mistake (413), reported by the caller.
+/// Reads a request body once (every backend and concurrent call sends the buffered copy) with a cap, so a huge upload costs at most the cap in
+/// memory and is answered 413 rather than failing the request with a 500.
 /// </summary>
 internal static class RequestBody
 {
-    public static async ValueTask<ReadOnlyMemory<byte>> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The most a built-in endpoint reads: 1 MiB.</summary>
+    public const int MaxBytes = 1024 * 1024;
+
+    /// <summary>The most an endpoint buffers for its backends: 30 MiB, Kestrel's own default request limit.</summary>
+    public const int EndpointMaxBytes = 30 * 1024 * 1024;
+
+    private static readonly byte[] TooLargeBody = "413 request entity too large"u8.ToArray();
+
+    /// <summary>The body, or null when it is longer than <paramref name="maxBytes"/>.</summary>
+    public static async Task<ArraySegment<byte>?> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
-        var length = request.ContentLength;
-        if (length == 0 || (length is null && !request.Headers.TransferEncoding.Any(v => v?.Contains("chunked", StringComparison.OrdinalIgnoreCase) == true)))
+        if (request.ContentLength > maxBytes)
         {
-            return ReadOnlyMemory<byte>.Empty;
+            return null;
         }
 
-        using var buffer = new MemoryStream(length is > 0 and < 1 << 20 ? (int)length : 4096);
-        await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (request.ContentLength == 0 || (request.ContentLength is null && !request.Headers.TransferEncoding.Any(HasChunked)))
+        {
+            return ArraySegment<byte>.Empty;
+        }
+
+        var buffer = new byte[(int)Math.Min(request.ContentLength ?? 4096, maxBytes) + 1];
+        var length = 0;
+        while (true)
+        {
+            if (length == buffer.Length)
+            {
+                if (length > maxBytes)
+                {
+                    return null;
+                }
+
+                Array.Resize(ref buffer, (int)Math.Min(buffer.Length * 2L, maxBytes + 1L));
+            }
+
+            var read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                return new ArraySegment<byte>(buffer, 0, length);
+            }
+
+            length += read;
+        }
+    }
+
+    private static bool HasChunked(string? value) => value?.Contains("chunked", StringComparison.OrdinalIgnoreCase) == true;
+
+    /// <summary>413 in the router's plain-text style.</summary>
+    public static Task WriteTooLargeAsync(HttpResponse response)
+    {
+        response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        response.ContentType = "text/plain";
+        response.ContentLength = TooLargeBody.Length;
+        return response.Body.WriteAsync(TooLargeBody).AsTask();
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using Microsoft.AspNetCore.Http;
+using Switchyard.Functions.Routing;
 using Switchyard.Core.Encoding;
 using Switchyard.Core.Pipeline;
 
@@ -34,7 +35,7 @@ internal sealed class ResponseWriter(IOutputEncoder encoder, TimeSpan cacheTtl, 
 
         var http = context.Response;
         http.StatusCode = StatusCodes.Status200OK;
-        http.Headers[GatewayIdentity.CompletedHeader] = complete ? "true" : "false";
+        http.Headers[RouterResponses.CompletedHeader] = complete ? "true" : "false";
         if (complete && _cacheControl is not null)
         {
             http.Headers.CacheControl = _cacheControl;
@@ -49,7 +50,7 @@ internal sealed class ResponseWriter(IOutputEncoder encoder, TimeSpan cacheTtl, 
     {
         var http = context.Response;
         http.StatusCode = error.StatusCode ?? StatusCodes.Status500InternalServerError;
-        http.Headers[GatewayIdentity.CompletedHeader] = "false";
+        http.Headers[RouterResponses.CompletedHeader] = "false";
         if (!returnErrorMessage)
         {
             return Task.CompletedTask;

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Switchyard.Core.Configuration;
+using Switchyard.Core.Health;
+using Switchyard.Functions.BuiltIn;
+using Switchyard.Functions.Routing;
+
+namespace Switchyard.Functions.Hosting;
+
+/// <summary>The built-in endpoints a configuration enables: health (unless disabled), debug and echo (when asked).</summary>
+internal static class BuiltInRoutes
+{
+    public static IEnumerable<RouteEntry<RouteHandler>> For(ServiceConfig config, IServiceProvider services)
+    {
+        if (!config.Router.DisableHealth)
+        {
+            var health = new HealthEndpoint(services.GetRequiredService<AgentHealthRegistry>(), services.GetRequiredService<TimeProvider>());
+            yield return new RouteEntry<RouteHandler>("GET", config.Router.HealthPath, (context, _) => health.HandleAsync(context));
+        }
+
+        if (config.DebugEndpoint)
+        {
+            var debug = new DebugEndpoint(services.GetRequiredService<ILogger<DebugEndpoint>>());
+            yield return new RouteEntry<RouteHandler>(RouteMethods.Any, DebugEndpoint.Pattern, (context, _) => debug.HandleAsync(context));
+        }
+
+        if (config.EchoEndpoint)
+        {
+            var echo = new EchoEndpoint();
+            yield return new RouteEntry<RouteHandler>(RouteMethods.Any, EchoEndpoint.Pattern, (context, _) => echo.HandleAsync(context));
+        }
+    }
+}
