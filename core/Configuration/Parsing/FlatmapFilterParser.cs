@@ -28,6 +28,8 @@ internal static class FlatmapFilterParser
             var entry = JsonObjectReader.Open(item, JsonPaths.Index(path, index++), proxy.Problems);
             if (entry is null)
             {
+                // Keeps the list aligned with the file, so validators name the right index.
+                operations.Add(new FlatmapOperation("", []));
                 continue;
             }
 

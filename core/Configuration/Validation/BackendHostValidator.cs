@@ -22,7 +22,8 @@ internal sealed class BackendHostValidator : IConfigValidator
         var path = backend.JsonPath + ".host";
         if (backend.Host.Count == 0)
         {
-            if (!problems.HasErrorAt(path))
+            // A broken root host list is already reported, and it is what this backend inherits.
+            if (!problems.HasErrorAt(path) && !problems.HasErrorAt("host"))
             {
                 problems.Error(path, "no host: set one here or in the root 'host'");
             }

@@ -32,17 +32,18 @@ internal sealed class FlatmapFilterValidator : IConfigValidator
         {
             var operation = operations[i];
             var path = JsonPaths.Index(filterPath, i);
-            if (!ArgCounts.TryGetValue(operation.Type, out var argCount))
+            if (problems.HasErrorAt(path))
             {
-                if (!problems.HasErrorAt(path + ".type"))
-                {
-                    problems.Error(path + ".type", $"unknown operation '{operation.Type}' (want: move, del or append)");
-                }
-
                 continue;
             }
 
-            if (operation.Args.Count != argCount && !problems.HasErrorAt(path + ".args"))
+            if (!ArgCounts.TryGetValue(operation.Type, out var argCount))
+            {
+                problems.Error(path + ".type", $"unknown operation '{operation.Type}' (want: move, del or append)");
+                continue;
+            }
+
+            if (operation.Args.Count != argCount)
             {
                 problems.Error(path + ".args", $"'{operation.Type}' needs {argCount} args, got {operation.Args.Count}");
             }
