@@ -7,7 +7,7 @@ internal static class ConfigValidators
     [
         new VersionValidator(),
         new PortValidator(),
-        new TimeoutValidator(),
+        new DurationValidator(),
         new RouterValidator(),
         new EndpointPathValidator(),
         new EndpointMethodValidator(),

@@ -1,4 +1,3 @@
-using Switchyard.Core.Configuration;
 using static Switchyard.Core.Tests.Configuration.ConfigFixtures;
 
 namespace Switchyard.Core.Tests.Configuration.Validation;

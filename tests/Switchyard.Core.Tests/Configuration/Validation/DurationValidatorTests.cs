@@ -1,9 +1,8 @@
-using Switchyard.Core.Configuration;
 using static Switchyard.Core.Tests.Configuration.ConfigFixtures;
 
 namespace Switchyard.Core.Tests.Configuration.Validation;
 
-public sealed class TimeoutValidatorTests
+public sealed class DurationValidatorTests
 {
     [Fact]
     public void A_negative_root_timeout_is_reported_once_at_the_root()

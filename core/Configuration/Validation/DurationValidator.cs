@@ -4,7 +4,7 @@ namespace Switchyard.Core.Configuration.Validation;
 /// Timeouts must be positive and cache TTLs not negative. An endpoint value equal to the service's was
 /// (most likely) inherited, and a bad service value is already reported at the root.
 /// </summary>
-internal sealed class TimeoutValidator : IConfigValidator
+internal sealed class DurationValidator : IConfigValidator
 {
     private const string Positive = "must be greater than zero";
     private const string NotNegative = "must not be negative";
