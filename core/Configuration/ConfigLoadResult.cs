@@ -1,0 +1,14 @@
+namespace Switchyard.Core.Configuration;
+
+/// <summary>The outcome of loading a configuration: the validated service, or every error found.</summary>
+public sealed record ConfigLoadResult
+{
+    /// <summary>The validated configuration, or null when there is any error.</summary>
+    public ServiceConfig? Config { get; init; }
+
+    /// <summary>Problems that stop the gateway from starting, in the order they were found.</summary>
+    public IReadOnlyList<ConfigProblem> Errors { get; init; } = [];
+
+    /// <summary>Problems that do not stop the gateway (unsupported keys, ignored endpoints...).</summary>
+    public IReadOnlyList<ConfigProblem> Warnings { get; init; } = [];
+}

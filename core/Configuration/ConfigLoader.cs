@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Switchyard.Core.Configuration.Parsing;
+using Switchyard.Core.Configuration.Validation;
+
+namespace Switchyard.Core.Configuration;
+
+/// <summary>
+/// Turns a <c>krakend.json</c> (version 3) into a validated <see cref="ServiceConfig"/>: parse, cascade the
+/// defaults as lura does, then run every validator. Problems are collected, never thrown: the result lists
+/// every error and warning with its JSON path, and holds a configuration only when there is no error.
+/// </summary>
+/// <remarks>
+/// Endpoints with a method the router does not serve are dropped with a warning. Namespaces that are not
+/// served yet (<c>workflow</c>, <c>security/policies</c>, ...) are reported and kept in the raw
+/// <c>ExtraConfig</c> objects; so is the root <c>async_agent</c> array, under the key <c>async_agent</c>
+/// of the root <see cref="ServiceConfig.ExtraConfig"/>.
+/// </remarks>
+public static class ConfigLoader
+{
+    /// <summary>Reads and loads the file at <paramref name="path"/>; an unreadable file is an error.</summary>
+    public static ConfigLoadResult LoadFile(string path)
+    {
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            var problems = new ConfigProblems();
+            problems.Error("", $"cannot read the configuration file: {e.Message}");
+            return Result(null, problems);
+        }
+
+        return Parse(json);
+    }
+
+    /// <summary>Loads a configuration from its JSON text.</summary>
+    public static ConfigLoadResult Parse(string json)
+    {
+        var problems = new ConfigProblems();
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, ConfigJson.DocumentOptions);
+        }
+        catch (JsonException e)
+        {
+            problems.Error("", InvalidJson(e));
+            return Result(null, problems);
+        }
+
+        using (document)
+        {
+            var parsed = ServiceParser.Parse(document.RootElement, problems);
+            if (parsed is null)
+            {
+                return Result(null, problems);
+            }
+
+            var config = ConfigCascade.Apply(parsed, problems);
+            foreach (var validator in ConfigValidators.All)
+            {
+                validator.Validate(config, problems);
+            }
+
+            return problems.HasErrors ? Result(null, problems) : Result(EndpointMethodValidator.WithoutUnsupportedMethods(config), problems);
+        }
+    }
+
+    private static string InvalidJson(JsonException e)
+    {
+        // System.Text.Json appends its own zero-based position to the text; show it once, one-based.
+        var message = e.Message;
+        var suffix = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (suffix >= 0)
+        {
+            message = message[..suffix];
+        }
+
+        return $"invalid JSON at line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}: {message}";
+    }
+
+    private static ConfigLoadResult Result(ServiceConfig? config, ConfigProblems problems) =>
+        new() { Config = config, Errors = problems.Errors, Warnings = problems.Warnings };
+}

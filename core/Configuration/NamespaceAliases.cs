@@ -1,0 +1,26 @@
+namespace Switchyard.Core.Configuration;
+
+/// <summary>
+/// The <c>extra_config</c> namespaces Switchyard reads, and the old spellings KrakenD still accepts for
+/// them. Raw <c>ExtraConfig</c> objects always hold the short names.
+/// </summary>
+public static class NamespaceAliases
+{
+    public const string Proxy = "proxy";
+    public const string BackendHttp = "backend/http";
+    public const string Router = "router";
+    public const string AsyncAmqp = "async/amqp";
+    public const string ValidationCel = "validation/cel";
+
+    private static readonly Dictionary<string, string> ShortNames = new(StringComparer.Ordinal)
+    {
+        ["github.com/devopsfaith/krakend/proxy"] = Proxy,
+        ["github.com/devopsfaith/krakend/http"] = BackendHttp,
+        ["github_com/luraproject/lura/router/gin"] = Router,
+        ["github.com/devopsfaith/krakend-amqp/agent"] = AsyncAmqp,
+        ["github.com/devopsfaith/krakend-cel"] = ValidationCel,
+    };
+
+    /// <summary>The short name of <paramref name="ns"/>, or <paramref name="ns"/> itself when it has none.</summary>
+    public static string Normalize(string ns) => ShortNames.TryGetValue(ns, out var shortName) ? shortName : ns;
+}

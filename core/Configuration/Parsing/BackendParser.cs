@@ -1,0 +1,52 @@
+using System.Text.Json;
+
+namespace Switchyard.Core.Configuration.Parsing;
+
+/// <summary>
+/// Reads one backend object. Fields left out stay empty (no host, no method, no encoding) so the cascade
+/// can tell them from values written in the file.
+/// </summary>
+internal static class BackendParser
+{
+    private static readonly HashSet<string> Namespaces = [NamespaceAliases.Proxy, NamespaceAliases.BackendHttp];
+
+    public static BackendConfig? Parse(JsonElement element, string path, ConfigProblems problems)
+    {
+        var reader = JsonObjectReader.Open(element, path, problems);
+        if (reader is null)
+        {
+            return null;
+        }
+
+        var extraConfig = ExtraConfigSection.Read(reader, Namespaces);
+        var backend = new BackendConfig
+        {
+            Host = reader.Strings("host"),
+            UrlPattern = reader.String("url_pattern") ?? "",
+            Method = reader.String("method") ?? "",
+            Encoding = reader.String("encoding") ?? "",
+            Group = NullIfEmpty(reader.String("group")),
+            Target = NullIfEmpty(reader.String("target")),
+            Allow = reader.Strings("allow"),
+            Deny = reader.Strings("deny"),
+            Mapping = reader.StringMap("mapping"),
+            IsCollection = reader.Bool("is_collection"),
+            Sd = NullIfEmpty(reader.String("sd")) ?? "static",
+            DisableHostSanitize = reader.Bool("disable_host_sanitize"),
+            InputHeaders = reader.Strings("input_headers"),
+            InputQueryStrings = reader.Strings("input_query_strings"),
+            Proxy = BackendProxyOptionsParser.Parse(extraConfig, problems),
+            Http = BackendHttpOptionsParser.Parse(extraConfig, problems),
+            ExtraConfig = extraConfig.Raw,
+            JsonPath = path,
+        };
+
+        // Only meaningful with DNS service discovery, which is rejected; read so it is not reported as unknown.
+        _ = reader.String("sd_scheme");
+        reader.ReportUnknownKeys();
+        return backend;
+    }
+
+    // An empty group or target means none, as in lura.
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Switchyard.Core.Configuration.Parsing;
+
+/// <summary>
+/// The <c>extra_config</c> of one object: every namespace is kept in <see cref="Raw"/> under its short
+/// name, the typed parsers look up the namespaces they understand, and the others are reported as
+/// unsupported (they stay in <see cref="Raw"/> for the stages that will read them).
+/// </summary>
+internal sealed class ExtraConfigSection
+{
+    private const string Key = "extra_config";
+
+    private readonly Dictionary<string, (JsonElement Value, string Path)> _namespaces = new(StringComparer.Ordinal);
+
+    private ExtraConfigSection()
+    {
+    }
+
+    public JsonObject Raw { get; } = [];
+
+    /// <summary>Reads <c>extra_config</c> of <paramref name="owner"/>; <paramref name="supported"/> are the short names read here.</summary>
+    public static ExtraConfigSection Read(JsonObjectReader owner, IReadOnlySet<string> supported)
+    {
+        var section = new ExtraConfigSection();
+        if (!owner.TryGet(Key, out var element))
+        {
+            return section;
+        }
+
+        var sectionPath = owner.PathOf(Key);
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            owner.Problems.Error(sectionPath, "expected an object, got " + JsonValueText.Describe(element));
+            return section;
+        }
+
+        foreach (var property in element.EnumerateObject())
+        {
+            if (JsonObjectReader.IsIgnored(property.Name))
+            {
+                continue;
+            }
+
+            var path = JsonPaths.Property(sectionPath, property.Name);
+            var name = NamespaceAliases.Normalize(property.Name);
+            if (!section._namespaces.TryAdd(name, (property.Value, path)))
+            {
+                owner.Problems.Error(path, $"namespace '{name}' is given twice");
+                continue;
+            }
+
+            section.Raw[name] = ConfigJson.ToNode(property.Value);
+            if (!supported.Contains(name))
+            {
+                owner.Problems.Warning(path, $"unsupported namespace '{property.Name}' (ignored)");
+            }
+        }
+
+        return section;
+    }
+
+    /// <summary>Finds namespace <paramref name="name"/> (a short name), unless it is missing or null.</summary>
+    public bool TryGet(string name, out JsonElement value, out string path)
+    {
+        if (_namespaces.TryGetValue(name, out var entry) && entry.Value.ValueKind != JsonValueKind.Null)
+        {
+            (value, path) = entry;
+            return true;
+        }
+
+        (value, path) = (default, "");
+        return false;
+    }
+
+    /// <summary>A reader for namespace <paramref name="name"/>, or null when it is missing or not an object.</summary>
+    public JsonObjectReader? Open(string name, ConfigProblems problems) =>
+        TryGet(name, out var value, out var path) ? JsonObjectReader.Open(value, path, problems) : null;
+}

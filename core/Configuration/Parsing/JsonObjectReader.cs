@@ -1,0 +1,219 @@
+using System.Text.Json;
+
+namespace Switchyard.Core.Configuration.Parsing;
+
+/// <summary>
+/// Reads the keys of one JSON object with the type each key must have. A value of the wrong type is an
+/// error with its path and is read as missing, so parsing goes on and every problem is reported.
+/// <see cref="ReportUnknownKeys"/> then warns about each key nobody asked for. JSON <c>null</c> reads as
+/// missing, as Go's decoder leaves the field at its zero value.
+/// </summary>
+internal sealed class JsonObjectReader
+{
+    private readonly JsonElement _element;
+    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+
+    private JsonObjectReader(JsonElement element, string path, ConfigProblems problems)
+    {
+        _element = element;
+        Path = path;
+        Problems = problems;
+    }
+
+    public string Path { get; }
+
+    public ConfigProblems Problems { get; }
+
+    /// <summary>A reader for <paramref name="element"/>, or null (and an error) when it is not an object.</summary>
+    public static JsonObjectReader? Open(JsonElement element, string path, ConfigProblems problems)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            problems.Error(path, "expected an object, got " + JsonValueText.Describe(element));
+            return null;
+        }
+
+        return new JsonObjectReader(element, path, problems);
+    }
+
+    public string PathOf(string key) => JsonPaths.Property(Path, key);
+
+    /// <summary>Marks <paramref name="key"/> as supported and finds its value, unless it is missing or null.</summary>
+    public bool TryGet(string key, out JsonElement value)
+    {
+        _known.Add(key);
+        if (_element.TryGetProperty(key, out value) && value.ValueKind != JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
+    public string? String(string key)
+    {
+        if (!TryGet(key, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            return value.GetString();
+        }
+
+        TypeError(key, "a string", value);
+        return null;
+    }
+
+    public bool Bool(string key)
+    {
+        if (!TryGet(key, out var value))
+        {
+            return false;
+        }
+
+        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            return value.GetBoolean();
+        }
+
+        TypeError(key, "a boolean", value);
+        return false;
+    }
+
+    public int? Int(string key)
+    {
+        if (!TryGet(key, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number))
+        {
+            return number;
+        }
+
+        TypeError(key, "an integer", value);
+        return null;
+    }
+
+    /// <summary>A Go duration string (<c>"1.5s"</c>); null when missing or invalid.</summary>
+    public TimeSpan? Duration(string key)
+    {
+        if (!TryGet(key, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            TypeError(key, "a duration string such as \"2s\"", value);
+            return null;
+        }
+
+        var text = value.GetString()!;
+        if (GoDuration.TryParse(text, out var duration, out var error))
+        {
+            return duration;
+        }
+
+        Problems.Error(PathOf(key), error);
+        return null;
+    }
+
+    public IReadOnlyList<string> Strings(string key)
+    {
+        if (!TryGet(key, out var value))
+        {
+            return [];
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            TypeError(key, "an array of strings", value);
+            return [];
+        }
+
+        var path = PathOf(key);
+        var items = new List<string>(value.GetArrayLength());
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind == JsonValueKind.String)
+            {
+                items.Add(item.GetString()!);
+            }
+            else
+            {
+                Problems.Error(JsonPaths.Index(path, index), "expected a string, got " + JsonValueText.Describe(item));
+            }
+
+            index++;
+        }
+
+        return items;
+    }
+
+    public IReadOnlyDictionary<string, string> StringMap(string key)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!TryGet(key, out var value))
+        {
+            return map;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            TypeError(key, "an object of strings", value);
+            return map;
+        }
+
+        var path = PathOf(key);
+        foreach (var property in value.EnumerateObject())
+        {
+            if (property.Value.ValueKind == JsonValueKind.String)
+            {
+                map[property.Name] = property.Value.GetString()!;
+            }
+            else
+            {
+                Problems.Error(
+                    JsonPaths.Property(path, property.Name),
+                    "expected a string, got " + JsonValueText.Describe(property.Value));
+            }
+        }
+
+        return map;
+    }
+
+    /// <summary>
+    /// Warns about every key that was not asked for, except comments (<c>@comment</c>) and <c>$schema</c>,
+    /// and about keys written twice (the last one wins, as in Go).
+    /// </summary>
+    public void ReportUnknownKeys()
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in _element.EnumerateObject())
+        {
+            var name = property.Name;
+            if (!seen.Add(name))
+            {
+                Problems.Warning(PathOf(name), $"duplicate key '{name}' (the last one is used)");
+                continue;
+            }
+
+            if (!_known.Contains(name) && !IsIgnored(name))
+            {
+                Problems.Warning(PathOf(name), $"unsupported key '{name}'");
+            }
+        }
+    }
+
+    /// <summary>Keys that annotate a file and never carry configuration.</summary>
+    public static bool IsIgnored(string key) => key.StartsWith('@') || key == "$schema";
+
+    private void TypeError(string key, string expected, JsonElement value) =>
+        Problems.Error(PathOf(key), $"expected {expected}, got {JsonValueText.Describe(value)}");
+}

@@ -1,0 +1,90 @@
+using System.Text.Json;
+
+namespace Switchyard.Core.Configuration.Parsing;
+
+/// <summary>
+/// Reads the root object. Fields left out stay zero or empty (port 0, timeout 0, no output encoding) so
+/// the cascade applies the defaults exactly where lura does.
+/// </summary>
+internal static class ServiceParser
+{
+    /// <summary>
+    /// The key of the root <c>ExtraConfig</c> that holds the raw <c>async_agent</c> array until agents are
+    /// supported: the records have no place for it yet.
+    /// </summary>
+    public const string AsyncAgentKey = "async_agent";
+
+    private const string EndpointsKey = "endpoints";
+
+    private static readonly HashSet<string> Namespaces = [NamespaceAliases.Router];
+
+    public static ServiceConfig? Parse(JsonElement root, ConfigProblems problems)
+    {
+        var reader = JsonObjectReader.Open(root, "", problems);
+        if (reader is null)
+        {
+            return null;
+        }
+
+        var extraConfig = ExtraConfigSection.Read(reader, Namespaces);
+        var service = new ServiceConfig
+        {
+            Version = reader.Int("version") ?? 0,
+            Port = reader.Int("port") ?? 0,
+            Host = reader.Strings("host"),
+            Timeout = reader.Duration("timeout") ?? TimeSpan.Zero,
+            CacheTtl = reader.Duration("cache_ttl") ?? TimeSpan.Zero,
+            OutputEncoding = reader.String("output_encoding") ?? "",
+            DebugEndpoint = reader.Bool("debug_endpoint"),
+            EchoEndpoint = reader.Bool("echo_endpoint"),
+            Endpoints = ReadEndpoints(reader),
+            Router = RouterOptionsParser.Parse(extraConfig, problems),
+            ExtraConfig = extraConfig.Raw,
+        };
+
+        // The service name only labels logs and dashboards in KrakenD; nothing here depends on it.
+        _ = reader.String("name");
+        KeepAsyncAgents(reader, extraConfig);
+        reader.ReportUnknownKeys();
+        return service;
+    }
+
+    private static List<EndpointConfig> ReadEndpoints(JsonObjectReader reader)
+    {
+        var endpoints = new List<EndpointConfig>();
+        if (!reader.TryGet(EndpointsKey, out var element))
+        {
+            return endpoints;
+        }
+
+        var path = reader.PathOf(EndpointsKey);
+        if (element.ValueKind != JsonValueKind.Array)
+        {
+            reader.Problems.Error(path, "expected an array of endpoints, got " + JsonValueText.Describe(element));
+            return endpoints;
+        }
+
+        var index = 0;
+        foreach (var item in element.EnumerateArray())
+        {
+            var endpoint = EndpointParser.Parse(item, JsonPaths.Index(path, index++), reader.Problems);
+            if (endpoint is not null)
+            {
+                endpoints.Add(endpoint);
+            }
+        }
+
+        return endpoints;
+    }
+
+    private static void KeepAsyncAgents(JsonObjectReader reader, ExtraConfigSection extraConfig)
+    {
+        if (!reader.TryGet(AsyncAgentKey, out var agents))
+        {
+            return;
+        }
+
+        reader.Problems.Warning(reader.PathOf(AsyncAgentKey), $"unsupported namespace '{AsyncAgentKey}' (ignored)");
+        extraConfig.Raw[AsyncAgentKey] = ConfigJson.ToNode(agents);
+    }
+}

@@ -1,0 +1,24 @@
+namespace Switchyard.Core.Configuration.Validation;
+
+/// <summary>Every rule, in the order their problems are best read.</summary>
+internal static class ConfigValidators
+{
+    public static readonly IReadOnlyList<IConfigValidator> All =
+    [
+        new VersionValidator(),
+        new PortValidator(),
+        new DurationValidator(),
+        new RouterValidator(),
+        new EndpointPathValidator(),
+        new EndpointMethodValidator(),
+        new DuplicateEndpointValidator(),
+        new ConcurrentCallsValidator(),
+        new OutputEncodingValidator(),
+        new BackendsRequiredValidator(),
+        new NoOpBackendsValidator(),
+        new UrlPatternParamsValidator(),
+        new BackendHostValidator(),
+        new ServiceDiscoveryValidator(),
+        new FlatmapFilterValidator(),
+    ];
+}

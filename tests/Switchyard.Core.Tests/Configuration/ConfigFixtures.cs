@@ -1,0 +1,41 @@
+using Switchyard.Core.Configuration;
+
+namespace Switchyard.Core.Tests.Configuration;
+
+/// <summary>Small builders for configuration texts, so each test shows only what it is about.</summary>
+internal static class ConfigFixtures
+{
+    /// <summary>A valid version 3 service with a root host and the given endpoint objects.</summary>
+    public static string Service(params string[] endpoints) =>
+        $$"""{"version": 3, "host": ["http://backend:8000"], "endpoints": [{{string.Join(",", endpoints)}}]}""";
+
+    /// <summary>A service with one GET endpoint <c>/e</c> whose single backend has the given extra keys.</summary>
+    public static string ServiceWithBackend(string backendKeys) =>
+        Service($$"""{"endpoint": "/e", "backend": [{"url_pattern": "/b" {{Comma(backendKeys)}}}]}""");
+
+    /// <summary>A service with one endpoint <c>/e</c> (one backend) and the given extra endpoint keys.</summary>
+    public static string ServiceWithEndpoint(string endpointKeys) =>
+        Service($$"""{"endpoint": "/e", "backend": [{"url_pattern": "/b"}] {{Comma(endpointKeys)}}}""");
+
+    /// <summary>Loads a text that must have no error.</summary>
+    public static ServiceConfig LoadValid(string json)
+    {
+        var result = ConfigLoader.Parse(json);
+        result.Errors.Should().BeEmpty();
+        result.Config.Should().NotBeNull();
+        return result.Config!;
+    }
+
+    /// <summary>Loads a text that must fail, and gives its errors as <c>path: message</c> texts.</summary>
+    public static IReadOnlyList<string> LoadErrors(string json)
+    {
+        var result = ConfigLoader.Parse(json);
+        result.Config.Should().BeNull();
+        return result.Errors.Select(e => e.ToString()).ToList();
+    }
+
+    public static IReadOnlyList<string> LoadWarnings(string json) =>
+        ConfigLoader.Parse(json).Warnings.Select(w => w.ToString()).ToList();
+
+    private static string Comma(string keys) => keys.Length == 0 ? "" : ", " + keys;
+}

@@ -1,0 +1,109 @@
+using Switchyard.Core.Configuration;
+using static Switchyard.Core.Tests.Configuration.ConfigFixtures;
+
+namespace Switchyard.Core.Tests.Configuration.Parsing;
+
+/// <summary>Namespaces: aliases, unsupported ones, and the raw objects kept for later stages.</summary>
+public sealed class ExtraConfigSectionTests
+{
+    [Fact]
+    public void Unsupported_namespaces_warn_at_every_level_and_are_kept_raw()
+    {
+        var result = ConfigLoader.Parse("""
+            {"version": 3, "host": ["http://b"],
+             "extra_config": {"security/cors": {"allow_origins": ["*"]}},
+             "endpoints": [{"endpoint": "/e",
+               "extra_config": {"auth/validator": {"alg": "RS256"}, "qos/ratelimit/router": {"max_rate": 5},
+                                "github.com/devopsfaith/krakend-cel": [{"check_expr": "true"}]},
+               "backend": [{"url_pattern": "/b",
+                 "extra_config": {"workflow": {"endpoint": "/w", "backend": []}, "security/policies": {}}}]}]}
+            """);
+
+        result.Errors.Should().BeEmpty();
+        result.Warnings.Select(w => w.ToString()).Should().Equal(
+            "extra_config.security/cors: unsupported namespace 'security/cors' (ignored)",
+            "endpoints[0].extra_config.auth/validator: unsupported namespace 'auth/validator' (ignored)",
+            "endpoints[0].extra_config.qos/ratelimit/router: unsupported namespace 'qos/ratelimit/router' (ignored)",
+            "endpoints[0].extra_config[\"github.com/devopsfaith/krakend-cel\"]: unsupported namespace 'github.com/devopsfaith/krakend-cel' (ignored)",
+            "endpoints[0].backend[0].extra_config.workflow: unsupported namespace 'workflow' (ignored)",
+            "endpoints[0].backend[0].extra_config.security/policies: unsupported namespace 'security/policies' (ignored)");
+
+        var config = result.Config!;
+        config.ExtraConfig["security/cors"]!.ToJsonString().Should().Be("""{"allow_origins":["*"]}""");
+        config.Endpoints[0].ExtraConfig.Select(p => p.Key).Should().Equal("auth/validator", "qos/ratelimit/router", "validation/cel");
+        config.Endpoints[0].ExtraConfig["validation/cel"]!.ToJsonString().Should().Be("""[{"check_expr":"true"}]""");
+        config.Endpoints[0].Backends[0].ExtraConfig["workflow"]!["endpoint"]!.GetValue<string>().Should().Be("/w");
+    }
+
+    [Fact]
+    public void Async_agent_at_the_root_warns_and_is_kept_in_the_root_extra_config()
+    {
+        var result = ConfigLoader.Parse("""
+            {"version": 3, "async_agent": [{"name": "a", "extra_config": {"github.com/devopsfaith/krakend-amqp/agent": {}}}]}
+            """);
+
+        result.Warnings.Select(w => w.ToString()).Should().Equal("async_agent: unsupported namespace 'async_agent' (ignored)");
+        result.Config!.ExtraConfig["async_agent"]!.AsArray()[0]!["name"]!.GetValue<string>().Should().Be("a");
+    }
+
+    [Fact]
+    public void Alias_namespaces_are_read_as_their_short_names()
+    {
+        var result = ConfigLoader.Parse("""
+            {"version": 3, "host": ["http://b"],
+             "extra_config": {"github_com/luraproject/lura/router/gin": {"return_error_msg": true}},
+             "endpoints": [{"endpoint": "/e",
+               "extra_config": {"github.com/devopsfaith/krakend/proxy": {"sequential": true}},
+               "backend": [{"url_pattern": "/b", "extra_config": {
+                 "github.com/devopsfaith/krakend/proxy": {"shadow": true},
+                 "github.com/devopsfaith/krakend/http": {"return_error_code": true}}}]}]}
+            """);
+
+        result.Warnings.Should().BeEmpty();
+        var config = result.Config!;
+        config.Router.ReturnErrorMessage.Should().BeTrue();
+        config.ExtraConfig.Select(p => p.Key).Should().Equal("router");
+        config.Endpoints[0].Proxy.Sequential.Should().BeTrue();
+        config.Endpoints[0].ExtraConfig.Select(p => p.Key).Should().Equal("proxy");
+        config.Endpoints[0].Backends[0].Proxy.Shadow.Should().BeTrue();
+        config.Endpoints[0].Backends[0].Http.ReturnErrorCode.Should().BeTrue();
+        config.Endpoints[0].Backends[0].ExtraConfig.Select(p => p.Key).Should().Equal("proxy", "backend/http");
+    }
+
+    [Theory]
+    [InlineData("github.com/devopsfaith/krakend/proxy", "proxy")]
+    [InlineData("github.com/devopsfaith/krakend/http", "backend/http")]
+    [InlineData("github_com/luraproject/lura/router/gin", "router")]
+    [InlineData("github.com/devopsfaith/krakend-amqp/agent", "async/amqp")]
+    [InlineData("github.com/devopsfaith/krakend-cel", "validation/cel")]
+    [InlineData("proxy", "proxy")]
+    [InlineData("workflow", "workflow")]
+    public void Aliases_normalise_to_short_names(string ns, string expected)
+    {
+        NamespaceAliases.Normalize(ns).Should().Be(expected);
+    }
+
+    [Fact]
+    public void A_namespace_given_under_both_spellings_is_an_error()
+    {
+        LoadErrors(ServiceWithEndpoint("""
+            "extra_config": {"proxy": {}, "github.com/devopsfaith/krakend/proxy": {}}
+            """)).Should().Equal(
+            "endpoints[0].extra_config[\"github.com/devopsfaith/krakend/proxy\"]: namespace 'proxy' is given twice");
+    }
+
+    [Fact]
+    public void A_typed_namespace_at_the_wrong_level_is_unsupported()
+    {
+        LoadWarnings(ServiceWithEndpoint("""
+            "extra_config": {"backend/http": {"return_error_code": true}}
+            """)).Should().Equal("endpoints[0].extra_config.backend/http: unsupported namespace 'backend/http' (ignored)");
+    }
+
+    [Fact]
+    public void Extra_config_that_is_not_an_object_is_an_error()
+    {
+        LoadErrors(ServiceWithEndpoint("\"extra_config\": []")).Should().Equal(
+            "endpoints[0].extra_config: expected an object, got array");
+    }
+}

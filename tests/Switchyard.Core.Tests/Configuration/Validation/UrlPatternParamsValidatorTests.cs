@@ -1,0 +1,68 @@
+using static Switchyard.Core.Tests.Configuration.ConfigFixtures;
+
+namespace Switchyard.Core.Tests.Configuration.Validation;
+
+public sealed class UrlPatternParamsValidatorTests
+{
+    private static string WithPatterns(string endpoint, string urlPattern, string endpointKeys = "") =>
+        Service($$"""{"endpoint": "{{endpoint}}", "backend": [{"url_pattern": "{{urlPattern}}"}] {{endpointKeys}}}""");
+
+    [Theory]
+    [InlineData("/users/{id}", "/u/{id}")]
+    [InlineData("/users/{id}", "/u?user={id}&x={id}")]
+    [InlineData("/users/{id}/{kind}", "/{kind}/{id}")]
+    [InlineData("/e", "/u/{resp0_user.id}")]
+    [InlineData("/e", "/u/{resp12_a}")]
+    [InlineData("/e", "/u/{JWT.sub}")]
+    [InlineData("/e", "/u/{resp0_x.JWT.sub}")]
+    [InlineData("/e", "/u/{JWT.https://example.com/tenant}")]
+    public void Defined_params_are_accepted(string endpoint, string urlPattern)
+    {
+        LoadValid(WithPatterns(endpoint, urlPattern));
+    }
+
+    [Theory]
+    [InlineData("/users/{id}", "/u/{user}", "user")]
+    [InlineData("/users/{id}", "/u/{Id}", "Id")]
+    [InlineData("/e", "/u/{resp_x}", "resp_x")]
+    [InlineData("/e", "/u/{resp0}", "resp0")]
+    [InlineData("/e", "/u/{jwt.sub}", "jwt.sub")]
+    [InlineData("/e", "/u?q={q}", "q")]
+    public void Undefined_params_are_errors(string endpoint, string urlPattern, string param)
+    {
+        LoadErrors(WithPatterns(endpoint, urlPattern)).Should().Equal(
+            $"endpoints[0].backend[0].url_pattern: undefined output param '{param}'!");
+    }
+
+    [Fact]
+    public void Each_undefined_param_is_reported_once()
+    {
+        LoadErrors(WithPatterns("/e", "/{a}/{b}/{a}")).Should().Equal(
+            "endpoints[0].backend[0].url_pattern: undefined output param 'a'!",
+            "endpoints[0].backend[0].url_pattern: undefined output param 'b'!");
+    }
+
+    [Theory]
+    [InlineData("\"input_headers\": [\"x-tenant\"]")]
+    [InlineData("\"input_headers\": [\"*\"]")]
+    public void Forwarded_headers_are_defined_params(string endpointKeys)
+    {
+        LoadValid(WithPatterns("/e", "/t/{input_headers.X-Tenant}", ", " + endpointKeys));
+    }
+
+    [Theory]
+    [InlineData("", "input_headers.X-Tenant")]
+    [InlineData(", \"input_headers\": [\"X-Other\"]", "input_headers.X-Tenant")]
+    public void Headers_the_endpoint_does_not_forward_are_undefined_params(string endpointKeys, string param)
+    {
+        LoadErrors(WithPatterns("/e", "/t/{input_headers.X-Tenant}", endpointKeys)).Should().Equal(
+            $"endpoints[0].backend[0].url_pattern: undefined output param '{param}'!");
+    }
+
+    [Fact]
+    public void A_header_prefix_without_a_name_is_undefined()
+    {
+        LoadErrors(WithPatterns("/e", "/t/{input_headers.}", ", \"input_headers\": [\"*\"]")).Should().Equal(
+            "endpoints[0].backend[0].url_pattern: undefined output param 'input_headers.'!");
+    }
+}
