@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text.Unicode;
 
 namespace Switchyard.Core.Encoding;
 
@@ -10,8 +9,6 @@ namespace Switchyard.Core.Encoding;
 /// </summary>
 internal static class GoJsonString
 {
-    private const int StackLimit = 256;
-
     // Every byte that may start an escape: ASCII that Go escapes, and 0xE2, the lead byte of U+2028/U+2029.
     private static readonly SearchValues<byte> Special = SearchValues.Create(
         [
@@ -22,15 +19,8 @@ internal static class GoJsonString
 
     public static void Write(ref Utf8Sink sink, scoped ReadOnlySpan<char> text)
     {
-        var maxBytes = text.Length * 3;
-        byte[]? rented = null;
-        var buffer = maxBytes <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(maxBytes));
-        Utf8.FromUtf16(text, buffer, out _, out var written, replaceInvalidSequences: true);
-        Write(ref sink, buffer[..written]);
-        if (rented is not null)
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
+        using var utf8 = new PooledUtf8(text);
+        Write(ref sink, utf8.Span);
     }
 
     /// <summary>Writes <paramref name="utf8"/>, which must be valid UTF-8, as a quoted and escaped literal.</summary>
