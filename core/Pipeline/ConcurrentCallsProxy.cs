@@ -28,15 +28,21 @@ internal static class ConcurrentCallsProxy
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(timeout);
             var context = ResilienceContextPool.Shared.Get(deadline.Token);
+            var race = new Race(next, request);
             try
             {
                 var outcome = await pipeline.ExecuteOutcomeAsync(
-                    static async (attempt, state) => Outcome.FromResult(
-                        await PartCall.Run(state.next, state.request, attempt.CancellationToken).ConfigureAwait(false)),
+                    static async (attempt, race) => Outcome.FromResult(await race.RunAsync(attempt.CancellationToken).ConfigureAwait(false)),
                     context,
-                    (next, request)).ConfigureAwait(false);
+                    race).ConfigureAwait(false);
 
-                return outcome.Result
+                if (outcome.Result is { IsComplete: true } winner)
+                {
+                    return winner;
+                }
+
+                // No call was complete: KrakenD answers with the last one to finish, whatever hedging kept.
+                return race.Last
                     ?? ProxyResponse.Failed(outcome.Exception is null
                         ? ProxyError.DeadlineExceeded
                         : BackendFailure.FromException(outcome.Exception, deadline.Token));
@@ -46,5 +52,20 @@ internal static class ConcurrentCallsProxy
                 ResilienceContextPool.Shared.Return(context);
             }
         };
+    }
+
+    /// <summary>One request raced several times; remembers the answer that finished last.</summary>
+    private sealed class Race(Proxy next, ProxyRequest request)
+    {
+        private ProxyResponse? _last;
+
+        public ProxyResponse? Last => Volatile.Read(ref _last);
+
+        public async ValueTask<ProxyResponse> RunAsync(CancellationToken cancellationToken)
+        {
+            var response = await PartCall.Run(next, request, cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref _last, response);
+            return response;
+        }
     }
 }

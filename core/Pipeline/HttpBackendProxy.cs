@@ -49,7 +49,7 @@ internal static class HttpBackendProxy
 
                 var error = BackendFailure.InvalidStatus(status, request.Method, backend.UrlPattern, request.Url!);
                 return ProxyResponse.Failed(returnErrorCode
-                    ? error with { StatusCode = status, Body = Encoding.UTF8.GetString(body), ContentType = contentType }
+                    ? error with { StatusCode = status, Body = System.Text.Encoding.UTF8.GetString(body), ContentType = contentType }
                     : error);
             }
 
@@ -72,7 +72,7 @@ internal static class HttpBackendProxy
         var details = new JsonObject { ["http_status_code"] = status };
         if (body.Length > 0)
         {
-            details["http_body"] = Encoding.UTF8.GetString(body);
+            details["http_body"] = System.Text.Encoding.UTF8.GetString(body);
         }
 
         if (!string.IsNullOrEmpty(contentType))

@@ -13,8 +13,7 @@ internal static class QueryString
             return path;
         }
 
-        var keys = new string[query.Count];
-        query.Keys.CopyTo(keys);
+        var keys = query.Keys.ToArray();
         Array.Sort(keys, StringComparer.Ordinal);
 
         var builder = new StringBuilder(path, path.Length + 64);

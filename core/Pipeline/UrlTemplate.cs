@@ -117,15 +117,15 @@ public sealed class UrlTemplate
             return request.Headers.TryGetValue(part.HeaderName, out var values) && values.Length > 0 ? values[0] : null;
         }
 
-        return request.Params.TryGetValue(part.ParamKey!, out var value) ? value : null;
+        return request.Params.TryGetValue(part.Key!, out var value) ? value : null;
     }
 
-    private sealed record Part(string Text, string? Placeholder, string? ParamKey, string? HeaderName, bool InQuery)
+    private sealed record Part(string Text, string? Placeholder, string? Key, string? HeaderName, bool InQuery)
     {
         public static Part Literal(string text) => new(text, null, null, null, false);
 
         public static Part Value(string name, bool inQuery) => name.StartsWith(InputHeadersPrefix, StringComparison.Ordinal)
             ? new Part("{" + name + "}", name, null, name[InputHeadersPrefix.Length..], inQuery)
-            : new Part("{" + name + "}", name, ParamKey(name), null, inQuery);
+            : new Part("{" + name + "}", name, UrlTemplate.ParamKey(name), null, inQuery);
     }
 }

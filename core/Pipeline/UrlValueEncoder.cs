@@ -61,8 +61,8 @@ internal static class UrlValueEncoder
             }
 
             var length = char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])
-                ? Encoding.UTF8.GetBytes(value.AsSpan(i++, 2), utf8)
-                : Encoding.UTF8.GetBytes(value.AsSpan(i, 1), utf8);
+                ? System.Text.Encoding.UTF8.GetBytes(value.AsSpan(i++, 2), utf8)
+                : System.Text.Encoding.UTF8.GetBytes(value.AsSpan(i, 1), utf8);
             for (var b = 0; b < length; b++)
             {
                 builder.Append('%').Append(HexDigits[utf8[b] >> 4]).Append(HexDigits[utf8[b] & 0xF]);

@@ -11,8 +11,8 @@ internal static class GatewayRoutes
 {
     public static RouteTable<RouteHandler> Build(ServiceConfig config, IServiceProvider services)
     {
-        var factory = new ProxyFactory(services.GetRequiredService<HttpMessageInvoker>(), new DecoderRegistry());
-        var encoders = new EncoderRegistry();
+        var factory = new ProxyFactory(services.GetRequiredService<HttpMessageInvoker>(), DecoderRegistry.Default);
+        var encoders = EncoderRegistry.Default;
         var entries = new List<RouteEntry<RouteHandler>>();
 
         foreach (var endpoint in config.Endpoints)
