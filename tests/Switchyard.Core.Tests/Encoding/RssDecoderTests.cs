@@ -179,17 +179,6 @@ public sealed class RssDecoderTests
     }
 
     [Theory]
-    [InlineData("editor@example.com (Ed Itor)", "Ed Itor", "editor@example.com")]
-    [InlineData("Ed Itor (editor@example.com)", "Ed Itor", "editor@example.com")]
-    [InlineData("Ed Itor", "Ed Itor", "")]
-    [InlineData("editor@example.com", "", "editor@example.com")]
-    [InlineData("a@b@c", "", "")]
-    public void Author_text_is_split_into_name_and_email(string author, string name, string email)
-    {
-        FeedText.Person(author).Should().Be(new FeedPerson(name, email));
-    }
-
-    [Theory]
     [InlineData("<html><body/></html>")]
     [InlineData("""{"version":"https://jsonfeed.org/version/1"}""")]
     [InlineData("<rss><channel>")]
