@@ -1,10 +1,12 @@
+using System.Text.Json.Nodes;
+
 namespace Switchyard.Core.Encoding;
 
 /// <summary>
 /// Orders keys the way Go sorts strings: by their UTF-8 bytes. Ordinal UTF-16 order differs only when a
 /// surrogate pair meets a character in U+E000..U+FFFF, which the fix-up below resolves.
 /// </summary>
-internal sealed class Utf8KeyOrder : IComparer<KeyValuePair<string, System.Text.Json.Nodes.JsonNode?>>
+internal sealed class Utf8KeyOrder : IComparer<KeyValuePair<string, JsonNode?>>
 {
     public static readonly Utf8KeyOrder Instance = new();
 
@@ -12,10 +14,10 @@ internal sealed class Utf8KeyOrder : IComparer<KeyValuePair<string, System.Text.
     {
     }
 
-    public int Compare(KeyValuePair<string, System.Text.Json.Nodes.JsonNode?> x, KeyValuePair<string, System.Text.Json.Nodes.JsonNode?> y) =>
+    public int Compare(KeyValuePair<string, JsonNode?> x, KeyValuePair<string, JsonNode?> y) =>
         CompareKeys(x.Key, y.Key);
 
-    public static int CompareKeys(string x, string y)
+    private static int CompareKeys(string x, string y)
     {
         var length = Math.Min(x.Length, y.Length);
         for (var i = 0; i < length; i++)
