@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Builder;
+using Switchyard.Core.Configuration;
+using Switchyard.Functions.Hosting;
+
+namespace Switchyard.Functions.Tests.Hosting;
+
+/// <summary>The real gateway (the same <see cref="GatewayApp"/> the CLI runs) on a free loopback port.</summary>
+internal sealed class TestGateway : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private TestGateway(WebApplication app, Uri baseAddress)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+        Client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = baseAddress };
+    }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>A client that does not follow redirects and does not decompress: tests see exactly what the gateway sent.</summary>
+    public HttpClient Client { get; }
+
+    /// <summary>Loads <paramref name="krakendJson"/> (it must be valid) and serves it.</summary>
+    public static async Task<TestGateway> StartAsync(string krakendJson, TimeProvider? timeProvider = null)
+    {
+        var result = ConfigLoader.Parse(krakendJson);
+        result.Errors.Should().BeEmpty("the test configuration must be valid");
+        var app = GatewayApp.Create(result.Config!, "http://127.0.0.1:0", timeProvider);
+        await app.StartAsync();
+        return new TestGateway(app, new Uri(app.Urls.First().TrimEnd('/') + "/"));
+    }
+
+    /// <summary>A v3 configuration whose <c>endpoints</c> array is <paramref name="endpoints"/>, plus extra root keys.</summary>
+    public static string Config(string endpoints, string rootKeys = "") =>
+        $$"""{"version": 3, {{(rootKeys.Length > 0 ? rootKeys + "," : "")}} "endpoints": [{{endpoints}}]}""";
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
