@@ -22,11 +22,15 @@ internal sealed class TestGateway : IAsyncDisposable
     public HttpClient Client { get; }
 
     /// <summary>Loads <paramref name="krakendJson"/> (it must be valid) and serves it.</summary>
-    public static async Task<TestGateway> StartAsync(string krakendJson, TimeProvider? timeProvider = null)
+    public static Task<TestGateway> StartAsync(string krakendJson, TimeProvider? timeProvider = null) =>
+        StartAsync(krakendJson, port: 0, timeProvider);
+
+    /// <summary>Loads <paramref name="krakendJson"/> (it must be valid) and serves it on loopback at <paramref name="port"/>.</summary>
+    public static async Task<TestGateway> StartAsync(string krakendJson, int port, TimeProvider? timeProvider = null)
     {
         var result = ConfigLoader.Parse(krakendJson);
         result.Errors.Should().BeEmpty("the test configuration must be valid");
-        var app = GatewayApp.Create(result.Config!, "http://127.0.0.1:0", timeProvider);
+        var app = GatewayApp.Create(result.Config!, $"http://127.0.0.1:{port}", timeProvider);
         await app.StartAsync();
         return new TestGateway(app, new Uri(app.Urls.First().TrimEnd('/') + "/"));
     }
