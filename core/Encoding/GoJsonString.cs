@@ -27,21 +27,57 @@ internal static class GoJsonString
     public static void Write(ref Utf8Sink sink, scoped ReadOnlySpan<byte> utf8)
     {
         sink.Write((byte)'"');
+        WriteContent(ref sink, utf8);
+        sink.Write((byte)'"');
+    }
+
+    /// <summary>
+    /// Writes bytes that may not be valid UTF-8 (a raw request body) as Go marshals a <c>string</c> made from them:
+    /// every byte that does not start a valid sequence becomes <c>\ufffd</c>.
+    /// </summary>
+    public static void WriteLenient(ref Utf8Sink sink, scoped ReadOnlySpan<byte> bytes)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            Write(ref sink, bytes);
+            return;
+        }
+
+        sink.Write((byte)'"');
+        var start = 0;
+        var i = 0;
+        while (i < bytes.Length)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(bytes[i..], out _, out var consumed) == OperationStatus.Done)
+            {
+                i += consumed;
+                continue;
+            }
+
+            WriteContent(ref sink, bytes[start..i]);
+            sink.Write("\\ufffd"u8);
+            start = ++i;
+        }
+
+        WriteContent(ref sink, bytes[start..]);
+        sink.Write((byte)'"');
+    }
+
+    private static void WriteContent(ref Utf8Sink sink, scoped ReadOnlySpan<byte> utf8)
+    {
         while (true)
         {
             var next = utf8.IndexOfAny(Special);
             if (next < 0)
             {
                 sink.Write(utf8);
-                break;
+                return;
             }
 
             sink.Write(utf8[..next]);
             var consumed = WriteEscape(ref sink, utf8[next..]);
             utf8 = utf8[(next + consumed)..];
         }
-
-        sink.Write((byte)'"');
     }
 
     private static int WriteEscape(ref Utf8Sink sink, scoped ReadOnlySpan<byte> rest)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using Switchyard.Core.Encoding;
 using Microsoft.AspNetCore.Http;
 using Switchyard.Functions.Hosting;
 using Switchyard.Functions.Routing;

@@ -1,3 +1,4 @@
+using Switchyard.Core.Encoding;
 using Microsoft.AspNetCore.Http;
 
 namespace Switchyard.Functions.BuiltIn;

@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Text;
-using Switchyard.Functions.BuiltIn;
+using Switchyard.Core.Encoding;
 
-namespace Switchyard.Functions.Tests.BuiltIn;
+namespace Switchyard.Core.Tests.Encoding;
 
 public sealed class GoJsonWriterTests
 {
@@ -53,6 +53,6 @@ public sealed class GoJsonWriterTests
     {
         var buffer = new ArrayBufferWriter<byte>();
         write(new GoJsonWriter(buffer));
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }
