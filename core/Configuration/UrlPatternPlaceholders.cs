@@ -9,7 +9,7 @@ internal static partial class UrlPatternPlaceholders
     public static IReadOnlyList<string> Names(string urlPattern)
     {
         var names = new List<string>();
-        foreach (Match match in PlaceholderPattern().Matches(urlPattern))
+        foreach (Match match in Pattern().Matches(urlPattern))
         {
             var name = match.Groups[1].Value;
             if (!names.Contains(name))
@@ -21,6 +21,7 @@ internal static partial class UrlPatternPlaceholders
         return names;
     }
 
+    /// <summary>The placeholder syntax, shared by validation and the request builder: group 1 is the name.</summary>
     [GeneratedRegex(@"\{([a-zA-Z0-9_\-.:/]+)\}")]
-    private static partial Regex PlaceholderPattern();
+    internal static partial Regex Pattern();
 }

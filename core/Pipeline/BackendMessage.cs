@@ -13,7 +13,7 @@ internal static class BackendMessage
     public static HttpRequestMessage Create(ProxyRequest request)
     {
         var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Url);
-        if (!request.Body.IsEmpty || !(HttpMethods.IsBodiless(request.Method)))
+        if (!request.Body.IsEmpty || !IsBodiless(request.Method))
         {
             message.Content = new ReadOnlyMemoryContent(request.Body);
         }
@@ -34,9 +34,6 @@ internal static class BackendMessage
         return message;
     }
 
-    private static class HttpMethods
-    {
-        public static bool IsBodiless(string method) =>
-            method is "GET" or "HEAD" or "DELETE" or "OPTIONS" or "TRACE";
-    }
+    // Go sends "Content-Length: 0" for an empty POST, PUT or PATCH, and no body at all for these.
+    private static bool IsBodiless(string method) => method is "GET" or "HEAD" or "DELETE" or "OPTIONS" or "TRACE";
 }

@@ -10,7 +10,10 @@ public sealed record ProxyRequest
     /// <summary>The method sent to the backend.</summary>
     public string Method { get; init; } = "GET";
 
-    /// <summary>The endpoint path the client called, without query.</summary>
+    /// <summary>
+    /// The path the client called (without query) until the backend's request builder runs; from then on the
+    /// backend's path and query, to which the load balancer prefixes a host.
+    /// </summary>
     public string Path { get; init; } = "/";
 
     /// <summary>Route parameters keyed with their first letter upper-cased (<c>{id_user}</c> → <c>Id_user</c>).</summary>

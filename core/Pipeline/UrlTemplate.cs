@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.RegularExpressions;
+using Switchyard.Core.Configuration;
 
 namespace Switchyard.Core.Pipeline;
 
@@ -31,35 +33,17 @@ public sealed class UrlTemplate
     public static UrlTemplate Parse(string pattern)
     {
         var parts = new List<Part>();
-        var inQuery = false;
+        var queryStart = pattern.IndexOf('?', StringComparison.Ordinal);
         var literalStart = 0;
-        for (var i = 0; i < pattern.Length; i++)
+        foreach (Match match in UrlPatternPlaceholders.Pattern().Matches(pattern))
         {
-            if (pattern[i] == '?' && !inQuery)
+            if (match.Index > literalStart)
             {
-                inQuery = true;
-                continue;
+                parts.Add(Part.Literal(pattern[literalStart..match.Index]));
             }
 
-            if (pattern[i] != '{')
-            {
-                continue;
-            }
-
-            var close = pattern.IndexOf('}', i + 1);
-            if (close < 0)
-            {
-                break;
-            }
-
-            if (i > literalStart)
-            {
-                parts.Add(Part.Literal(pattern[literalStart..i]));
-            }
-
-            parts.Add(Part.Value(pattern[(i + 1)..close], inQuery));
-            i = close;
-            literalStart = close + 1;
+            parts.Add(Part.Value(match.Groups[1].Value, inQuery: queryStart >= 0 && match.Index > queryStart));
+            literalStart = match.Index + match.Length;
         }
 
         if (literalStart < pattern.Length)
