@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Switchyard.Core.Configuration;
 using Switchyard.Core.Pipeline;
 
@@ -8,7 +9,7 @@ namespace Switchyard.Functions.Hosting;
 /// Serves one configured endpoint: reads the request, runs the endpoint's pipeline within the endpoint timeout and
 /// writes the answer. Client mistakes (encoded parameters, an oversized body) are answered with a 4xx here.
 /// </summary>
-internal sealed class EndpointHandler(EndpointConfig endpoint, Proxy proxy, ResponseWriter writer, bool checkEncodedParams)
+internal sealed partial class EndpointHandler(EndpointConfig endpoint, Proxy proxy, ResponseWriter writer, bool checkEncodedParams, ILogger logger)
 {
     private static readonly ProxyError InternalError = new("internal server error");
 
@@ -60,6 +61,12 @@ internal sealed class EndpointHandler(EndpointConfig endpoint, Proxy proxy, Resp
             response = ProxyResponse.Failed(InternalError);
         }
 
+        if (response.Error is { } error)
+        {
+            // Every backend failure is logged, as KrakenD does; the client sees only the status unless asked.
+            LogEndpointError(logger, endpoint.Endpoint, error.Message);
+        }
+
         if (context.RequestAborted.IsCancellationRequested)
         {
             response.Passthrough?.Dispose();
@@ -68,4 +75,7 @@ internal sealed class EndpointHandler(EndpointConfig endpoint, Proxy proxy, Resp
 
         await writer.WriteAsync(context, response).ConfigureAwait(false);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "[ENDPOINT: {Endpoint}] {Error}")]
+    private static partial void LogEndpointError(ILogger logger, string endpoint, string error);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Switchyard.Core.Configuration;
 using Switchyard.Core.Encoding;
 using Switchyard.Core.Pipeline;
@@ -14,11 +15,12 @@ internal static class GatewayRoutes
         var factory = new ProxyFactory(services.GetRequiredService<HttpMessageInvoker>(), DecoderRegistry.Default);
         var encoders = EncoderRegistry.Default;
         var entries = new List<RouteEntry<RouteHandler>>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Switchyard.Endpoints");
 
         foreach (var endpoint in config.Endpoints)
         {
             var writer = new ResponseWriter(encoders.Get(endpoint.OutputEncoding), endpoint.CacheTtl, config.Router.ReturnErrorMessage);
-            var handler = new EndpointHandler(endpoint, factory.CreateEndpoint(endpoint), writer, !config.Router.DisablePathDecoding);
+            var handler = new EndpointHandler(endpoint, factory.CreateEndpoint(endpoint), writer, !config.Router.DisablePathDecoding, logger);
             entries.Add(new RouteEntry<RouteHandler>(endpoint.Method, endpoint.Endpoint, handler.HandleAsync));
         }
 
