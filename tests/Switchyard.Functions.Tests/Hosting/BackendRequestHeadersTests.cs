@@ -60,6 +60,7 @@ public sealed class BackendRequestHeadersTests
     [InlineData("203.0.113.7", null, "203.0.113.7")]
     [InlineData("203.0.113.7, 10.0.0.1", null, "203.0.113.7")]
     [InlineData(null, "198.51.100.4", "198.51.100.4")]
+    [InlineData("2001:db8::1, 10.0.0.1", null, "2001:db8::1")]
     [InlineData("not an address", null, "127.0.0.1")]
     public async Task X_Forwarded_For_is_the_client_address_taken_from_an_incoming_forwarding_header_first(
         string? forwardedFor, string? realIp, string expected)

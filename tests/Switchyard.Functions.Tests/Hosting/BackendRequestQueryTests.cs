@@ -21,6 +21,8 @@ public sealed class BackendRequestQueryTests
     [InlineData("""["some"]""", "/received?extra=true", "/target?some=none", "/received?extra=true&some=none")]
     // Values are written as Go's url.Values.Encode writes them.
     [InlineData("""["*"]""", "/received", "/target?q=caf%C3%A9%20ol%C3%A9&x=a%2Bb&y=%26", "/received?q=caf%C3%A9+ol%C3%A9&x=a%2Bb&y=%26")]
+    // Read as Go reads a query: a piece holding ';' is dropped, a name without '=' has an empty value.
+    [InlineData("""["*"]""", "/received", "/target?a=1;b=2&flag&c=3", "/received?c=3&flag=")]
     public async Task The_endpoint_query_filter_decides_what_is_appended_to_the_backend_url(
         string? inputQueryStrings, string urlPattern, string clientTarget, string backendTarget)
     {

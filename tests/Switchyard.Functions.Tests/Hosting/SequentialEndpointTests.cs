@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using Switchyard.Testing;
 
@@ -34,6 +35,10 @@ public sealed class SequentialEndpointTests
     [InlineData("true", "true", "true")]
     [InlineData("false", "false", "false")]
     [InlineData("""["a","b",3]""", "a,b,3", "a,b,3")]
+    [InlineData("[]", "", "")]
+    // Go's %v of a nil and of a map, percent-encoded where they land.
+    [InlineData("null", "%3Cnil%3E", "%3Cnil%3E")]
+    [InlineData("""{"b":1,"a":"x"}""", "map%5Ba:x%20b:1%5D", "map%5Ba:x%20b:1%5D")]
     public async Task Each_kind_of_value_is_written_into_the_url_as_KrakenD_formats_it(string json, string inPath, string inQuery)
     {
         await using var first = await TestBackend.StartAsync($$"""{"v":{{json}}}""");
@@ -102,6 +107,27 @@ public sealed class SequentialEndpointTests
         response.Headers.CacheControl.Should().BeNull();
         second.Received.Single().Target.Should().Be("/second/5");
         third.Received.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_later_backend_slower_than_85_percent_of_the_timeout_gives_a_partial_200()
+    {
+        await using var first = await TestBackend.StartAsync("""{"id":5}""");
+        await using var second = await TestBackend.StartAsync("""{"ok":true}""", delay: TimeSpan.FromSeconds(5));
+        await using var gateway = await TestGateway.StartAsync(TestGateway.Config($$"""
+            {"endpoint": "/seq", "timeout": "500ms", "extra_config": {"proxy": {"sequential": true} }, "backend": [
+              {"host": ["{{first.Host}}"], "url_pattern": "/first", "group": "first"},
+              {"host": ["{{second.Host}}"], "url_pattern": "/second/{resp0_first.id}", "group": "second"}]}
+            """));
+
+        var clock = Stopwatch.StartNew();
+        var response = await gateway.Client.GetAsync("/seq");
+
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2));
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).Should().Be("""{"first":{"id":5}}""");
+        response.Headers.GetValues("X-KrakenD-Completed").Should().Equal("false");
+        second.Received.Single().Target.Should().Be("/second/5");
     }
 
     [Fact]
