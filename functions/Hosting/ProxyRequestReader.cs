@@ -14,6 +14,9 @@ internal sealed class ProxyRequestReader(EndpointConfig endpoint)
     private readonly NameFilter _headers = NameFilter.EndpointHeaders(endpoint.InputHeaders);
     private readonly NameFilter _query = NameFilter.EndpointQuery(endpoint.InputQueryStrings);
 
+    // The default forwards no query at all: skip parsing it.
+    private readonly bool _forwardsQuery = endpoint.InputQueryStrings.Count > 0;
+
     public ProxyRequest Create(HttpContext context, IReadOnlyList<KeyValuePair<string, string>> routeValues, ReadOnlyMemory<byte> body)
     {
         var request = context.Request;
@@ -76,7 +79,7 @@ internal sealed class ProxyRequestReader(EndpointConfig endpoint)
     // are case-sensitive for KrakenD: the raw query is parsed as Go parses it.
     private IReadOnlyDictionary<string, string[]> Query(QueryString queryString)
     {
-        if (!queryString.HasValue || queryString.Value!.Length <= 1)
+        if (!_forwardsQuery || !queryString.HasValue || queryString.Value!.Length <= 1)
         {
             return ProxyRequest.NoValues;
         }
