@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Switchyard.Core.Configuration;
 using Switchyard.Core.Pipeline;
+using Switchyard.Functions.Routing;
 
 namespace Switchyard.Functions.Hosting;
 
@@ -13,6 +14,9 @@ internal sealed class ProxyRequestReader(EndpointConfig endpoint)
     private readonly NameFilter _headers = NameFilter.EndpointHeaders(endpoint.InputHeaders);
     private readonly NameFilter _query = NameFilter.EndpointQuery(endpoint.InputQueryStrings);
 
+    // The default forwards no query at all: skip parsing it.
+    private readonly bool _forwardsQuery = endpoint.InputQueryStrings.Count > 0;
+
     public ProxyRequest Create(HttpContext context, IReadOnlyList<KeyValuePair<string, string>> routeValues, ReadOnlyMemory<byte> body)
     {
         var request = context.Request;
@@ -22,7 +26,7 @@ internal sealed class ProxyRequestReader(EndpointConfig endpoint)
             Path = request.Path.Value ?? "/",
             Params = Params(routeValues),
             Headers = Headers(context),
-            Query = Query(request.Query),
+            Query = Query(request.QueryString),
             Body = body,
             ClientIp = ClientAddress.Of(context),
             ClientHost = request.Host.Value,
@@ -71,19 +75,21 @@ internal sealed class ProxyRequestReader(EndpointConfig endpoint)
         return headers;
     }
 
-    private IReadOnlyDictionary<string, string[]> Query(IQueryCollection query)
+    // ASP.NET Core's query collection folds names case-insensitively ("A" and "a" become one key), but query names
+    // are case-sensitive for KrakenD: the raw query is parsed as Go parses it.
+    private IReadOnlyDictionary<string, string[]> Query(QueryString queryString)
     {
-        if (query.Count == 0)
+        if (!_forwardsQuery || !queryString.HasValue || queryString.Value!.Length <= 1)
         {
             return ProxyRequest.NoValues;
         }
 
         var kept = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var (name, values) in query)
+        foreach (var (name, values) in GoQuery.Parse(queryString.Value[1..]))
         {
-            if (values.Count > 0 && _query.Allows(name))
+            if (_query.Allows(name))
             {
-                kept[name] = values.ToArray()!;
+                kept[name] = [.. values];
             }
         }
 
