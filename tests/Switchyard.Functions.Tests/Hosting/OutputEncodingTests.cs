@@ -142,6 +142,59 @@ public sealed class OutputEncodingTests
     }
 
     [Fact]
+    public async Task An_unknown_output_encoding_renders_with_the_single_backend_encoding()
+    {
+        await using var backend = await TestBackend.StartAsync(context => context.Response.WriteAsync("plain <text>"));
+        await using var gateway = await TestGateway.StartAsync(TestGateway.Config($$"""
+            {"endpoint": "/x", "output_encoding": "html",
+             "backend": [{"host": ["{{backend.Host}}"], "url_pattern": "/x", "encoding": "string"}]}
+            """));
+
+        var answer = await gateway.GetAnswerAsync("/x");
+
+        answer.Status.Should().Be(HttpStatusCode.OK);
+        answer.Completed.Should().Be("true");
+        answer.ContentType.Should().Be("text/plain; charset=utf-8");
+        answer.Body.Should().Be("plain <text>");
+    }
+
+    [Fact]
+    public async Task An_unknown_output_encoding_is_json_when_the_backend_encoding_has_no_render()
+    {
+        await using var backend = await TestBackend.StartAsync("\"<one>\"");
+        await using var gateway = await TestGateway.StartAsync(TestGateway.Config($$"""
+            {"endpoint": "/x", "output_encoding": "html",
+             "backend": [{"host": ["{{backend.Host}}"], "url_pattern": "/x", "encoding": "safejson"}]}
+            """));
+
+        var answer = await gateway.GetAnswerAsync("/x");
+
+        answer.Status.Should().Be(HttpStatusCode.OK);
+        answer.Completed.Should().Be("true");
+        answer.ContentType.Should().Be(Json);
+        answer.Body.Should().Be("""{"content":"\u003cone\u003e"}""");
+    }
+
+    [Fact]
+    public async Task An_unknown_output_encoding_with_several_backends_is_json()
+    {
+        await using var first = await TestBackend.StartAsync(context => context.Response.WriteAsync("one"));
+        await using var second = await TestBackend.StartAsync(context => context.Response.WriteAsync("two"));
+        await using var gateway = await TestGateway.StartAsync(TestGateway.Config($$"""
+            {"endpoint": "/x", "output_encoding": "html", "backend": [
+              {"host": ["{{first.Host}}"], "url_pattern": "/1", "encoding": "string", "group": "a"},
+              {"host": ["{{second.Host}}"], "url_pattern": "/2", "encoding": "string", "group": "b"}]}
+            """));
+
+        var answer = await gateway.GetAnswerAsync("/x");
+
+        answer.Status.Should().Be(HttpStatusCode.OK);
+        answer.Completed.Should().Be("true");
+        answer.ContentType.Should().Be(Json);
+        answer.Body.Should().Be("""{"a":{"content":"one"},"b":{"content":"two"}}""");
+    }
+
+    [Fact]
     public async Task No_op_passes_status_every_header_and_body_through_unmarked_and_uncached()
     {
         await using var backend = await TestBackend.StartAsync(async context =>
