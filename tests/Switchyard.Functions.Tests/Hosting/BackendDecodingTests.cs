@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Switchyard.Testing;
@@ -86,6 +87,28 @@ public sealed class BackendDecodingTests
         answer.Status.Should().Be(HttpStatusCode.OK);
         answer.Completed.Should().Be("true");
         answer.Body.Should().Be("""{"numbers":[1,2]}""");
+    }
+
+    [Fact]
+    public async Task A_gzip_encoded_backend_body_is_decompressed_before_decoding()
+    {
+        await using var backend = await TestBackend.StartAsync(async context =>
+        {
+            context.Response.ContentType = "application/json";
+            context.Response.Headers.ContentEncoding = "gzip";
+            await using var gzip = new GZipStream(context.Response.Body, CompressionLevel.Fastest, leaveOpen: true);
+            await gzip.WriteAsync("""{"zipped":true}"""u8.ToArray());
+        });
+        await using var gateway = await TestGateway.StartAsync(TestGateway.Config($$"""
+            {"endpoint": "/x", "backend": [{"host": ["{{backend.Host}}"], "url_pattern": "/x"}]}
+            """));
+
+        var answer = await gateway.GetAnswerAsync("/x");
+
+        answer.Status.Should().Be(HttpStatusCode.OK);
+        answer.Completed.Should().Be("true");
+        answer.Body.Should().Be("""{"zipped":true}""");
+        backend.Received.Single().Headers.AcceptEncoding.ToString().Should().Be("gzip");
     }
 
     [Fact]

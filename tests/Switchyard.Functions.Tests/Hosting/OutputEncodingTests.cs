@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Switchyard.Testing;
@@ -248,6 +249,29 @@ public sealed class OutputEncodingTests
         answer.Body.Should().Be("moved here");
         answer.Response.Headers.Location.Should().BeNull();
         backend.Received.Select(r => r.Target).Should().Equal("/old", "/new");
+    }
+
+    [Fact]
+    public async Task No_op_passes_a_gzip_backend_body_on_decompressed_like_the_go_transport()
+    {
+        await using var backend = await TestBackend.StartAsync(async context =>
+        {
+            context.Response.ContentType = "text/plain";
+            context.Response.Headers.ContentEncoding = "gzip";
+            await using var gzip = new GZipStream(context.Response.Body, CompressionLevel.Fastest, leaveOpen: true);
+            await gzip.WriteAsync("unzipped text"u8.ToArray());
+        });
+        await using var gateway = await TestGateway.StartAsync(TestGateway.Config($$"""
+            {"endpoint": "/x", "output_encoding": "no-op",
+             "backend": [{"host": ["{{backend.Host}}"], "url_pattern": "/x", "encoding": "no-op"}]}
+            """));
+
+        var answer = await gateway.GetAnswerAsync("/x");
+
+        answer.Status.Should().Be(HttpStatusCode.OK);
+        answer.Completed.Should().Be("false");
+        answer.Body.Should().Be("unzipped text");
+        answer.Response.Content.Headers.ContentEncoding.Should().BeEmpty();
     }
 
     [Fact]

@@ -36,16 +36,18 @@ public sealed class RouterAndBuiltInTests
     }
 
     [Theory]
-    [InlineData("GET", HttpStatusCode.MovedPermanently)]
-    [InlineData("POST", HttpStatusCode.TemporaryRedirect)]
-    public async Task A_trailing_slash_redirects_to_the_endpoint(string method, HttpStatusCode status)
+    [InlineData("GET", "/users/", HttpStatusCode.MovedPermanently)]
+    [InlineData("POST", "/users/", HttpStatusCode.TemporaryRedirect)]
+    [InlineData("GET", "/USERS", HttpStatusCode.MovedPermanently)]
+    [InlineData("POST", "/Users/", HttpStatusCode.TemporaryRedirect)]
+    public async Task A_trailing_slash_or_case_mismatch_redirects_to_the_endpoint(string method, string path, HttpStatusCode status)
     {
         await using var backend = await TestBackend.StartAsync();
         await using var gateway = await TestGateway.StartAsync(TestGateway.Config($$"""
             {"endpoint": "/users", "method": "{{method}}", "backend": [{"host": ["{{backend.Host}}"], "url_pattern": "/u"}]}
             """));
 
-        using var request = new HttpRequestMessage(new HttpMethod(method), "/users/");
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
         var response = await gateway.Client.SendAsync(request);
 
         response.StatusCode.Should().Be(status);
