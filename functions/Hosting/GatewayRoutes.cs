@@ -19,12 +19,24 @@ internal static class GatewayRoutes
 
         foreach (var endpoint in config.Endpoints)
         {
-            var writer = new ResponseWriter(encoders.Get(endpoint.OutputEncoding), endpoint.CacheTtl, config.Router.ReturnErrorMessage);
+            var writer = new ResponseWriter(EncoderFor(endpoint, encoders), endpoint.CacheTtl, config.Router.ReturnErrorMessage);
             var handler = new EndpointHandler(endpoint, factory.CreateEndpoint(endpoint), writer, !config.Router.DisablePathDecoding, logger);
             entries.Add(new RouteEntry<RouteHandler>(endpoint.Method, endpoint.Endpoint, handler.HandleAsync));
         }
 
         entries.AddRange(BuiltInRoutes.For(config, services));
         return new RouteTable<RouteHandler>(entries);
+    }
+
+    // KrakenD's fallback for an output encoding it has no render for: the render named like the single backend's
+    // encoding (string, xml...), else json.
+    private static IOutputEncoder EncoderFor(EndpointConfig endpoint, EncoderRegistry encoders)
+    {
+        if (encoders.TryGet(endpoint.OutputEncoding, out var encoder))
+        {
+            return encoder;
+        }
+
+        return endpoint.Backends.Count == 1 ? encoders.Get(endpoint.Backends[0].Encoding) : encoders.Get(EncodingNames.Json);
     }
 }

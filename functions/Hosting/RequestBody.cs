@@ -11,12 +11,15 @@ internal static class RequestBody
     /// <summary>The most a built-in endpoint reads: 1 MiB.</summary>
     public const int MaxBytes = 1024 * 1024;
 
-    /// <summary>The most an endpoint buffers for its backends: 30 MiB, Kestrel's own default request limit.</summary>
-    public const int EndpointMaxBytes = 30 * 1024 * 1024;
+    /// <summary>
+    /// The most an endpoint buffers for its backends: Kestrel's own default request limit (30,000,000 bytes), so a
+    /// declared length over it is refused here before Kestrel refuses it with its own words.
+    /// </summary>
+    public const int EndpointMaxBytes = 30_000_000;
 
     private static readonly byte[] TooLargeBody = "413 request entity too large"u8.ToArray();
 
-    /// <summary>The body, or null when it is longer than <paramref name="maxBytes"/>.</summary>
+    /// <summary>The body, or null when it is longer than <paramref name="maxBytes"/> or than Kestrel accepts.</summary>
     public static async Task<ArraySegment<byte>?> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxBytes)
@@ -43,7 +46,17 @@ internal static class RequestBody
                 Array.Resize(ref buffer, (int)Math.Min(buffer.Length * 2L, maxBytes + 1L));
             }
 
-            var read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+            int read;
+            try
+            {
+                read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+            }
+            catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                // A chunked body past Kestrel's limit: the same refusal as a declared length past ours.
+                return null;
+            }
+
             if (read == 0)
             {
                 return new ArraySegment<byte>(buffer, 0, length);

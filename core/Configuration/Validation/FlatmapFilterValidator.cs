@@ -2,15 +2,16 @@ namespace Switchyard.Core.Configuration.Validation;
 
 /// <summary>
 /// Each <c>flatmap_filter</c> operation is <c>move</c> or <c>append</c> with two paths, or <c>del</c> with
-/// one. Paths name the <c>proxy</c> namespace by its short name even when the file used an alias.
+/// one or more (KrakenD deletes every path it is given). Paths name the <c>proxy</c> namespace by its short name
+/// even when the file used an alias.
 /// </summary>
 internal sealed class FlatmapFilterValidator : IConfigValidator
 {
-    private static readonly Dictionary<string, int> ArgCounts = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, (int Min, int Max)> ArgCounts = new(StringComparer.Ordinal)
     {
-        ["move"] = 2,
-        ["append"] = 2,
-        ["del"] = 1,
+        ["move"] = (2, 2),
+        ["append"] = (2, 2),
+        ["del"] = (1, int.MaxValue),
     };
 
     public void Validate(ServiceConfig config, ConfigProblems problems)
@@ -43,9 +44,11 @@ internal sealed class FlatmapFilterValidator : IConfigValidator
                 continue;
             }
 
-            if (operation.Args.Count != argCount)
+            var count = operation.Args.Count;
+            if (count < argCount.Min || count > argCount.Max)
             {
-                problems.Error(path + ".args", $"'{operation.Type}' needs {argCount} args, got {operation.Args.Count}");
+                var wanted = argCount.Min == argCount.Max ? $"{argCount.Min}" : $"at least {argCount.Min}";
+                problems.Error(path + ".args", $"'{operation.Type}' needs {wanted} args, got {count}");
             }
         }
     }

@@ -11,6 +11,7 @@ public sealed class FlatmapFilterValidatorTests
     [InlineData("""{"type": "move", "args": ["a", "b"]}""")]
     [InlineData("""{"type": "append", "args": ["a", "b"]}""")]
     [InlineData("""{"type": "del", "args": ["a"]}""")]
+    [InlineData("""{"type": "del", "args": ["a", "b.*.c"]}""")]
     public void Well_formed_operations_are_accepted(string operation)
     {
         LoadValid(WithBackendFilter(operation));
@@ -21,8 +22,8 @@ public sealed class FlatmapFilterValidatorTests
     [InlineData("""{"args": ["a"]}""", "[0].type: unknown operation '' (want: move, del or append)")]
     [InlineData("""{"type": "move", "args": ["a"]}""", "[0].args: 'move' needs 2 args, got 1")]
     [InlineData("""{"type": "append", "args": ["a", "b", "c"]}""", "[0].args: 'append' needs 2 args, got 3")]
-    [InlineData("""{"type": "del", "args": []}""", "[0].args: 'del' needs 1 args, got 0")]
-    [InlineData("""{"type": "del"}""", "[0].args: 'del' needs 1 args, got 0")]
+    [InlineData("""{"type": "del", "args": []}""", "[0].args: 'del' needs at least 1 args, got 0")]
+    [InlineData("""{"type": "del"}""", "[0].args: 'del' needs at least 1 args, got 0")]
     public void Malformed_operations_are_errors(string operation, string error)
     {
         LoadErrors(WithBackendFilter(operation)).Should().Equal(
@@ -34,10 +35,10 @@ public sealed class FlatmapFilterValidatorTests
     {
         LoadErrors(Service("""
             {"endpoint": "/e", "backend": [{"url_pattern": "/a"}, {"url_pattern": "/b"}],
-             "extra_config": {"proxy": {"flatmap_filter": [{"type": "del", "args": ["a"]}, 7, {"type": "del", "args": ["a", "b"]}]}}}
+             "extra_config": {"proxy": {"flatmap_filter": [{"type": "del", "args": ["a"]}, 7, {"type": "move", "args": ["a"]}]}}}
             """)).Should().Equal(
             "endpoints[0].extra_config.proxy.flatmap_filter[1]: expected an object, got number 7",
-            "endpoints[0].extra_config.proxy.flatmap_filter[2].args: 'del' needs 1 args, got 2");
+            "endpoints[0].extra_config.proxy.flatmap_filter[2].args: 'move' needs 2 args, got 1");
     }
 
     [Fact]
