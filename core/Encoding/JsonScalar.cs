@@ -44,6 +44,28 @@ internal static class JsonScalar
         return value.TryGetValue(out float single) ? GoFloatFormat.Format(single) : value.ToJsonString();
     }
 
+    /// <summary>
+    /// Writes a number (its literal text) or a boolean the same way in every encoding; false for any other kind,
+    /// which each encoding writes in its own way.
+    /// </summary>
+    public static bool TryWriteNumberOrBoolean(ref Utf8Sink sink, JsonValue value)
+    {
+        switch (value.GetValueKind())
+        {
+            case JsonValueKind.Number:
+                WriteNumber(ref sink, value);
+                return true;
+            case JsonValueKind.True:
+                sink.Write("true"u8);
+                return true;
+            case JsonValueKind.False:
+                sink.Write("false"u8);
+                return true;
+            default:
+                return false;
+        }
+    }
+
     /// <summary>Writes a number's text without allocating when the number was decoded.</summary>
     public static void WriteNumber(ref Utf8Sink sink, JsonValue value)
     {

@@ -94,21 +94,16 @@ public static class SortedJsonWriter
                 }
 
                 break;
-            case JsonValueKind.Number:
-                JsonScalar.WriteNumber(ref sink, value);
-                break;
-            case JsonValueKind.True:
-                sink.Write("true"u8);
-                break;
-            case JsonValueKind.False:
-                sink.Write("false"u8);
-                break;
             case JsonValueKind.Object or JsonValueKind.Array:
                 // A JsonValue wrapping a whole object or array element: write it as the node it stands for.
                 WriteNode(ref sink, JsonNode.Parse(value.ToJsonString()));
                 break;
             default:
-                sink.Write("null"u8);
+                if (!JsonScalar.TryWriteNumberOrBoolean(ref sink, value))
+                {
+                    sink.Write("null"u8);
+                }
+
                 break;
         }
     }

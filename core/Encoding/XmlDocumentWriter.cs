@@ -148,14 +148,8 @@ internal static class XmlDocumentWriter
                 }
 
                 break;
-            case JsonValueKind.Number:
-                JsonScalar.WriteNumber(ref sink, value);
-                break;
-            case JsonValueKind.True:
-                sink.Write("true"u8);
-                break;
-            case JsonValueKind.False:
-                sink.Write("false"u8);
+            default:
+                JsonScalar.TryWriteNumberOrBoolean(ref sink, value);
                 break;
         }
     }

@@ -100,23 +100,13 @@ internal static class YamlDocumentWriter
                 sink.Write("[]"u8);
                 break;
             case JsonValue scalar:
-                switch (scalar.GetValueKind())
+                if (scalar.GetValueKind() == JsonValueKind.String)
                 {
-                    case JsonValueKind.String:
-                        YamlScalar.Write(ref sink, JsonScalar.GetString(scalar));
-                        break;
-                    case JsonValueKind.Number:
-                        JsonScalar.WriteNumber(ref sink, scalar);
-                        break;
-                    case JsonValueKind.True:
-                        sink.Write("true"u8);
-                        break;
-                    case JsonValueKind.False:
-                        sink.Write("false"u8);
-                        break;
-                    default:
-                        sink.Write("null"u8);
-                        break;
+                    YamlScalar.Write(ref sink, JsonScalar.GetString(scalar));
+                }
+                else if (!JsonScalar.TryWriteNumberOrBoolean(ref sink, scalar))
+                {
+                    sink.Write("null"u8);
                 }
 
                 break;
