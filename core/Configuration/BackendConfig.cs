@@ -57,6 +57,18 @@ public sealed record BackendConfig
     /// <summary>The <c>backend/http</c> namespace.</summary>
     public BackendHttpOptions Http { get; init; } = new();
 
+    /// <summary>
+    /// The nested endpoint opened by <c>extra_config.workflow</c>, or null. When set, this backend is never called
+    /// itself: its <c>url_pattern</c> only declares the variables the workflow may use.
+    /// </summary>
+    public EndpointConfig? Workflow { get; init; }
+
+    /// <summary>The <c>security/policies</c> namespace, or null.</summary>
+    public SecurityPoliciesOptions? Policies { get; init; }
+
+    /// <summary>The <c>check_expr</c> expressions of the <c>validation/cel</c> namespace, in order.</summary>
+    public IReadOnlyList<string> CelChecks { get; init; } = [];
+
     /// <summary>The raw <c>extra_config</c>, with namespace aliases normalised to their short names.</summary>
     public JsonObject ExtraConfig { get; init; } = [];
 

@@ -38,6 +38,18 @@ public sealed record EndpointConfig
     /// <summary>The endpoint's <c>proxy</c> namespace.</summary>
     public EndpointProxyOptions Proxy { get; init; } = new();
 
+    /// <summary>
+    /// Workflows only (<c>ignore_errors</c>): keep running the remaining steps after one fails and answer what
+    /// succeeded. <value>The default value is false: a workflow stops at its first failing step.</value>
+    /// </summary>
+    public bool IgnoreErrors { get; init; }
+
+    /// <summary>The <c>security/policies</c> namespace, or null.</summary>
+    public SecurityPoliciesOptions? Policies { get; init; }
+
+    /// <summary>The <c>check_expr</c> expressions of the <c>validation/cel</c> namespace, in order.</summary>
+    public IReadOnlyList<string> CelChecks { get; init; } = [];
+
     /// <summary>The raw <c>extra_config</c>, with namespace aliases normalised to their short names.</summary>
     public JsonObject ExtraConfig { get; init; } = [];
 
