@@ -3,7 +3,8 @@ namespace Switchyard.Core.Configuration;
 /// <summary>
 /// Fills what the file left out, as lura's <c>ServiceConfig.Init</c> does: service defaults, then service
 /// values into endpoints, then endpoint values into backends; and normalises methods, encodings, hosts,
-/// header names and url patterns. A zero timeout, TTL or call count means "not set", as in lura.
+/// header names and url patterns. A zero timeout, TTL or call count means "not set", as in lura. Workflows are
+/// cascaded recursively by <see cref="WorkflowCascade"/>.
 /// </summary>
 internal static class ConfigCascade
 {
@@ -65,7 +66,7 @@ internal static class ConfigCascade
             : backend.DisableHostSanitize ? backend.Host
             : CleanHosts(backend.Host, backend.JsonPath + ".host", problems);
 
-        return backend with
+        var cascaded = backend with
         {
             Host = hosts,
             Method = (backend.Method.Length == 0 ? endpoint.Method : backend.Method).ToUpperInvariant(),
@@ -75,6 +76,10 @@ internal static class ConfigCascade
             ConcurrentCalls = endpoint.ConcurrentCalls,
             InputHeaders = CanonicalHeaders(backend.InputHeaders),
         };
+
+        return cascaded.Workflow is null
+            ? cascaded
+            : cascaded with { Workflow = WorkflowCascade.Apply(cascaded.Workflow, cascaded, endpoint, problems) };
     }
 
     private static string BackendEncoding(BackendConfig backend, EndpointConfig endpoint, ConfigProblems problems)

@@ -4,11 +4,16 @@ namespace Switchyard.Core.Configuration.Parsing;
 
 /// <summary>
 /// Reads one backend object. Fields left out stay empty (no host, no method, no encoding) so the cascade
-/// can tell them from values written in the file.
+/// can tell them from values written in the file. A <c>workflow</c> namespace opens a nested endpoint, read
+/// recursively, so workflows nest to any depth.
 /// </summary>
 internal static class BackendParser
 {
-    private static readonly HashSet<string> Namespaces = [NamespaceAliases.Proxy, NamespaceAliases.BackendHttp];
+    private static readonly HashSet<string> Namespaces =
+    [
+        NamespaceAliases.Proxy, NamespaceAliases.BackendHttp, WorkflowParser.Namespace, SecurityPoliciesParser.Namespace,
+        NamespaceAliases.ValidationCel,
+    ];
 
     public static BackendConfig? Parse(JsonElement element, string path, ConfigProblems problems)
     {
@@ -37,6 +42,9 @@ internal static class BackendParser
             InputQueryStrings = reader.Strings("input_query_strings"),
             Proxy = BackendProxyOptionsParser.Parse(extraConfig, problems),
             Http = BackendHttpOptionsParser.Parse(extraConfig, problems),
+            Workflow = WorkflowParser.Parse(extraConfig, problems),
+            Policies = SecurityPoliciesParser.Parse(extraConfig, problems),
+            CelChecks = CelChecksParser.Parse(extraConfig, problems),
             ExtraConfig = extraConfig.Raw,
             JsonPath = path,
         };

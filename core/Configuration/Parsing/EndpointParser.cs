@@ -10,7 +10,8 @@ internal static class EndpointParser
 {
     private const string BackendKey = "backend";
 
-    private static readonly HashSet<string> Namespaces = [NamespaceAliases.Proxy];
+    private static readonly HashSet<string> Namespaces =
+        [NamespaceAliases.Proxy, SecurityPoliciesParser.Namespace, NamespaceAliases.ValidationCel];
 
     /// <param name="element">The endpoint object.</param>
     /// <param name="path">Its JSON path, such as <c>endpoints[2]</c>.</param>
@@ -45,6 +46,8 @@ internal static class EndpointParser
             InputHeaders = reader.Strings("input_headers"),
             InputQueryStrings = reader.Strings("input_query_strings"),
             Proxy = EndpointProxyOptionsParser.Parse(extraConfig, problems),
+            Policies = SecurityPoliciesParser.Parse(extraConfig, problems),
+            CelChecks = CelChecksParser.Parse(extraConfig, problems),
             ExtraConfig = extraConfig.Raw,
             JsonPath = path,
         };
