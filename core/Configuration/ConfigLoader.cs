@@ -10,8 +10,9 @@ namespace Switchyard.Core.Configuration;
 /// every error and warning with its JSON path, and holds a configuration only when there is no error.
 /// </summary>
 /// <remarks>
-/// Endpoints with a method the router does not serve are dropped with a warning. Namespaces that are not
-/// served yet (<c>workflow</c>, <c>security/policies</c>, ...) are reported and kept in the raw
+/// Endpoints with a method the router does not serve are dropped with a warning. Workflows
+/// (<see cref="BackendConfig.Workflow"/>) are parsed, cascaded and validated with the same code as endpoints, at
+/// any depth. Namespaces that are not served yet (<c>auth/validator</c>, ...) are reported and kept in the raw
 /// <c>ExtraConfig</c> objects; so is the root <c>async_agent</c> array, under the key <c>async_agent</c>
 /// of the root <see cref="ServiceConfig.ExtraConfig"/>.
 /// </remarks>

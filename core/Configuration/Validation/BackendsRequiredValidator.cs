@@ -1,11 +1,14 @@
 namespace Switchyard.Core.Configuration.Validation;
 
-/// <summary>Every endpoint has at least one backend, and every backend a <c>url_pattern</c>.</summary>
+/// <summary>
+/// Every endpoint and workflow has at least one backend, and every backend a <c>url_pattern</c> (a backend that opens
+/// a workflow too: its pattern declares the workflow's variables).
+/// </summary>
 internal sealed class BackendsRequiredValidator : IConfigValidator
 {
     public void Validate(ServiceConfig config, ConfigProblems problems)
     {
-        foreach (var endpoint in config.Endpoints)
+        foreach (var endpoint in EndpointNode.AllEndpoints(config))
         {
             var backendsPath = endpoint.JsonPath + ".backend";
             if (endpoint.Backends.Count == 0 && !problems.HasErrorAt(backendsPath))

@@ -1,13 +1,13 @@
 namespace Switchyard.Core.Configuration.Validation;
 
-/// <summary><c>concurrent_calls</c> stays within KrakenD's schema range, 1 to 5.</summary>
+/// <summary><c>concurrent_calls</c> of endpoints and workflows stays within KrakenD's schema range, 1 to 5.</summary>
 internal sealed class ConcurrentCallsValidator : IConfigValidator
 {
     private const int Max = 5;
 
     public void Validate(ServiceConfig config, ConfigProblems problems)
     {
-        foreach (var endpoint in config.Endpoints)
+        foreach (var endpoint in EndpointNode.AllEndpoints(config))
         {
             if (endpoint.ConcurrentCalls is < 1 or > Max)
             {

@@ -10,8 +10,10 @@ internal static class ConfigValidators
         new DurationValidator(),
         new RouterValidator(),
         new EndpointPathValidator(),
+        new WorkflowEndpointValidator(),
         new EndpointMethodValidator(),
         new DuplicateEndpointValidator(),
+        new WorkflowTimeoutValidator(),
         new ConcurrentCallsValidator(),
         new OutputEncodingValidator(),
         new BackendsRequiredValidator(),
@@ -20,5 +22,6 @@ internal static class ConfigValidators
         new BackendHostValidator(),
         new ServiceDiscoveryValidator(),
         new FlatmapFilterValidator(),
+        new SecurityPoliciesValidator(),
     ];
 }

@@ -1,6 +1,9 @@
 namespace Switchyard.Core.Configuration.Validation;
 
-/// <summary>Two endpoints cannot answer the same method and route (<c>/u/{id}</c> and <c>/u/{name}</c> are the same route).</summary>
+/// <summary>
+/// Two published endpoints cannot answer the same method and route (<c>/u/{id}</c> and <c>/u/{name}</c> are the same
+/// route). Workflows publish no route, so their names may repeat.
+/// </summary>
 internal sealed class DuplicateEndpointValidator : IConfigValidator
 {
     public void Validate(ServiceConfig config, ConfigProblems problems)

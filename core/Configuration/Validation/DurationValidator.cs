@@ -1,8 +1,9 @@
 namespace Switchyard.Core.Configuration.Validation;
 
 /// <summary>
-/// Timeouts must be positive and cache TTLs not negative. An endpoint value equal to the service's was
-/// (most likely) inherited, and a bad service value is already reported at the root.
+/// Timeouts must be positive and cache TTLs not negative. An endpoint value equal to the service's (a workflow
+/// value equal to its parent's) was (most likely) inherited, and a bad inherited value is already reported where
+/// it was written.
 /// </summary>
 internal sealed class DurationValidator : IConfigValidator
 {
@@ -21,9 +22,11 @@ internal sealed class DurationValidator : IConfigValidator
             problems.Error("cache_ttl", NotNegative);
         }
 
-        foreach (var endpoint in config.Endpoints)
+        foreach (var node in EndpointNode.All(config))
         {
-            if (endpoint.Timeout <= TimeSpan.Zero && endpoint.Timeout != config.Timeout)
+            var endpoint = node.Endpoint;
+            var inheritedTimeout = node.Parent?.Endpoint.Timeout ?? config.Timeout;
+            if (endpoint.Timeout <= TimeSpan.Zero && endpoint.Timeout != inheritedTimeout)
             {
                 problems.Error(endpoint.JsonPath + ".timeout", Positive);
             }

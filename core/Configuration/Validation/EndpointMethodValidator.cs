@@ -2,7 +2,8 @@ namespace Switchyard.Core.Configuration.Validation;
 
 /// <summary>
 /// The router serves GET, POST, PUT, PATCH and DELETE. KrakenD logs other methods and skips the endpoint;
-/// Switchyard warns and drops it (<see cref="WithoutUnsupportedMethods"/>).
+/// Switchyard warns and drops it (<see cref="WithoutUnsupportedMethods"/>). Workflows are not routed: they take the
+/// method of the backend that opens them.
 /// </summary>
 internal sealed class EndpointMethodValidator : IConfigValidator
 {

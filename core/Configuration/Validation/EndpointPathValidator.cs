@@ -4,7 +4,8 @@ namespace Switchyard.Core.Configuration.Validation;
 
 /// <summary>
 /// An endpoint path is required, starts with <c>/</c>, has <c>*</c> only at its end, has parameters only
-/// as whole segments (<c>/users/{id}</c>), and stays out of the gateway's own paths.
+/// as whole segments (<c>/users/{id}</c>), and stays out of the gateway's own paths. Only published endpoints are
+/// routes; a workflow's <c>endpoint</c> is a name (<see cref="WorkflowEndpointValidator"/>).
 /// </summary>
 internal sealed partial class EndpointPathValidator : IConfigValidator
 {

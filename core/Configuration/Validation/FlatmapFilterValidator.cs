@@ -3,7 +3,7 @@ namespace Switchyard.Core.Configuration.Validation;
 /// <summary>
 /// Each <c>flatmap_filter</c> operation is <c>move</c> or <c>append</c> with two paths, or <c>del</c> with
 /// one or more (KrakenD deletes every path it is given). Paths name the <c>proxy</c> namespace by its short name
-/// even when the file used an alias.
+/// even when the file used an alias. Workflows and their backends are checked alike.
 /// </summary>
 internal sealed class FlatmapFilterValidator : IConfigValidator
 {
@@ -16,7 +16,7 @@ internal sealed class FlatmapFilterValidator : IConfigValidator
 
     public void Validate(ServiceConfig config, ConfigProblems problems)
     {
-        foreach (var endpoint in config.Endpoints)
+        foreach (var endpoint in EndpointNode.AllEndpoints(config))
         {
             Validate(endpoint.Proxy.FlatmapFilter, endpoint.JsonPath, problems);
             foreach (var backend in endpoint.Backends)

@@ -1,11 +1,11 @@
 namespace Switchyard.Core.Configuration.Validation;
 
-/// <summary>A <c>no-op</c> endpoint streams one backend's answer, so it cannot have several (shadow backends aside).</summary>
+/// <summary>A <c>no-op</c> endpoint or workflow streams one backend's answer, so it cannot have several (shadow backends aside).</summary>
 internal sealed class NoOpBackendsValidator : IConfigValidator
 {
     public void Validate(ServiceConfig config, ConfigProblems problems)
     {
-        foreach (var endpoint in config.Endpoints)
+        foreach (var endpoint in EndpointNode.AllEndpoints(config))
         {
             if (endpoint.OutputEncoding == EncodingNames.NoOp && endpoint.Backends.Count(b => !b.Proxy.Shadow) > 1)
             {

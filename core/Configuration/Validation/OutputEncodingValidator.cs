@@ -2,7 +2,8 @@ namespace Switchyard.Core.Configuration.Validation;
 
 /// <summary>
 /// An unknown output encoding is legal in KrakenD (the single backend's rendering, else JSON, is used) but
-/// is most likely a typo, so it is a warning. An endpoint value equal to the service's is reported there.
+/// is most likely a typo, so it is a warning. An endpoint value equal to the service's is reported there; a
+/// workflow's value is its own (workflows do not inherit the service's).
 /// </summary>
 internal sealed class OutputEncodingValidator : IConfigValidator
 {
@@ -15,11 +16,11 @@ internal sealed class OutputEncodingValidator : IConfigValidator
     public void Validate(ServiceConfig config, ConfigProblems problems)
     {
         Check(config.OutputEncoding, "output_encoding", problems);
-        foreach (var endpoint in config.Endpoints)
+        foreach (var node in EndpointNode.All(config))
         {
-            if (endpoint.OutputEncoding != config.OutputEncoding)
+            if (node.IsWorkflow || node.Endpoint.OutputEncoding != config.OutputEncoding)
             {
-                Check(endpoint.OutputEncoding, endpoint.JsonPath + ".output_encoding", problems);
+                Check(node.Endpoint.OutputEncoding, node.Endpoint.JsonPath + ".output_encoding", problems);
             }
         }
     }

@@ -1,11 +1,11 @@
 namespace Switchyard.Core.Configuration.Validation;
 
-/// <summary>Only static service discovery (the hosts as listed) is served; DNS SRV lookups are not.</summary>
+/// <summary>At every depth, only static service discovery (the hosts as listed) is served; DNS SRV lookups are not.</summary>
 internal sealed class ServiceDiscoveryValidator : IConfigValidator
 {
     public void Validate(ServiceConfig config, ConfigProblems problems)
     {
-        foreach (var endpoint in config.Endpoints)
+        foreach (var endpoint in EndpointNode.AllEndpoints(config))
         {
             foreach (var backend in endpoint.Backends)
             {

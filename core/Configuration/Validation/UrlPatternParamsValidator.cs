@@ -1,57 +1,38 @@
-using System.Text.RegularExpressions;
-
 namespace Switchyard.Core.Configuration.Validation;
 
 /// <summary>
-/// Every <c>{x}</c> of a <c>url_pattern</c> has a value at run time: an endpoint parameter, a sequential
-/// <c>respN_field</c> or a <c>JWT.claim</c>, or <c>input_headers.Name</c> for a header the endpoint forwards.
+/// Every <c>{x}</c> of a <c>url_pattern</c>, at any depth, has a value at run time (<see cref="PlaceholderScope"/>).
+/// A workflow's <c>endpoint</c> declares variables for the level below, so its placeholders are checked like the
+/// opening backend's <c>url_pattern</c>, one level up.
 /// </summary>
-internal sealed partial class UrlPatternParamsValidator : IConfigValidator
+internal sealed class UrlPatternParamsValidator : IConfigValidator
 {
-    private const string HeaderPrefix = "input_headers.";
-
     public void Validate(ServiceConfig config, ConfigProblems problems)
     {
-        foreach (var endpoint in config.Endpoints)
+        foreach (var node in EndpointNode.All(config))
         {
-            var endpointParams = EndpointRoute.Params(endpoint.Endpoint);
-            foreach (var backend in endpoint.Backends)
+            var scope = PlaceholderScope.For(node);
+            var backends = node.Endpoint.Backends;
+            for (var i = 0; i < backends.Count; i++)
             {
-                foreach (var name in UrlPatternPlaceholders.Names(backend.UrlPattern))
+                var backend = backends[i];
+                Check(backend.UrlPattern, backend.JsonPath + ".url_pattern", scope, i, problems);
+                if (backend.Workflow is { } workflow)
                 {
-                    if (!IsDefined(name, endpoint, endpointParams))
-                    {
-                        problems.Error(backend.JsonPath + ".url_pattern", $"undefined output param '{name}'!");
-                    }
+                    Check(workflow.Endpoint, workflow.JsonPath + ".endpoint", scope, i, problems);
                 }
             }
         }
     }
 
-    private static bool IsDefined(string name, EndpointConfig endpoint, IReadOnlyList<string> endpointParams)
+    private static void Check(string template, string path, PlaceholderScope scope, int backendIndex, ConfigProblems problems)
     {
-        if (endpointParams.Contains(name) || SequentialOrJwtPattern().IsMatch(name))
+        foreach (var name in UrlPatternPlaceholders.Names(template))
         {
-            return true;
-        }
-
-        if (!name.StartsWith(HeaderPrefix, StringComparison.Ordinal) || name.Length == HeaderPrefix.Length)
-        {
-            return false;
-        }
-
-        var header = name[HeaderPrefix.Length..];
-        foreach (var forwarded in endpoint.InputHeaders)
-        {
-            if (forwarded == "*" || string.Equals(forwarded, header, StringComparison.OrdinalIgnoreCase))
+            if (!scope.Declares(name, backendIndex))
             {
-                return true;
+                problems.Error(path, $"undefined output param '{name}'!");
             }
         }
-
-        return false;
     }
-
-    [GeneratedRegex(@"^(resp[0-9]+_.+)?(JWT\.[a-zA-Z0-9_\-.:/]+)?$")]
-    private static partial Regex SequentialOrJwtPattern();
 }
