@@ -16,7 +16,7 @@ public sealed class ExtraConfigSectionTests
                "extra_config": {"auth/validator": {"alg": "RS256"}, "qos/ratelimit/router": {"max_rate": 5},
                                 "github.com/devopsfaith/krakend-cel": [{"check_expr": "true"}]},
                "backend": [{"url_pattern": "/b",
-                 "extra_config": {"workflow": {"endpoint": "/w", "backend": []}, "security/policies": {}}}]}]}
+                 "extra_config": {"qos/circuit-breaker": {"max_errors": 1}, "modifier/martian": {}}}]}]}
             """);
 
         result.Errors.Should().BeEmpty();
@@ -24,15 +24,15 @@ public sealed class ExtraConfigSectionTests
             "extra_config.security/cors: unsupported namespace 'security/cors' (ignored)",
             "endpoints[0].extra_config.auth/validator: unsupported namespace 'auth/validator' (ignored)",
             "endpoints[0].extra_config.qos/ratelimit/router: unsupported namespace 'qos/ratelimit/router' (ignored)",
-            "endpoints[0].extra_config[\"github.com/devopsfaith/krakend-cel\"]: unsupported namespace 'github.com/devopsfaith/krakend-cel' (ignored)",
-            "endpoints[0].backend[0].extra_config.workflow: unsupported namespace 'workflow' (ignored)",
-            "endpoints[0].backend[0].extra_config.security/policies: unsupported namespace 'security/policies' (ignored)");
+            "endpoints[0].backend[0].extra_config.qos/circuit-breaker: unsupported namespace 'qos/circuit-breaker' (ignored)",
+            "endpoints[0].backend[0].extra_config.modifier/martian: unsupported namespace 'modifier/martian' (ignored)");
 
         var config = result.Config!;
         config.ExtraConfig["security/cors"]!.ToJsonString().Should().Be("""{"allow_origins":["*"]}""");
         config.Endpoints[0].ExtraConfig.Select(p => p.Key).Should().Equal("auth/validator", "qos/ratelimit/router", "validation/cel");
         config.Endpoints[0].ExtraConfig["validation/cel"]!.ToJsonString().Should().Be("""[{"check_expr":"true"}]""");
-        config.Endpoints[0].Backends[0].ExtraConfig["workflow"]!["endpoint"]!.GetValue<string>().Should().Be("/w");
+        config.Endpoints[0].CelChecks.Should().Equal("true");
+        config.Endpoints[0].Backends[0].ExtraConfig["qos/circuit-breaker"]!["max_errors"]!.GetValue<int>().Should().Be(1);
     }
 
     [Fact]
