@@ -9,13 +9,22 @@ internal static class ConfigFixtures
     public static string Service(params string[] endpoints) =>
         $$"""{"version": 3, "host": ["http://backend:8000"], "endpoints": [{{string.Join(",", endpoints)}}]}""";
 
-    /// <summary>A service with one GET endpoint <c>/e</c> whose single backend has the given extra keys.</summary>
+    /// <summary>A service with one GET endpoint <c>/e</c> whose single backend (<c>/b</c>) has the given extra keys.</summary>
     public static string ServiceWithBackend(string backendKeys) =>
         Service($$"""{"endpoint": "/e", "backend": [{"url_pattern": "/b" {{Comma(backendKeys)}}}]}""");
 
     /// <summary>A service with one endpoint <c>/e</c> (one backend) and the given extra endpoint keys.</summary>
     public static string ServiceWithEndpoint(string endpointKeys) =>
         Service($$"""{"endpoint": "/e", "backend": [{"url_pattern": "/b"}] {{Comma(endpointKeys)}}}""");
+
+    /// <summary>The path of the workflow in <see cref="ServiceWithWorkflow"/>.</summary>
+    public const string WorkflowPath = "endpoints[0].backend[0].extra_config.workflow";
+
+    /// <summary>A service with one GET endpoint <c>/e</c> whose single backend (<c>/b</c>) opens the given workflow object.</summary>
+    public static string ServiceWithWorkflow(string workflow) =>
+        ServiceWithBackend($$"""
+            "extra_config": {"workflow": {{workflow}}}
+            """);
 
     /// <summary>Loads a text that must have no error.</summary>
     public static ServiceConfig LoadValid(string json)

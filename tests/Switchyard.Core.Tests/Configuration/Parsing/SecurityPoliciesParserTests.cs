@@ -1,0 +1,76 @@
+using Switchyard.Core.Configuration;
+using static Switchyard.Core.Tests.Configuration.ConfigFixtures;
+
+namespace Switchyard.Core.Tests.Configuration.Parsing;
+
+public sealed class SecurityPoliciesParserTests
+{
+    [Fact]
+    public void Every_field_is_read()
+    {
+        var policies = LoadValid(ServiceWithEndpoint("""
+            "extra_config": {"security/policies": {
+              "req": {"policies": ["hasHeader('X-A')", "req_method == 'GET'"],
+                      "error": {"status": 403, "body": "{\"denied\": true}", "content_type": "application/json"}},
+              "resp": {"policies": ["resp_data.label == 'BENIGN'"]},
+              "auto_join_policies": true, "debug": true}}
+            """)).Endpoints[0].Policies;
+
+        policies.Should().BeEquivalentTo(new SecurityPoliciesOptions
+        {
+            Request = new PolicySetOptions
+            {
+                Policies = ["hasHeader('X-A')", "req_method == 'GET'"],
+                Error = new PolicyErrorOptions { Status = 403, Body = "{\"denied\": true}", ContentType = "application/json" },
+            },
+            Response = new PolicySetOptions { Policies = ["resp_data.label == 'BENIGN'"] },
+            AutoJoinPolicies = true,
+            Debug = true,
+        });
+    }
+
+    [Fact]
+    public void An_error_without_fields_keeps_the_defaults()
+    {
+        var error = LoadValid(ServiceWithBackend("""
+            "extra_config": {"security/policies": {"req": {"policies": ["true"], "error": {}}}}
+            """)).Endpoints[0].Backends[0].Policies!.Request!.Error;
+
+        error.Should().BeEquivalentTo(new PolicyErrorOptions { Status = 500, Body = "", ContentType = "text/plain" });
+    }
+
+    [Fact]
+    public void No_namespace_means_no_policies()
+    {
+        var endpoint = LoadValid(ServiceWithEndpoint("")).Endpoints[0];
+
+        endpoint.Policies.Should().BeNull();
+        endpoint.Backends[0].Policies.Should().BeNull();
+    }
+
+    [Fact]
+    public void The_jwt_section_warns_and_is_ignored()
+    {
+        var result = ConfigLoader.Parse(ServiceWithEndpoint("""
+            "extra_config": {"security/policies": {"jwt": {"policies": ["JWT.role == 'admin'"]}, "disable_macros": true}}
+            """));
+
+        result.Errors.Should().BeEmpty();
+        result.Warnings.Select(w => w.ToString()).Should().Equal(
+            "endpoints[0].extra_config.security/policies.jwt: unsupported key 'jwt' (JWT validation is not served; these policies are ignored)",
+            "endpoints[0].extra_config.security/policies.disable_macros: unsupported key 'disable_macros'");
+        result.Config!.Endpoints[0].Policies.Should().BeEquivalentTo(new SecurityPoliciesOptions());
+    }
+
+    [Theory]
+    [InlineData("""{"req": []}""", "security/policies.req: expected an object, got array")]
+    [InlineData("""{"req": {"policies": "true"}}""", "security/policies.req.policies: expected an array of strings, got string \"true\"")]
+    [InlineData("""{"resp": {"policies": [true]}}""", "security/policies.resp.policies[0]: expected a string, got boolean true")]
+    [InlineData("""{"req": {"error": {"status": "403"}}}""", "security/policies.req.error.status: expected an integer, got string \"403\"")]
+    public void Values_of_the_wrong_type_are_errors(string policies, string error)
+    {
+        LoadErrors(ServiceWithEndpoint($$"""
+            "extra_config": {"security/policies": {{policies}}}
+            """)).Should().Equal("endpoints[0].extra_config." + error);
+    }
+}
