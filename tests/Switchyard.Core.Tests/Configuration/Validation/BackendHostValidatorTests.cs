@@ -36,4 +36,16 @@ public sealed class BackendHostValidatorTests
             {"version": 3, "host": "http://b", "endpoints": [{"endpoint": "/e", "backend": [{"url_pattern": "/b"}]}]}
             """).Should().Equal("host: expected an array of strings, got string \"http://b\"");
     }
+
+    [Fact]
+    public void A_backend_that_opens_a_workflow_needs_no_host_but_the_workflows_backends_do()
+    {
+        LoadErrors("""
+            {"version": 3, "endpoints": [{"endpoint": "/e", "backend": [
+              {"url_pattern": "/w", "extra_config": {"workflow": {"endpoint": "/w", "backend": [
+                {"url_pattern": "/x", "host": ["http://h"]},
+                {"url_pattern": "/y"}]}}}]}]}
+            """).Should().Equal(
+            "endpoints[0].backend[0].extra_config.workflow.backend[1].host: no host: set one here, on a backend that opens this workflow, or in the root 'host'");
+    }
 }

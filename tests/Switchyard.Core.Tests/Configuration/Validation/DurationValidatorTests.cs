@@ -39,4 +39,14 @@ public sealed class DurationValidatorTests
         LoadErrors(ServiceWithBackend($"\"extra_config\": {{\"proxy\": {{\"shadow\": true, \"shadow_timeout\": \"{timeout}\"}}}}"))
             .Should().Equal("endpoints[0].backend[0].extra_config.proxy.shadow_timeout: must be greater than zero");
     }
+
+    [Fact]
+    public void A_negative_timeout_inherited_by_workflows_is_reported_once_where_it_is_written()
+    {
+        LoadErrors(Service("""
+            {"endpoint": "/e", "timeout": "-1s", "backend": [{"url_pattern": "/w", "extra_config": {"workflow":
+              {"endpoint": "/w", "backend": [{"url_pattern": "/x"}]}}}]}
+            """)).Should().Equal(
+            "endpoints[0].timeout: must be greater than zero");
+    }
 }

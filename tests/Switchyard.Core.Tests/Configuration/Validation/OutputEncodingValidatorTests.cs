@@ -34,4 +34,18 @@ public sealed class OutputEncodingValidatorTests
             "output_encoding: unknown output encoding 'jsn' (the backend's encoding or json is used)",
             "endpoints[1].output_encoding: unknown output encoding 'html' (the backend's encoding or json is used)");
     }
+
+    [Fact]
+    public void A_workflow_output_encoding_is_checked_even_when_the_root_has_the_same()
+    {
+        var result = ConfigLoader.Parse("""
+            {"version": 3, "host": ["http://b"], "output_encoding": "jsn", "endpoints": [
+              {"endpoint": "/a", "output_encoding": "json", "backend": [{"url_pattern": "/w", "extra_config": {"workflow":
+                {"endpoint": "/w", "output_encoding": "jsn", "backend": [{"url_pattern": "/x"}]}}}]}]}
+            """);
+
+        result.Warnings.Select(w => w.ToString()).Should().Equal(
+            "output_encoding: unknown output encoding 'jsn' (the backend's encoding or json is used)",
+            "endpoints[0].backend[0].extra_config.workflow.output_encoding: unknown output encoding 'jsn' (the backend's encoding or json is used)");
+    }
 }

@@ -59,6 +59,24 @@ public sealed class UrlPatternParamsValidatorTests
             $"endpoints[0].backend[0].url_pattern: undefined output param '{param}'!");
     }
 
+    [Theory]
+    [InlineData("\"input_query_strings\": [\"page\"]")]
+    [InlineData("\"input_query_strings\": [\"*\"]")]
+    public void Forwarded_query_strings_are_defined_params(string endpointKeys)
+    {
+        LoadValid(WithPatterns("/e", "/t?p={input_query_strings.page}", ", " + endpointKeys));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(", \"input_query_strings\": [\"Page\"]")]
+    [InlineData(", \"input_query_strings\": [\"other\"]")]
+    public void Query_strings_the_endpoint_does_not_forward_are_undefined_params(string endpointKeys)
+    {
+        LoadErrors(WithPatterns("/e", "/t?p={input_query_strings.page}", endpointKeys)).Should().Equal(
+            "endpoints[0].backend[0].url_pattern: undefined output param 'input_query_strings.page'!");
+    }
+
     [Fact]
     public void A_header_prefix_without_a_name_is_undefined()
     {
