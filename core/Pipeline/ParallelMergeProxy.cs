@@ -2,11 +2,12 @@ namespace Switchyard.Core.Pipeline;
 
 /// <summary>
 /// Calls every backend at once and merges the parts as they arrive, within 85% of the endpoint timeout; a part
-/// that is late becomes a <c>context deadline exceeded</c> error and the result is partial.
+/// that is late becomes a <c>context deadline exceeded</c> error and the result is partial. Under
+/// <see cref="MergeFailurePolicy.Abort"/> the first failure cancels the parts still running.
 /// </summary>
 internal static class ParallelMergeProxy
 {
-    public static Proxy Create(TimeSpan endpointTimeout, Proxy[] parts)
+    public static Proxy Create(TimeSpan endpointTimeout, Proxy[] parts, MergeFailurePolicy policy = MergeFailurePolicy.Partial)
     {
         var timeout = MergeTimeout.Of(endpointTimeout);
         return async (request, cancellationToken) =>
@@ -20,10 +21,15 @@ internal static class ParallelMergeProxy
                 calls[i] = PartCall.Run(parts[i], request, deadline.Token);
             }
 
-            var accumulator = new MergeAccumulator(parts.Length);
+            var accumulator = new MergeAccumulator(parts.Length, policy);
             await foreach (var call in Task.WhenEach(calls).ConfigureAwait(false))
             {
                 accumulator.Add(await call.ConfigureAwait(false));
+                if (policy == MergeFailurePolicy.Abort && accumulator.HasFailed)
+                {
+                    // The rest is cancelled; draining it still lets every call end before its token source goes.
+                    await deadline.CancelAsync().ConfigureAwait(false);
+                }
             }
 
             return accumulator.Result();

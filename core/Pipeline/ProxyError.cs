@@ -8,7 +8,16 @@ namespace Switchyard.Core.Pipeline;
 /// <param name="StatusCode">The status to answer with, or null.</param>
 /// <param name="Body">The body to answer with when the router returns error messages, or null for the message.</param>
 /// <param name="ContentType">The content type of <paramref name="Body"/>, or null for text.</param>
-public sealed record ProxyError(string Message, int? StatusCode = null, string? Body = null, string? ContentType = null)
+/// <param name="ExposeBody">
+/// The body is written for the client whatever the router says (a policy's configured error), instead of only when
+/// the router returns error messages.
+/// </param>
+public sealed record ProxyError(
+    string Message,
+    int? StatusCode = null,
+    string? Body = null,
+    string? ContentType = null,
+    bool ExposeBody = false)
 {
     /// <summary>The error of a pipe that ran out of time.</summary>
     public static readonly ProxyError DeadlineExceeded = new("context deadline exceeded");

@@ -1,21 +1,56 @@
+using System.Text.Json.Nodes;
 using Switchyard.Core.Configuration;
 using Switchyard.Core.Encoding;
 using Switchyard.Core.Pipeline.Formatting;
+using Switchyard.Core.Policies;
+using Switchyard.Core.Workflows;
 
 namespace Switchyard.Core.Pipeline;
 
 /// <summary>
-/// Composes the pipeline of an endpoint. The order of the layers, outermost first, can be read here and only here:
+/// Compiles configuration into pipes. The order of the layers, outermost first, can be read here and only here:
 /// <code>
-/// endpoint: shadow split → static → endpoint flatmap → merge (parallel or sequential, several backends only)
-/// backend:  request builder (filters, method, url_pattern) → concurrent calls → load balancer → HTTP call
-///           → status check → decode → formatter (target, allow/deny/mapping or flatmap, group)
+/// endpoint: shadow split → policies (req before, resp after) → static → endpoint flatmap
+///           → merge of the backends (parallel or sequential; several backends only)
+/// backend:  request builder (filters, method, url_pattern) → concurrent calls → load balancer → policies
+///           → HTTP call → status check → decode → formatter (target, allow/deny/mapping or flatmap, group)
+/// workflow backend: policies → the nested endpoint's pipe (built by this same code) within its timeout → formatter
 /// </code>
+/// A workflow is an endpoint: the same <see cref="CreatePipe"/> builds it at any depth, only its failure policy
+/// differs (a workflow stops at its first failing step unless <c>ignore_errors</c>).
 /// </summary>
-public sealed class ProxyFactory(HttpMessageInvoker client, DecoderRegistry decoders)
+public sealed class ProxyFactory(HttpMessageInvoker client, DecoderRegistry decoders, TimeProvider? timeProvider = null)
 {
-    /// <summary>The pipeline of a published endpoint (or of any endpoint-shaped object).</summary>
-    public Proxy CreateEndpoint(EndpointConfig endpoint)
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+
+    /// <summary>The pipe of a published endpoint.</summary>
+    public Proxy CreateEndpoint(EndpointConfig endpoint) => CreatePipe(endpoint, MergeFailurePolicy.Partial);
+
+    /// <summary>The pipe of one backend, from the request builder down to the formatter (or its nested workflow).</summary>
+    public Proxy CreateBackend(BackendConfig backend)
+    {
+        Func<JsonObject, JsonObject>? format = ResponseFormatter.Create(backend) is { } formatter ? formatter.Format : null;
+        if (backend.Workflow is { } workflow)
+        {
+            var failurePolicy = workflow.IgnoreErrors ? MergeFailurePolicy.Continue : MergeFailurePolicy.Abort;
+            return WithPolicies(backend.Policies, backend.CelChecks, WorkflowProxy.Create(workflow, CreatePipe(workflow, failurePolicy), format));
+        }
+
+        var proxy = backend.Encoding == EncodingNames.NoOp
+            ? NoOpBackendProxy.Create(client)
+            : HttpBackendProxy.Create(client, backend, decoders.Get(backend.Encoding), format);
+
+        proxy = WithPolicies(backend.Policies, backend.CelChecks, proxy);
+        proxy = LoadBalancedProxy.Create(new HostBalancer(backend.Host), proxy);
+        if (backend.ConcurrentCalls > 1)
+        {
+            proxy = ConcurrentCallsProxy.Create(backend.ConcurrentCalls, backend.Timeout, proxy);
+        }
+
+        return BackendRequestProxy.Create(backend, UrlTemplate.Parse(backend.UrlPattern), proxy);
+    }
+
+    private Proxy CreatePipe(EndpointConfig endpoint, MergeFailurePolicy failurePolicy)
     {
         var main = endpoint.Backends.Where(b => !b.Proxy.Shadow).ToArray();
         var shadows = endpoint.Backends.Where(b => b.Proxy.Shadow).ToArray();
@@ -28,8 +63,10 @@ public sealed class ProxyFactory(HttpMessageInvoker client, DecoderRegistry deco
                 endpoint.Timeout,
                 parts,
                 main.SelectMany(b => UrlTemplate.Parse(b.UrlPattern).Placeholders)
-                    .Concat(endpoint.Proxy.SequentialPropagatedParams)),
-            _ => ParallelMergeProxy.Create(endpoint.Timeout, parts),
+                    .Concat(main.Where(b => b.Workflow is not null).SelectMany(b => UrlTemplate.Parse(b.Workflow!.Endpoint).Placeholders))
+                    .Concat(endpoint.Proxy.SequentialPropagatedParams),
+                failurePolicy),
+            _ => ParallelMergeProxy.Create(endpoint.Timeout, parts, failurePolicy),
         };
 
         if (parts.Length > 1 && endpoint.Proxy.FlatmapFilter.Count > 0)
@@ -42,6 +79,8 @@ public sealed class ProxyFactory(HttpMessageInvoker client, DecoderRegistry deco
             proxy = StaticDataProxy.Create(staticData, proxy);
         }
 
+        proxy = WithPolicies(endpoint.Policies, endpoint.CelChecks, proxy);
+
         if (shadows.Length > 0)
         {
             var shadowTimeout = shadows.Max(b => b.Proxy.ShadowTimeout ?? b.Timeout);
@@ -51,19 +90,6 @@ public sealed class ProxyFactory(HttpMessageInvoker client, DecoderRegistry deco
         return proxy;
     }
 
-    /// <summary>The pipeline of one backend, from the request builder down to the formatter.</summary>
-    public Proxy CreateBackend(BackendConfig backend)
-    {
-        var proxy = backend.Encoding == EncodingNames.NoOp
-            ? NoOpBackendProxy.Create(client)
-            : HttpBackendProxy.Create(client, backend, decoders.Get(backend.Encoding), ResponseFormatter.Create(backend) is { } f ? f.Format : null);
-
-        proxy = LoadBalancedProxy.Create(new HostBalancer(backend.Host), proxy);
-        if (backend.ConcurrentCalls > 1)
-        {
-            proxy = ConcurrentCallsProxy.Create(backend.ConcurrentCalls, backend.Timeout, proxy);
-        }
-
-        return BackendRequestProxy.Create(backend, UrlTemplate.Parse(backend.UrlPattern), proxy);
-    }
+    private Proxy WithPolicies(SecurityPoliciesOptions? policies, IReadOnlyList<string> celChecks, Proxy next) =>
+        PolicyChecks.Create(policies, celChecks) is { } checks ? PolicyProxy.Create(checks, _time, next) : next;
 }

@@ -6,7 +6,7 @@ namespace Switchyard.Core.Pipeline;
 /// What a layer answers. KrakenD's <c>(response, error)</c> pair in one value: <see cref="Data"/> null and no
 /// <see cref="Passthrough"/> is the "nil response"; an error may travel with partial data.
 /// </summary>
-public sealed class ProxyResponse
+public sealed record ProxyResponse
 {
     /// <summary>The decoded, formatted data; null when there is no response at all.</summary>
     public JsonObject? Data { get; init; }

@@ -5,8 +5,10 @@ namespace Switchyard.Core.Pipeline;
 
 /// <summary>
 /// Calls the backends one after another within 85% of the endpoint timeout. Before step i, every
-/// <c>{respN_a.b}</c> that step declares (N &lt; i) becomes the parameter <c>RespN_a.b</c>. The first step failing
-/// fails the endpoint; a later step failing or answering incompletely stops the chain with what was gathered.
+/// <c>{respN_a.b}</c> that step declares (N &lt; i) becomes the parameter <c>RespN_a.b</c>. For an endpoint
+/// (<see cref="MergeFailurePolicy.Partial"/>) the first step failing fails the endpoint, and a later step failing or
+/// answering incompletely stops the chain with what was gathered; a workflow stops and fails at its first failing step
+/// (<see cref="MergeFailurePolicy.Abort"/>), or with <c>ignore_errors</c> runs every step (<see cref="MergeFailurePolicy.Continue"/>).
 /// </summary>
 internal static class SequentialMergeProxy
 {
@@ -16,7 +18,12 @@ internal static class SequentialMergeProxy
     /// Every <c>respN_x</c> name a step may need: the placeholders of the steps' url patterns and the endpoint's
     /// <c>sequential_propagated_params</c>.
     /// </param>
-    public static Proxy Create(TimeSpan endpointTimeout, Proxy[] steps, IEnumerable<string> references)
+    /// <param name="policy">What a failing step does to the chain.</param>
+    public static Proxy Create(
+        TimeSpan endpointTimeout,
+        Proxy[] steps,
+        IEnumerable<string> references,
+        MergeFailurePolicy policy = MergeFailurePolicy.Partial)
     {
         var timeout = MergeTimeout.Of(endpointTimeout);
         var byStep = references
@@ -31,12 +38,13 @@ internal static class SequentialMergeProxy
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(timeout);
 
-            var accumulator = new MergeAccumulator(steps.Length);
+            var accumulator = new MergeAccumulator(steps.Length, policy);
             var stepRequest = request;
             for (var i = 0; i < steps.Length; i++)
             {
                 var response = await PartCall.Run(steps[i], stepRequest, deadline.Token).ConfigureAwait(false);
-                if (i == 0 && (response.Error is not null || response.Data is null))
+                var failed = MergeAccumulator.IsFailure(response);
+                if (failed && ((i == 0 && policy == MergeFailurePolicy.Partial) || policy == MergeFailurePolicy.Abort))
                 {
                     return ProxyResponse.Failed(response.Error ?? new ProxyError("invalid response"));
                 }
@@ -48,7 +56,7 @@ internal static class SequentialMergeProxy
                 }
 
                 accumulator.Add(response);
-                if (response.Error is not null || !response.IsComplete)
+                if (policy == MergeFailurePolicy.Partial && (failed || !response.IsComplete))
                 {
                     break;
                 }

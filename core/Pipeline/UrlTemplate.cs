@@ -11,6 +11,7 @@ namespace Switchyard.Core.Pipeline;
 public sealed class UrlTemplate
 {
     private const string InputHeadersPrefix = "input_headers.";
+    private const string InputQueryPrefix = "input_query_strings.";
 
     private readonly Part[] _parts;
 
@@ -24,7 +25,10 @@ public sealed class UrlTemplate
     /// <summary>The pattern as written, with its leading <c>/</c>.</summary>
     public string Pattern { get; }
 
-    /// <summary>The placeholder names as written (<c>id</c>, <c>resp0_user.id</c>, <c>input_headers.User-Agent</c>).</summary>
+    /// <summary>
+    /// The placeholder names as written (<c>id</c>, <c>resp0_user.id</c>, <c>input_headers.User-Agent</c>,
+    /// <c>input_query_strings.page</c>).
+    /// </summary>
     public IReadOnlyList<string> Placeholders { get; }
 
     /// <summary>True when the pattern has its own query string (client query is then appended with <c>&amp;</c>).</summary>
@@ -66,7 +70,7 @@ public sealed class UrlTemplate
     /// </summary>
     public string Expand(ProxyRequest request)
     {
-        if (_parts.Length == 1 && _parts[0].Placeholder is null)
+        if (_parts.Length == 1 && _parts[0].Source == ValueSource.None)
         {
             return _parts[0].Text;
         }
@@ -74,7 +78,7 @@ public sealed class UrlTemplate
         var builder = new StringBuilder(Pattern.Length + 32);
         foreach (var part in _parts)
         {
-            if (part.Placeholder is null)
+            if (part.Source == ValueSource.None)
             {
                 builder.Append(part.Text);
                 continue;
@@ -94,22 +98,40 @@ public sealed class UrlTemplate
         return builder.ToString();
     }
 
-    private static string? Lookup(Part part, ProxyRequest request)
+    private static string? Lookup(Part part, ProxyRequest request) => part.Source switch
     {
-        if (part.HeaderName is not null)
-        {
-            return request.Headers.TryGetValue(part.HeaderName, out var values) && values.Length > 0 ? values[0] : null;
-        }
+        ValueSource.Header => First(request.Headers, part.Key),
+        ValueSource.Query => First(request.Query, part.Key),
+        _ => request.Params.TryGetValue(part.Key, out var value) ? value : null,
+    };
 
-        return request.Params.TryGetValue(part.Key!, out var value) ? value : null;
+    private static string? First(IReadOnlyDictionary<string, string[]> values, string name) =>
+        values.TryGetValue(name, out var found) && found.Length > 0 ? found[0] : null;
+
+    private enum ValueSource
+    {
+        None,
+        Param,
+        Header,
+        Query,
     }
 
-    private sealed record Part(string Text, string? Placeholder, string? Key, string? HeaderName, bool InQuery)
+    /// <summary>Literal text, or a placeholder with where its value comes from and the key it is read with.</summary>
+    private sealed record Part(string Text, string? Placeholder, ValueSource Source, string Key, bool InQuery)
     {
-        public static Part Literal(string text) => new(text, null, null, null, false);
+        public static Part Literal(string text) => new(text, null, ValueSource.None, "", false);
 
-        public static Part Value(string name, bool inQuery) => name.StartsWith(InputHeadersPrefix, StringComparison.Ordinal)
-            ? new Part("{" + name + "}", name, null, name[InputHeadersPrefix.Length..], inQuery)
-            : new Part("{" + name + "}", name, UrlTemplate.ParamKey(name), null, inQuery);
+        public static Part Value(string name, bool inQuery)
+        {
+            var text = "{" + name + "}";
+            if (name.StartsWith(InputHeadersPrefix, StringComparison.Ordinal))
+            {
+                return new Part(text, name, ValueSource.Header, name[InputHeadersPrefix.Length..], inQuery);
+            }
+
+            return name.StartsWith(InputQueryPrefix, StringComparison.Ordinal)
+                ? new Part(text, name, ValueSource.Query, name[InputQueryPrefix.Length..], inQuery)
+                : new Part(text, name, ValueSource.Param, UrlTemplate.ParamKey(name), inQuery);
+        }
     }
 }

@@ -9,7 +9,8 @@ namespace Switchyard.Functions.Hosting;
 /// <summary>
 /// Turns the pipeline's answer into the HTTP response, with KrakenD's rules: any response (even with an error) is
 /// rendered with 200; no response and an error answers the error's status or 500, with the error text only when the
-/// router returns error messages; a <c>no-op</c> response is streamed as the backend sent it.
+/// router returns error messages (a policy's configured error body is always written); a <c>no-op</c> response is
+/// streamed as the backend sent it.
 /// </summary>
 internal sealed class ResponseWriter(IOutputEncoder encoder, TimeSpan cacheTtl, bool returnErrorMessage)
 {
@@ -51,7 +52,7 @@ internal sealed class ResponseWriter(IOutputEncoder encoder, TimeSpan cacheTtl, 
         var http = context.Response;
         http.StatusCode = error.StatusCode ?? StatusCodes.Status500InternalServerError;
         http.Headers[RouterResponses.CompletedHeader] = "false";
-        if (!returnErrorMessage)
+        if (!returnErrorMessage && !error.ExposeBody)
         {
             return Task.CompletedTask;
         }

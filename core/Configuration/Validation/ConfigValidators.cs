@@ -23,5 +23,6 @@ internal static class ConfigValidators
         new ServiceDiscoveryValidator(),
         new FlatmapFilterValidator(),
         new SecurityPoliciesValidator(),
+        new PolicyExpressionValidator(),
     ];
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Switchyard.Core.Configuration;
 
@@ -11,31 +10,9 @@ namespace Switchyard.Functions.Tests.Hosting;
 /// </summary>
 public sealed class DefaultConfigTests
 {
-    private static string DefaultConfigText()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Serverless.sln")))
-        {
-            directory = directory.Parent;
-        }
+    private static string DefaultConfigText() => RepositoryFiles.Read("examples", "krakend.json");
 
-        directory.Should().NotBeNull("the tests run inside the repository");
-        return File.ReadAllText(Path.Combine(directory!.FullName, "examples", "krakend.json"));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task<TestGateway> StartDefaultAsync()
-    {
-        var port = FreePort();
-        var text = DefaultConfigText().Replace(":8080", $":{port}", StringComparison.Ordinal);
-        return await TestGateway.StartAsync(text, port);
-    }
+    private static Task<TestGateway> StartDefaultAsync() => TestGateway.StartSelfCallingAsync(DefaultConfigText());
 
     [Fact]
     public void The_default_configuration_is_valid_without_warnings()

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Switchyard.Core.Configuration;
 using Switchyard.Functions.Hosting;
@@ -33,6 +35,22 @@ internal sealed class TestGateway : IAsyncDisposable
         var app = GatewayApp.Create(result.Config!, $"http://127.0.0.1:{port}", timeProvider);
         await app.StartAsync();
         return new TestGateway(app, new Uri(app.Urls.First().TrimEnd('/') + "/"));
+    }
+
+    /// <summary>
+    /// Serves a configuration whose backends are the gateway itself on port 8080 (the examples): it runs on a free
+    /// port instead, and every <c>:8080</c> of the text is moved there.
+    /// </summary>
+    public static Task<TestGateway> StartSelfCallingAsync(string krakendJson)
+    {
+        int port;
+        using (var listener = new TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        return StartAsync(krakendJson.Replace(":8080", $":{port}", StringComparison.Ordinal), port);
     }
 
     /// <summary>A v3 configuration whose <c>endpoints</c> array is <paramref name="endpoints"/>, plus extra root keys.</summary>

@@ -10,7 +10,7 @@ public sealed class SecurityPoliciesParserTests
     {
         var policies = LoadValid(ServiceWithEndpoint("""
             "extra_config": {"security/policies": {
-              "req": {"policies": ["hasHeader('X-A')", "req_method == 'GET'"],
+              "req": {"policies": ["'X-A' in req_headers", "req_method == 'GET'"],
                       "error": {"status": 403, "body": "{\"denied\": true}", "content_type": "application/json"}},
               "resp": {"policies": ["resp_data.label == 'BENIGN'"]},
               "auto_join_policies": true, "debug": true}}
@@ -20,7 +20,7 @@ public sealed class SecurityPoliciesParserTests
         {
             Request = new PolicySetOptions
             {
-                Policies = ["hasHeader('X-A')", "req_method == 'GET'"],
+                Policies = ["'X-A' in req_headers", "req_method == 'GET'"],
                 Error = new PolicyErrorOptions { Status = 403, Body = "{\"denied\": true}", ContentType = "application/json" },
             },
             Response = new PolicySetOptions { Policies = ["resp_data.label == 'BENIGN'"] },

@@ -1,0 +1,47 @@
+using Switchyard.Core.Pipeline;
+
+namespace Switchyard.Core.Policies;
+
+/// <summary>
+/// Guards a pipe with its policies: a request check that fails answers its error without calling on; a response
+/// check that fails turns the answer into its error. Errors are never a pass: an expression that cannot be
+/// evaluated fails its check.
+/// </summary>
+internal static class PolicyProxy
+{
+    public static Proxy Create(PolicyChecks checks, TimeProvider time, Proxy next) =>
+        async (request, cancellationToken) =>
+        {
+            if (checks.Request.Count > 0 && FirstFailure(checks.Request, new PipelineActivation(request, null, time)) is { } denied)
+            {
+                return ProxyResponse.Failed(denied);
+            }
+
+            var response = await next(request, cancellationToken).ConfigureAwait(false);
+            if (checks.Response.Count == 0 || response.Error is not null || response.IsEmpty)
+            {
+                return response;
+            }
+
+            if (FirstFailure(checks.Response, new PipelineActivation(request, response, time)) is { } rejected)
+            {
+                response.Passthrough?.Dispose();
+                return ProxyResponse.Failed(rejected);
+            }
+
+            return response;
+        };
+
+    private static ProxyError? FirstFailure(IReadOnlyList<PolicyCheck> checks, PipelineActivation activation)
+    {
+        foreach (var check in checks)
+        {
+            if (!check.Program.IsSatisfied(activation, out _))
+            {
+                return check.Failure;
+            }
+        }
+
+        return null;
+    }
+}
