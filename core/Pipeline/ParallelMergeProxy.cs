@@ -22,12 +22,22 @@ internal static class ParallelMergeProxy
             }
 
             var accumulator = new MergeAccumulator(parts.Length, policy);
+            var aborted = false;
             await foreach (var call in Task.WhenEach(calls).ConfigureAwait(false))
             {
-                accumulator.Add(await call.ConfigureAwait(false));
+                var part = await call.ConfigureAwait(false);
+                if (aborted)
+                {
+                    // Cancelled by the abort: its own error would only repeat the first failure.
+                    part.Passthrough?.Dispose();
+                    continue;
+                }
+
+                accumulator.Add(part);
                 if (policy == MergeFailurePolicy.Abort && accumulator.HasFailed)
                 {
                     // The rest is cancelled; draining it still lets every call end before its token source goes.
+                    aborted = true;
                     await deadline.CancelAsync().ConfigureAwait(false);
                 }
             }

@@ -51,6 +51,15 @@ public sealed class UrlTemplateTests
     }
 
     [Fact]
+    public void Input_query_string_placeholders_read_the_first_client_value()
+    {
+        var request = WithParams() with { Query = new Dictionary<string, string[]> { ["page"] = ["2", "3"] } };
+
+        UrlTemplate.Parse("/items?p={input_query_strings.page}&q={input_query_strings.missing}").Expand(request)
+            .Should().Be("/items?p=2&q={input_query_strings.missing}");
+    }
+
+    [Fact]
     public void A_pattern_without_placeholders_is_returned_as_is()
     {
         UrlTemplate.Parse("/static/path?x=1").Expand(WithParams()).Should().Be("/static/path?x=1");

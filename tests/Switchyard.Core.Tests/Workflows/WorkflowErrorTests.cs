@@ -77,6 +77,40 @@ public sealed class WorkflowErrorTests
         response.Error!.Message.Should().StartWith("/__workflow/flow: invalid status code 500");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_step_denied_by_its_policy_is_skipped_and_fails_the_workflow_unless_errors_are_ignored(bool ignoreErrors)
+    {
+        await using var backend = await Backend();
+        var pipe = WorkflowPipe.Compile($$"""
+            {"version": 3, "host": ["{{backend.Host}}"], "endpoints": [{"endpoint": "/x/{mode}", "backend": [
+              {"url_pattern": "/outside", "group": "outside"},
+              {"url_pattern": "/__workflow/{mode}", "group": "flow", "extra_config": {"workflow": {
+                "endpoint": "/flow/{mode}", "ignore_errors": {{(ignoreErrors ? "true" : "false")}},
+                "backend": [
+                  {"url_pattern": "/first"},
+                  {"url_pattern": "/third", "extra_config": {"security/policies": {"req": {
+                    "policies": ["req_params.Mode == 'all'"], "error": {"status": 403} } } } }]} } }]}]}
+            """);
+
+        var response = await pipe(WorkflowPipe.Request(("Mode", "some")), default);
+
+        backend.Received.Select(r => r.Target).Should().NotContain("/third", "the denied step is never called");
+        if (ignoreErrors)
+        {
+            response.Data!["flow"]!.ToJsonString().Should().Be("""{"first":1}""");
+            response.Error.Should().BeNull();
+        }
+        else
+        {
+            response.Data!.Should().NotContainKey("flow");
+            response.Error!.Message.Should().Be("/__workflow/flow/{mode}: policy #0 not satisfied");
+        }
+
+        response.IsComplete.Should().BeFalse();
+    }
+
     [Fact]
     public async Task A_child_timeout_shorter_than_the_parent_stops_only_the_workflow()
     {
