@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Switchyard.Core.Agents;
 
 namespace Switchyard.Core.Configuration;
 
@@ -34,6 +35,9 @@ public sealed record ServiceConfig
 
     /// <summary>The published endpoints, in file order.</summary>
     public IReadOnlyList<EndpointConfig> Endpoints { get; init; } = [];
+
+    /// <summary>The root <c>async_agent</c> array: queue consumers that run messages through a pipe.</summary>
+    public IReadOnlyList<AsyncAgentConfig> AsyncAgents { get; init; } = [];
 
     /// <summary>Router behaviour from the <c>router</c> namespace.</summary>
     public RouterOptions Router { get; init; } = new();
