@@ -15,6 +15,7 @@ internal sealed class CelChecker
     private readonly List<(string Name, CelType Type)> _scope = [];
     private readonly HashSet<string> _referenced = new(StringComparer.Ordinal);
     private int _depth;
+    private bool _tooDeep;
 
     private CelChecker(IReadOnlyDictionary<string, CelType> variables, CelFunctionRegistry functions)
     {
@@ -33,11 +34,19 @@ internal sealed class CelChecker
 
     private CelType CheckNode(CelExpr expression)
     {
-        if (++_depth > MaxDepth)
+        if (_depth >= MaxDepth)
         {
-            _depth--;
-            return Fail(expression.Position, $"expression nested more than {MaxDepth} levels deep");
+            // Reported once: every node below the limit would repeat it.
+            if (!_tooDeep)
+            {
+                _tooDeep = true;
+                Fail(expression.Position, $"expression nested more than {MaxDepth} levels deep");
+            }
+
+            return CelType.Error;
         }
+
+        _depth++;
 
         var type = expression switch
         {

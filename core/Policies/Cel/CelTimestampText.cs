@@ -20,7 +20,7 @@ internal static partial class CelTimestampText
 
         var fraction = match.Groups["fraction"].Value;
         var normalized = string.Concat(
-            match.Groups["seconds"].Value,
+            match.Groups["seconds"].Value.ToUpperInvariant(),
             fraction.Length > MaxFractionDigits + 1 ? fraction[..(MaxFractionDigits + 1)] : fraction,
             match.Groups["zone"].Value is "Z" or "z" ? "+00:00" : match.Groups["zone"].Value);
         if (!DateTimeOffset.TryParseExact(normalized, fraction.Length == 0 ? "yyyy-MM-dd'T'HH:mm:sszzz" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))

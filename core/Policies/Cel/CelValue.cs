@@ -101,6 +101,7 @@ internal readonly struct CelValue
     {
         CelValueKind.Error => "error: " + ErrorMessage,
         CelValueKind.String => AsString,
+        CelValueKind.Double => CelDoubleText.Format(AsDouble),
         _ => CelValueConverter.ToClr(this)?.ToString() ?? "null",
     };
 }

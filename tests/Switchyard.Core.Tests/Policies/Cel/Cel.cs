@@ -16,6 +16,7 @@ internal static class Cel
             ["y"] = CelType.Dyn,
             ["m"] = CelType.MapOf(CelType.String, CelType.Dyn),
             ["l"] = CelType.ListOf(CelType.Int),
+            ["now"] = CelType.Timestamp,
         },
         CelFunctionRegistry.Standard);
 
