@@ -5,8 +5,8 @@ namespace Switchyard.Core.Configuration.Validation;
 
 /// <summary>
 /// An agent has exactly one driver namespace in its <c>extra_config</c>, <c>async/amqp</c> or <c>async/memory</c>, and
-/// an <c>async/amqp</c> one names its broker (an <c>amqp://</c> or <c>amqps://</c> URL), queue and exchange. Paths
-/// name the namespace by its short name even when the file used the old one.
+/// an <c>async/amqp</c> one names its broker (an <c>amqp://</c> or <c>amqps://</c> URL), queue and exchange, with
+/// prefetch values AMQP can carry. Paths name the namespace by its short name even when the file used the old one.
 /// </summary>
 internal sealed class AsyncAgentDriverValidator : IConfigValidator
 {
@@ -78,6 +78,22 @@ internal sealed class AsyncAgentDriverValidator : IConfigValidator
         if (amqp.Exchange.Length == 0)
         {
             RequireAt(path + ".exchange", problems);
+        }
+
+        // AMQP carries the count as a 16-bit and the size as a 32-bit unsigned number.
+        if (amqp.PrefetchCount is < 0 or > ushort.MaxValue)
+        {
+            problems.Error(path + ".prefetch_count", $"prefetch_count must be between 0 and {ushort.MaxValue}, got {amqp.PrefetchCount}");
+        }
+
+        if (amqp.PrefetchSize < 0)
+        {
+            problems.Error(path + ".prefetch_size", $"prefetch_size must not be negative, got {amqp.PrefetchSize}");
+        }
+        else if (amqp.PrefetchSize > 0)
+        {
+            // KrakenD passes it on; RabbitMQ then closes the connection (540 NOT_IMPLEMENTED), and the agent never consumes.
+            problems.Warning(path + ".prefetch_size", "RabbitMQ refuses a prefetch_size other than 0 (NOT_IMPLEMENTED) and closes the connection");
         }
     }
 

@@ -87,4 +87,22 @@ public sealed class AsyncAgentDriverValidatorTests
         LoadErrors(WithExtraConfig("""{"github.com/devopsfaith/krakend-amqp/agent": {"host": "amqp://h", "name": "q"}}""")).Should().Equal(
             AmqpPath + ".exchange: required");
     }
+
+    [Theory]
+    [InlineData("\"prefetch_count\": -1", ".prefetch_count: prefetch_count must be between 0 and 65535, got -1")]
+    [InlineData("\"prefetch_count\": 65536", ".prefetch_count: prefetch_count must be between 0 and 65535, got 65536")]
+    [InlineData("\"prefetch_size\": -1", ".prefetch_size: prefetch_size must not be negative, got -1")]
+    public void Prefetch_values_amqp_cannot_carry_are_errors(string prefetch, string error)
+    {
+        LoadErrors(WithExtraConfig("""{"async/amqp": {"host": "amqp://h", "name": "q", "exchange": "x", PREFETCH}}"""
+            .Replace("PREFETCH", prefetch, StringComparison.Ordinal))).Should().Equal(AmqpPath + error);
+    }
+
+    [Fact]
+    public void A_prefetch_size_rabbitmq_refuses_is_a_warning()
+    {
+        LoadWarnings(WithExtraConfig("""{"async/amqp": {"host": "amqp://h", "name": "q", "exchange": "x", "prefetch_count": 65535, "prefetch_size": 1024}}"""))
+            .Should().Equal(AmqpPath + ".prefetch_size: RabbitMQ refuses a prefetch_size other than 0 (NOT_IMPLEMENTED) and closes the connection");
+    }
 }
+
