@@ -1,10 +1,12 @@
+using Switchyard.Core.Agents;
+
 namespace Switchyard.Core.Configuration;
 
 /// <summary>
 /// Fills what the file left out, as lura's <c>ServiceConfig.Init</c> does: service defaults, then service
 /// values into endpoints, then endpoint values into backends; and normalises methods, encodings, hosts,
 /// header names and url patterns. A zero timeout, TTL or call count means "not set", as in lura. Workflows are
-/// cascaded recursively by <see cref="WorkflowCascade"/>.
+/// cascaded recursively by <see cref="WorkflowCascade"/>, async agents' pipes by <see cref="AsyncAgentCascade"/>.
 /// </summary>
 internal static class ConfigCascade
 {
@@ -31,7 +33,13 @@ internal static class ConfigCascade
             endpoints.Add(ApplyToEndpoint(endpoint, defaults, problems));
         }
 
-        return root with { Endpoints = endpoints };
+        var agents = new List<AsyncAgentConfig>(root.AsyncAgents.Count);
+        foreach (var agent in root.AsyncAgents)
+        {
+            agents.Add(AsyncAgentCascade.Apply(agent, root, problems));
+        }
+
+        return root with { Endpoints = endpoints, AsyncAgents = agents };
     }
 
     /// <summary>Cascades into one endpoint and its backends; nested endpoints (workflows) use it too.</summary>

@@ -12,9 +12,8 @@ namespace Switchyard.Core.Configuration;
 /// <remarks>
 /// Endpoints with a method the router does not serve are dropped with a warning. Workflows
 /// (<see cref="BackendConfig.Workflow"/>) are parsed, cascaded and validated with the same code as endpoints, at
-/// any depth. Namespaces that are not served yet (<c>auth/validator</c>, ...) are reported and kept in the raw
-/// <c>ExtraConfig</c> objects; so is the root <c>async_agent</c> array, under the key <c>async_agent</c>
-/// of the root <see cref="ServiceConfig.ExtraConfig"/>.
+/// any depth; so are the pipes of the root <c>async_agent</c> array (<see cref="ServiceConfig.AsyncAgents"/>). Namespaces
+/// that are not served yet (<c>auth/validator</c>, ...) are reported and kept in the raw <c>ExtraConfig</c> objects.
 /// </remarks>
 public static class ConfigLoader
 {

@@ -61,7 +61,8 @@ internal static class EndpointParser
         return endpoint;
     }
 
-    private static List<BackendConfig> ReadBackends(JsonObjectReader reader)
+    /// <summary>The <c>backend</c> array of <paramref name="reader"/>'s object: an endpoint, a workflow or an async agent.</summary>
+    public static List<BackendConfig> ReadBackends(JsonObjectReader reader)
     {
         var backends = new List<BackendConfig>();
         if (!reader.TryGet(BackendKey, out var element))

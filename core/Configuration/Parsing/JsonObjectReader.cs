@@ -99,6 +99,27 @@ internal sealed class JsonObjectReader
         return null;
     }
 
+    /// <summary>Any JSON number, such as a rate (<c>0.5</c>).</summary>
+    public double? Number(string key)
+    {
+        if (!TryGet(key, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Number)
+        {
+            return value.GetDouble();
+        }
+
+        TypeError(key, "a number", value);
+        return null;
+    }
+
+    /// <summary>A reader for the object under <paramref name="key"/>; null when it is missing, or not an object (an error).</summary>
+    public JsonObjectReader? Object(string key) =>
+        TryGet(key, out var value) ? Open(value, PathOf(key), Problems) : null;
+
     /// <summary>A Go duration string (<c>"1.5s"</c>); null when missing or invalid.</summary>
     public TimeSpan? Duration(string key)
     {

@@ -8,12 +8,6 @@ namespace Switchyard.Core.Configuration.Parsing;
 /// </summary>
 internal static class ServiceParser
 {
-    /// <summary>
-    /// The key of the root <c>ExtraConfig</c> that holds the raw <c>async_agent</c> array until agents are
-    /// supported: the records have no place for it yet.
-    /// </summary>
-    public const string AsyncAgentKey = "async_agent";
-
     private const string EndpointsKey = "endpoints";
 
     private static readonly HashSet<string> Namespaces = [NamespaceAliases.Router];
@@ -38,13 +32,13 @@ internal static class ServiceParser
             DebugEndpoint = reader.Bool("debug_endpoint"),
             EchoEndpoint = reader.Bool("echo_endpoint"),
             Endpoints = ReadEndpoints(reader),
+            AsyncAgents = AsyncAgentParser.ReadAll(reader),
             Router = RouterOptionsParser.Parse(extraConfig, problems),
             ExtraConfig = extraConfig.Raw,
         };
 
         // The service name only labels logs and dashboards in KrakenD; nothing here depends on it.
         _ = reader.String("name");
-        KeepAsyncAgents(reader, extraConfig);
         reader.ReportUnknownKeys();
         return service;
     }
@@ -75,16 +69,5 @@ internal static class ServiceParser
         }
 
         return endpoints;
-    }
-
-    private static void KeepAsyncAgents(JsonObjectReader reader, ExtraConfigSection extraConfig)
-    {
-        if (!reader.TryGet(AsyncAgentKey, out var agents))
-        {
-            return;
-        }
-
-        reader.Problems.Warning(reader.PathOf(AsyncAgentKey), $"unsupported namespace '{AsyncAgentKey}' (ignored)");
-        extraConfig.Raw[AsyncAgentKey] = ConfigJson.ToNode(agents);
     }
 }

@@ -24,5 +24,8 @@ internal static class ConfigValidators
         new FlatmapFilterValidator(),
         new SecurityPoliciesValidator(),
         new PolicyExpressionValidator(),
+        new AsyncAgentNameValidator(),
+        new AsyncAgentConsumerValidator(),
+        new AsyncAgentDriverValidator(),
     ];
 }

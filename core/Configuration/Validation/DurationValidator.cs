@@ -28,7 +28,7 @@ internal sealed class DurationValidator : IConfigValidator
             var inheritedTimeout = node.Parent?.Endpoint.Timeout ?? config.Timeout;
             if (endpoint.Timeout <= TimeSpan.Zero && endpoint.Timeout != inheritedTimeout)
             {
-                problems.Error(endpoint.JsonPath + ".timeout", Positive);
+                problems.Error(node.TimeoutPath, Positive);
             }
 
             if (endpoint.CacheTtl < TimeSpan.Zero && endpoint.CacheTtl != config.CacheTtl)

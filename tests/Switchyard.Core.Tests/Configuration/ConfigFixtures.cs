@@ -26,6 +26,18 @@ internal static class ConfigFixtures
             "extra_config": {"workflow": {{workflow}}}
             """);
 
+    /// <summary>A valid version 3 service with a root host, no endpoint, and the given <c>async_agent</c> objects.</summary>
+    public static string ServiceWithAgents(params string[] agents) =>
+        $$"""{"version": 3, "host": ["http://backend:8000"], "async_agent": [{{string.Join(",", agents)}}]}""";
+
+    /// <summary>An agent on the embedded broker, topic <c>#</c>, one backend (<c>/b</c>), with the given extra agent keys.</summary>
+    public static string MemoryAgent(string agentKeys = "") =>
+        $$$"""{"consumer": {"topic": "#"}, "backend": [{"url_pattern": "/b"}], "extra_config": {"async/memory": {}} {{{Comma(agentKeys)}}}}""";
+
+    /// <summary>A service whose single agent (on the embedded broker, topic <c>#</c>) has the given backend objects.</summary>
+    public static string ServiceWithAgentBackends(params string[] backends) =>
+        ServiceWithAgents("""{"consumer": {"topic": "#"}, "backend": [""" + string.Join(",", backends) + """], "extra_config": {"async/memory": {}}}""");
+
     /// <summary>Loads a text that must have no error.</summary>
     public static ServiceConfig LoadValid(string json)
     {

@@ -36,14 +36,17 @@ public sealed class ExtraConfigSectionTests
     }
 
     [Fact]
-    public void Async_agent_at_the_root_warns_and_is_kept_in_the_root_extra_config()
+    public void The_old_amqp_namespace_of_an_agent_is_read_as_async_amqp()
     {
         var result = ConfigLoader.Parse("""
-            {"version": 3, "async_agent": [{"name": "a", "extra_config": {"github.com/devopsfaith/krakend-amqp/agent": {}}}]}
+            {"version": 3, "host": ["http://b"], "async_agent": [{"consumer": {"topic": "#"}, "backend": [{"url_pattern": "/x"}],
+             "extra_config": {"github.com/devopsfaith/krakend-amqp/agent": {"host": "amqp://h", "name": "q", "exchange": "x"}}}]}
             """);
 
-        result.Warnings.Select(w => w.ToString()).Should().Equal("async_agent: unsupported namespace 'async_agent' (ignored)");
-        result.Config!.ExtraConfig["async_agent"]!.AsArray()[0]!["name"]!.GetValue<string>().Should().Be("a");
+        result.Warnings.Should().BeEmpty();
+        var agent = result.Config!.AsyncAgents[0];
+        agent.ExtraConfig.Select(p => p.Key).Should().Equal("async/amqp");
+        agent.Amqp!.Name.Should().Be("q");
     }
 
     [Fact]

@@ -83,4 +83,32 @@ public sealed class UrlPatternParamsValidatorTests
         LoadErrors(WithPatterns("/e", "/t/{input_headers.}", ", \"input_headers\": [\"*\"]")).Should().Equal(
             "endpoints[0].backend[0].url_pattern: undefined output param 'input_headers.'!");
     }
+
+    [Theory]
+    [InlineData("/u/{resp0_user.id}")]
+    [InlineData("/u/{input_headers.X-Message-Id}")]
+    [InlineData("/u?key={input_headers.X-Routing-Key}")]
+    public void An_agent_pipe_declares_sequential_results_and_message_headers(string urlPattern)
+    {
+        LoadValid(ServiceWithAgentBackends($$"""{"url_pattern": "{{urlPattern}}"}"""));
+    }
+
+    [Theory]
+    [InlineData("/u/{id}", "id")]
+    [InlineData("/u/{JWT.sub}", "JWT.sub")]
+    [InlineData("/u?q={input_query_strings.q}", "input_query_strings.q")]
+    public void An_agent_pipe_has_no_route_params_token_or_query(string urlPattern, string param)
+    {
+        LoadErrors(ServiceWithAgentBackends($$"""{"url_pattern": "{{urlPattern}}"}""")).Should().Equal(
+            $"async_agent[0].backend[0].url_pattern: undefined output param '{param}'!");
+    }
+
+    [Fact]
+    public void An_agent_name_declares_no_params()
+    {
+        LoadErrors(ServiceWithAgents("""
+            {"name": "{id}", "consumer": {"topic": "#"}, "backend": [{"url_pattern": "/u/{id}"}], "extra_config": {"async/memory": {}}}
+            """)).Should().Equal("async_agent[0].backend[0].url_pattern: undefined output param 'id'!");
+    }
 }
+
