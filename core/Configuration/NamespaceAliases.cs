@@ -12,6 +12,9 @@ public static class NamespaceAliases
     public const string AsyncAmqp = "async/amqp";
     public const string ValidationCel = "validation/cel";
 
+    /// <summary>Switchyard's own root namespace for its admin endpoints: <c>{"secret": "..."}</c>.</summary>
+    public const string SwitchyardAdmin = "switchyard/admin";
+
     private static readonly Dictionary<string, string> ShortNames = new(StringComparer.Ordinal)
     {
         ["github.com/devopsfaith/krakend/proxy"] = Proxy,

@@ -12,6 +12,7 @@ internal static class SwitchyardCommand
         {
             run,
             CheckCommand.Create(),
+            SendCommand.Create(),
         };
 
         // `switchyard` alone (and `dotnet run --project functions`) serves the embedded default configuration.

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Switchyard.Core.Agents.Memory;
 using Switchyard.Core.Configuration;
 using Switchyard.Core.Encoding;
 using Switchyard.Core.Health;
@@ -27,6 +28,11 @@ internal static class GatewayApp
         builder.Services.AddSingleton(timeProvider ?? TimeProvider.System);
         builder.Services.AddSingleton<AgentHealthRegistry>();
         builder.Services.AddSingleton(_ => BackendHttpClient.Create());
+        builder.Services.AddSingleton(services => new ProxyFactory(
+            services.GetRequiredService<HttpMessageInvoker>(), DecoderRegistry.Default, services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(config);
+        builder.Services.AddSingleton<MemoryBroker>();
+        builder.Services.AddHostedService<AgentHostService>();
 
         var app = builder.Build();
         var routes = GatewayRoutes.Build(config, app.Services);

@@ -12,7 +12,7 @@ internal static class GatewayRoutes
 {
     public static RouteTable<RouteHandler> Build(ServiceConfig config, IServiceProvider services)
     {
-        var factory = new ProxyFactory(services.GetRequiredService<HttpMessageInvoker>(), DecoderRegistry.Default, services.GetRequiredService<TimeProvider>());
+        var factory = services.GetRequiredService<ProxyFactory>();
         var encoders = EncoderRegistry.Default;
         var entries = new List<RouteEntry<RouteHandler>>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Switchyard.Endpoints");
@@ -25,6 +25,7 @@ internal static class GatewayRoutes
         }
 
         entries.AddRange(BuiltInRoutes.For(config, services));
+        entries.AddRange(AdminRoutes.For(config, services));
         return new RouteTable<RouteHandler>(entries);
     }
 

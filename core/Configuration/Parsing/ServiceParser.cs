@@ -10,7 +10,7 @@ internal static class ServiceParser
 {
     private const string EndpointsKey = "endpoints";
 
-    private static readonly HashSet<string> Namespaces = [NamespaceAliases.Router];
+    private static readonly HashSet<string> Namespaces = [NamespaceAliases.Router, NamespaceAliases.SwitchyardAdmin];
 
     public static ServiceConfig? Parse(JsonElement root, ConfigProblems problems)
     {

@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Switchyard.Core.Agents;
+using Switchyard.Core.Agents.Amqp;
+using Switchyard.Core.Agents.Memory;
+using Switchyard.Core.Configuration;
+using Switchyard.Core.Health;
+using Switchyard.Core.Pipeline;
+
+namespace Switchyard.Functions.Hosting;
+
+/// <summary>
+/// Runs the configuration's async agents beside the HTTP server: one runner per agent, each with its own driver
+/// (RabbitMQ or the embedded broker) and the pipe the factory builds from the agent's backends. An agent whose broker
+/// is down retries on its own; it never holds up the others or the endpoints. On shutdown, agents stop taking
+/// messages and finish (or requeue) the ones in flight within <see cref="DrainTimeout"/>.
+/// </summary>
+internal sealed class AgentHostService(
+    ServiceConfig config,
+    ProxyFactory factory,
+    MemoryBroker broker,
+    AgentHealthRegistry health,
+    TimeProvider time,
+    ILoggerFactory loggers) : IHostedService, IAsyncDisposable
+{
+    /// <summary>How long in-flight messages may take to finish when the gateway stops.</summary>
+    public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly List<AgentRunner> _runners = [];
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var logger = loggers.CreateLogger("Switchyard.Agents");
+        foreach (var agent in config.AsyncAgents)
+        {
+            if (agent.Memory is not null)
+            {
+                // Declared now, so messages published before the agent first connects are kept.
+                MemoryMessageSource.Declare(broker, agent);
+            }
+
+            var runner = new AgentRunner(agent, factory.CreateEndpoint(agent.Pipe), () => Connect(agent), health, new AgentRunnerOptions
+            {
+                TimeProvider = time,
+                Log = (level, name, message, exception) => logger.Log(ToLogLevel(level), exception, "[AGENT: {Agent}] {Message}", name, message),
+            });
+            _runners.Add(runner);
+            runner.Start();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) =>
+        Task.WhenAll(_runners.Select(runner => runner.StopAsync(DrainTimeout)));
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var runner in _runners)
+        {
+            await runner.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private IMessageSource Connect(AsyncAgentConfig agent) =>
+        agent.Amqp is not null ? new AmqpMessageSource(agent) : MemoryMessageSource.Create(broker, agent);
+
+    private static LogLevel ToLogLevel(AgentLogLevel level) => level switch
+    {
+        AgentLogLevel.Debug => LogLevel.Debug,
+        AgentLogLevel.Information => LogLevel.Information,
+        AgentLogLevel.Warning => LogLevel.Warning,
+        _ => LogLevel.Error,
+    };
+}
