@@ -116,19 +116,21 @@ internal sealed class MemoryConsumer
             }
 
             var delivery = new MemoryDelivery(this, envelope);
-            bool closedMeanwhile;
+            bool stoppedMeanwhile;
             lock (_gate)
             {
-                closedMeanwhile = _isClosed;
-                if (!closedMeanwhile)
+                // A wait cancelled at the very moment a message arrived may still take it: it goes back untouched.
+                stoppedMeanwhile = _isClosed || token.IsCancellationRequested;
+                if (!stoppedMeanwhile)
                 {
                     _unsettled.Add(delivery);
                 }
             }
 
-            if (closedMeanwhile)
+            if (stoppedMeanwhile)
             {
-                Queue.Requeue(envelope);
+                Queue.Restore(envelope);
+                _credit.Release();
                 return;
             }
 

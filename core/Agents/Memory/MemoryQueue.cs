@@ -65,6 +65,18 @@ public sealed class MemoryQueue
         _available.Release();
     }
 
+    /// <summary>Puts back a message taken but never handed to a handler: it does not count as a delivery.</summary>
+    internal void Restore(MemoryEnvelope envelope)
+    {
+        lock (_gate)
+        {
+            _ready.AddFirst(envelope);
+            _unacked--;
+        }
+
+        _available.Release();
+    }
+
     /// <summary>A taken message was settled and leaves the queue for good.</summary>
     internal void Forget()
     {
