@@ -9,6 +9,7 @@ namespace Switchyard.Core.Health;
 public sealed class AgentHealthRegistry(TimeProvider timeProvider)
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastPings = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, AgentStatus> _statuses = new(StringComparer.Ordinal);
 
     /// <summary>Records that <paramref name="agent"/> is alive now. Safe to call from any thread.</summary>
     public void Ping(string agent)
@@ -21,6 +22,23 @@ public sealed class AgentHealthRegistry(TimeProvider timeProvider)
     public IReadOnlyList<KeyValuePair<string, DateTimeOffset>> Snapshot()
     {
         var snapshot = _lastPings.ToArray();
+        Array.Sort(snapshot, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return snapshot;
+    }
+
+    /// <summary>
+    /// The status of <paramref name="agent"/>, created on first use: its runner updates it, the health endpoint reads it.
+    /// </summary>
+    public AgentStatus Status(string agent)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        return _statuses.GetOrAdd(agent, static (_, time) => new AgentStatus(time), timeProvider);
+    }
+
+    /// <summary>Every agent with a status and a copy of it, ordered by name (ordinal).</summary>
+    public IReadOnlyList<KeyValuePair<string, AgentStatusSnapshot>> StatusSnapshot()
+    {
+        var snapshot = _statuses.Select(static s => KeyValuePair.Create(s.Key, s.Value.Snapshot())).ToArray();
         Array.Sort(snapshot, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
         return snapshot;
     }

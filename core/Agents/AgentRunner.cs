@@ -1,0 +1,520 @@
+using Switchyard.Core.Health;
+using Switchyard.Core.Pipeline;
+
+namespace Switchyard.Core.Agents;
+
+/// <summary>
+/// Runs one async agent: connects to its broker with the agent's backoff, runs <c>workers</c> messages at a time
+/// through the agent's pipe within <c>consumer.timeout</c> and <c>max_rate</c>, and settles each one: ack after a
+/// complete response without error; otherwise nack (requeue unless <c>nack_discard</c>), or dead-letter once the
+/// message reached <c>max_deliveries</c>. It reconnects when the connection is lost, pings the broker for the health
+/// endpoint and keeps the agent's <see cref="AgentStatus"/>. A runner that gives up (too many retries) stops alone: it
+/// never stops other agents or the HTTP server.
+/// </summary>
+/// <remarks>
+/// The source calls the handler concurrently for up to <c>prefetch</c> = max(workers, <c>prefetch_count</c>) unsettled
+/// messages; the runner lets <c>workers</c> of them into the pipe and keeps the others waiting, so a freed worker never
+/// waits for the broker. A message that is still unsettled when the connection goes is the broker's to deliver again.
+/// </remarks>
+public sealed class AgentRunner : IAsyncDisposable
+{
+    /// <summary>The largest message body that goes through the pipe; a larger one is dead-lettered.</summary>
+    public const int MaxMessageBytes = 8 * 1024 * 1024;
+
+    /// <summary>The dead-letter reason of a message over <see cref="MaxMessageBytes"/>.</summary>
+    public const string OversizedReason = "oversized message";
+
+    /// <summary>The error of an agent that spent its <c>max_retries</c>, as KrakenD words it.</summary>
+    public const string TooManyRetries = "too many retries";
+
+    private static readonly TimeSpan MinHealthInterval = TimeSpan.FromSeconds(1);
+
+    // After the drain deadline the pipes are cancelled; this bounds how long their nacks may take before the source is
+    // closed anyway (closing gives unsettled messages back to the broker, so nothing is lost either way).
+    private static readonly TimeSpan AbortGrace = TimeSpan.FromSeconds(5);
+
+    private readonly AsyncAgentConfig _agent;
+    private readonly Proxy _pipe;
+    private readonly Func<IMessageSource> _connect;
+    private readonly AgentHealthRegistry _health;
+    private readonly TimeProvider _time;
+    private readonly AgentLog? _log;
+    private readonly Backoff _backoff;
+    private readonly AgentRateLimiter? _rate;
+    private readonly SemaphoreSlim _workers;
+    private readonly int _prefetch;
+    private readonly TimeSpan _timeout;
+    private readonly bool _nackDiscard;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationTokenSource _aborting = new();
+    private readonly TaskCompletionSource _stopRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _gate = new();
+    private Task? _run;
+    private TimeSpan _drainTimeout;
+    private int _active;
+    private TaskCompletionSource? _idle;
+
+    /// <summary>Creates the runner of <paramref name="agent"/>; <see cref="Start"/> starts it.</summary>
+    /// <param name="agent">The agent's configuration.</param>
+    /// <param name="pipe">The agent's pipe, built with <see cref="ProxyFactory.CreateEndpoint"/> from <see cref="AsyncAgentConfig.Pipe"/>.</param>
+    /// <param name="connect">Makes a new, unstarted source for each connection attempt.</param>
+    /// <param name="health">Where pings and the agent's status go.</param>
+    /// <param name="options">Clock, log and randomness.</param>
+    public AgentRunner(AsyncAgentConfig agent, Proxy pipe, Func<IMessageSource> connect, AgentHealthRegistry health, AgentRunnerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        ArgumentNullException.ThrowIfNull(pipe);
+        ArgumentNullException.ThrowIfNull(connect);
+        ArgumentNullException.ThrowIfNull(health);
+        options ??= new AgentRunnerOptions();
+        (_agent, _pipe, _connect, _health) = (agent, pipe, connect, health);
+        _time = options.TimeProvider;
+        _log = options.Log;
+        _backoff = new Backoff(agent.Connection.BackoffStrategy, options.Random);
+        _rate = AgentRateLimiter.For(agent.Consumer.MaxRate, _time);
+        var workers = Math.Max(1, agent.Consumer.Workers);
+        _workers = new SemaphoreSlim(workers, workers);
+        _prefetch = Math.Max(workers, agent.Amqp?.PrefetchCount ?? 0);
+        _timeout = agent.Consumer.Timeout > TimeSpan.Zero ? agent.Consumer.Timeout : Timeout.InfiniteTimeSpan;
+        _nackDiscard = agent.Amqp?.NackDiscard ?? false;
+        Status = health.Status(agent.Name);
+    }
+
+    /// <summary>The agent's name.</summary>
+    public string Name => _agent.Name;
+
+    /// <summary>The agent's live status (also in the health registry).</summary>
+    public AgentStatus Status { get; }
+
+    /// <summary>Completes when the runner has stopped, or gave up; it never faults.</summary>
+    public Task Completion
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _run ?? Task.CompletedTask;
+            }
+        }
+    }
+
+    /// <summary>Starts connecting and consuming in the background; returns at once. Starting twice changes nothing.</summary>
+    public void Start()
+    {
+        lock (_gate)
+        {
+            if (_run is null && !_stopping.IsCancellationRequested)
+            {
+                _run = Task.Run(RunAsync);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Stops gracefully: takes no more messages (those delivered but not started are given back), lets the ones in the
+    /// pipe finish within <paramref name="drainTimeout"/>, then cancels the rest, which are given back too (requeued),
+    /// and closes the connection.
+    /// </summary>
+    public async Task StopAsync(TimeSpan drainTimeout)
+    {
+        lock (_gate)
+        {
+            if (!_stopping.IsCancellationRequested)
+            {
+                _drainTimeout = drainTimeout > TimeSpan.Zero ? drainTimeout : TimeSpan.Zero;
+            }
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        _stopRequested.TrySetResult();
+        await Completion.ConfigureAwait(false);
+    }
+
+    /// <summary>Stops without a drain period: messages in the pipe are cancelled and given back.</summary>
+    public async ValueTask DisposeAsync() => await StopAsync(TimeSpan.Zero).ConfigureAwait(false);
+
+    private async Task RunAsync()
+    {
+        var attempts = new ReconnectAttempts(_agent.Connection.MaxRetries);
+        var connections = 0;
+        while (!_stopping.IsCancellationRequested)
+        {
+            if (attempts.Exhausted)
+            {
+                Status.Error(TooManyRetries);
+                Log(AgentLogLevel.Error, $"{TooManyRetries}: the agent stops after {attempts.Attempt} connection attempts");
+                return;
+            }
+
+            try
+            {
+                await Task.Delay(_backoff.Delay(attempts.Attempt), _time, _stopping.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            if (await ConnectAsync().ConfigureAwait(false) is not { } source)
+            {
+                attempts.Failed();
+                continue;
+            }
+
+            var connectedAt = _time.GetTimestamp();
+            if (connections++ > 0)
+            {
+                Status.Reconnected();
+            }
+
+            Status.SetConnected(true);
+            _health.Ping(Name);
+            Log(AgentLogLevel.Information, "connected");
+
+            var lost = await WatchAsync(source).ConfigureAwait(false);
+            Status.SetConnected(false);
+            if (lost is null)
+            {
+                await DrainAsync(source).ConfigureAwait(false);
+                Log(AgentLogLevel.Information, "stopped");
+                return;
+            }
+
+            Status.Error(lost);
+            Log(AgentLogLevel.Warning, $"connection lost: {lost}");
+            await CloseAsync(source).ConfigureAwait(false);
+            attempts.Lost(_time.GetElapsedTime(connectedAt));
+        }
+    }
+
+    private async Task<IMessageSource?> ConnectAsync()
+    {
+        IMessageSource? source = null;
+        try
+        {
+            source = _connect();
+            await source.StartAsync(HandleAsync, _prefetch, _stopping.Token).ConfigureAwait(false);
+            return source;
+        }
+        catch (Exception exception)
+        {
+            if (!_stopping.IsCancellationRequested)
+            {
+                Status.Error(exception.Message);
+                Log(AgentLogLevel.Warning, $"connection attempt failed: {exception.Message}", exception);
+            }
+
+            if (source is not null)
+            {
+                await CloseAsync(source).ConfigureAwait(false);
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>Pings until the connection is lost (its reason) or the runner is stopped (null).</summary>
+    private async Task<string?> WatchAsync(IMessageSource source)
+    {
+        using var pings = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+        var pinging = PingAsync(source, pings.Token);
+        await Task.WhenAny(source.Closed, _stopRequested.Task).ConfigureAwait(false);
+        await pings.CancelAsync().ConfigureAwait(false);
+        await pinging.ConfigureAwait(false);
+        if (_stopping.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await source.Closed.ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            return exception.Message;
+        }
+    }
+
+    private async Task PingAsync(IMessageSource source, CancellationToken cancellationToken)
+    {
+        var interval = _agent.Connection.HealthInterval > MinHealthInterval ? _agent.Connection.HealthInterval : MinHealthInterval;
+        using var timer = new PeriodicTimer(interval, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                bool alive;
+                try
+                {
+                    alive = await source.PingAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    alive = false;
+                }
+
+                // A failed ping leaves the last time in place: a stale time is how /__health shows an outage.
+                if (alive)
+                {
+                    _health.Ping(Name);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task DrainAsync(IMessageSource source)
+    {
+        using (var deadline = new CancellationTokenSource(_drainTimeout, _time))
+        {
+            try
+            {
+                await source.StopConsumingAsync(deadline.Token).ConfigureAwait(false);
+            }
+            catch (Exception exception)
+            {
+                Log(AgentLogLevel.Warning, $"could not stop consuming: {exception.Message}", exception);
+            }
+
+            if (await WaitIdleAsync(deadline.Token).ConfigureAwait(false))
+            {
+                await CloseAsync(source).ConfigureAwait(false);
+                return;
+            }
+        }
+
+        await _aborting.CancelAsync().ConfigureAwait(false);
+        using (var grace = new CancellationTokenSource(AbortGrace, _time))
+        {
+            if (!await WaitIdleAsync(grace.Token).ConfigureAwait(false))
+            {
+                Log(AgentLogLevel.Warning, "messages still unsettled at shutdown are given back to the broker");
+            }
+        }
+
+        await CloseAsync(source).ConfigureAwait(false);
+    }
+
+    private async Task CloseAsync(IMessageSource source)
+    {
+        try
+        {
+            await source.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            Log(AgentLogLevel.Warning, $"could not close the connection: {exception.Message}", exception);
+        }
+    }
+
+    private async Task HandleAsync(AgentMessage message, CancellationToken connection)
+    {
+        Interlocked.Increment(ref _active);
+        try
+        {
+            if (message.Body.Length > MaxMessageBytes)
+            {
+                await DeadLetterAsync(message, OversizedReason).ConfigureAwait(false);
+                return;
+            }
+
+            if (!await TakeTurnAsync(connection).ConfigureAwait(false))
+            {
+                await SettleAsync(message, Outcome.Requeue).ConfigureAwait(false);
+                return;
+            }
+
+            try
+            {
+                await ProcessAsync(message, connection).ConfigureAwait(false);
+            }
+            finally
+            {
+                _workers.Release();
+            }
+        }
+        finally
+        {
+            if (Interlocked.Decrement(ref _active) == 0)
+            {
+                Volatile.Read(ref _idle)?.TrySetResult();
+            }
+        }
+    }
+
+    /// <summary>Waits for a free worker, then for the rate limit; false when the runner stops or the connection goes first.</summary>
+    private async Task<bool> TakeTurnAsync(CancellationToken connection)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(connection, _stopping.Token);
+        try
+        {
+            await _workers.WaitAsync(wait.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+
+        try
+        {
+            if (_rate is not null)
+            {
+                await _rate.WaitAsync(wait.Token).ConfigureAwait(false);
+            }
+
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            _workers.Release();
+            return false;
+        }
+    }
+
+    private async Task ProcessAsync(AgentMessage message, CancellationToken connection)
+    {
+        string? failure;
+        Status.MessageStarted();
+        try
+        {
+            using var deadline = new CancellationTokenSource(_timeout, _time);
+            using var onLost = connection.UnsafeRegister(CancelSource, deadline);
+            using var onAbort = _aborting.Token.UnsafeRegister(CancelSource, deadline);
+            failure = await RunPipeAsync(message, deadline.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            Status.MessageEnded();
+        }
+
+        if (connection.IsCancellationRequested || _aborting.IsCancellationRequested)
+        {
+            // Interrupted, not failed: the message is not to blame, so it goes back whatever nack_discard says.
+            await SettleAsync(message, Outcome.Requeue).ConfigureAwait(false);
+            return;
+        }
+
+        if (failure is null)
+        {
+            if (await SettleAsync(message, Outcome.Ack).ConfigureAwait(false))
+            {
+                Status.Processed();
+            }
+
+            return;
+        }
+
+        Status.Failed(failure);
+        if (_agent.Consumer.MaxDeliveries > 0 && message.DeliveryCount >= _agent.Consumer.MaxDeliveries)
+        {
+            await DeadLetterAsync(message, failure).ConfigureAwait(false);
+            return;
+        }
+
+        Log(AgentLogLevel.Debug, $"message '{message.Id}' failed (delivery {message.DeliveryCount}): {failure}");
+        await SettleAsync(message, _nackDiscard ? Outcome.Discard : Outcome.Requeue).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs the pipe; null on success, else the failure's text.</summary>
+    private async Task<string?> RunPipeAsync(AgentMessage message, CancellationToken cancellationToken)
+    {
+        ProxyResponse? response = null;
+        try
+        {
+            response = await _pipe(AgentMessageRequest.Create(message, _agent.Pipe.Endpoint), cancellationToken).ConfigureAwait(false);
+            return FailureOf(response);
+        }
+        catch (OperationCanceledException)
+        {
+            return ProxyError.DeadlineExceeded.Message;
+        }
+        catch (Exception exception)
+        {
+            Log(AgentLogLevel.Warning, $"the pipe threw: {exception.Message}", exception);
+            return exception.Message;
+        }
+        finally
+        {
+            response?.Passthrough?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Success is a complete response without error. A <c>no-op</c> backend's answer is never "complete" (it is not
+    /// decoded), so there success is a 2xx status: acknowledging a message the backend answered 500 would lose it.
+    /// </summary>
+    private static string? FailureOf(ProxyResponse response) => response switch
+    {
+        { Error: { } error } => error.Message,
+        { Passthrough: { } passthrough } => passthrough.IsSuccessStatusCode ? null : $"invalid status code {(int)passthrough.StatusCode}",
+        { IsComplete: false } => "incomplete response",
+        _ => null,
+    };
+
+    private async Task DeadLetterAsync(AgentMessage message, string reason)
+    {
+        if (await SettleAsync(message, Outcome.DeadLetter, reason).ConfigureAwait(false))
+        {
+            Status.DeadLettered(reason);
+            Log(AgentLogLevel.Warning, $"message '{message.Id}' dead-lettered after {message.DeliveryCount} deliveries: {reason}");
+        }
+    }
+
+    private async ValueTask<bool> SettleAsync(AgentMessage message, Outcome outcome, string reason = "")
+    {
+        try
+        {
+            var settle = outcome switch
+            {
+                Outcome.Ack => message.Settlement.AckAsync(),
+                Outcome.Requeue => message.Settlement.NackAsync(requeue: true),
+                Outcome.Discard => message.Settlement.NackAsync(requeue: false),
+                _ => message.Settlement.DeadLetterAsync(reason),
+            };
+            await settle.ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception exception)
+        {
+            // Usually the connection went meanwhile: the message is still the broker's, which delivers it again.
+            Log(AgentLogLevel.Warning, $"could not settle message '{message.Id}' ({outcome}): {exception.Message}", exception);
+            return false;
+        }
+    }
+
+    /// <summary>True when no handler is running (now, or before <paramref name="cancellationToken"/> fires).</summary>
+    private async Task<bool> WaitIdleAsync(CancellationToken cancellationToken)
+    {
+        var idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _idle, idle);
+        if (Volatile.Read(ref _active) == 0)
+        {
+            return true;
+        }
+
+        try
+        {
+            await idle.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return Volatile.Read(ref _active) == 0;
+        }
+    }
+
+    private static void CancelSource(object? source) => ((CancellationTokenSource)source!).Cancel();
+
+    private void Log(AgentLogLevel level, string message, Exception? exception = null) => _log?.Invoke(level, Name, message, exception);
+
+    private enum Outcome
+    {
+        Ack,
+        Requeue,
+        Discard,
+        DeadLetter,
+    }
+}

@@ -1,0 +1,14 @@
+namespace Switchyard.Core.Agents.Memory;
+
+/// <summary>Headers a dead-lettered message carries in its <c>&lt;queue&gt;.dead</c> queue.</summary>
+public static class DeadLetterHeaders
+{
+    /// <summary>Why it was dead-lettered (the pipe's error text, <c>oversized message</c>...).</summary>
+    public const string Reason = "x-switchyard-reason";
+
+    /// <summary>How many times it had been delivered when it was dead-lettered.</summary>
+    public const string Deliveries = "x-switchyard-deliveries";
+
+    /// <summary>The suffix of the queue dead-lettered messages go to.</summary>
+    public const string QueueSuffix = ".dead";
+}
