@@ -11,9 +11,15 @@ namespace Switchyard.Core.Agents.Amqp;
 /// </summary>
 internal static class AmqpHeaderValues
 {
+    /// <summary>
+    /// RabbitMQ.Client 7 stamps this on every message published with confirmation tracking, to match the broker's
+    /// confirm to the publish: the publishing client's bookkeeping, not data of the message.
+    /// </summary>
+    private const string ClientPublishSequence = "x-dotnet-pub-seq-no";
+
     private static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>();
 
-    /// <summary>Every header as text (see <see cref="ToText"/>).</summary>
+    /// <summary>Every header as text (see <see cref="ToText"/>), but the .NET client's publish sequence number.</summary>
     public static IReadOnlyDictionary<string, string> ToTextDictionary(IDictionary<string, object?>? headers)
     {
         if (headers is null || headers.Count == 0)
@@ -24,10 +30,13 @@ internal static class AmqpHeaderValues
         var text = new Dictionary<string, string>(headers.Count, StringComparer.Ordinal);
         foreach (var (name, value) in headers)
         {
-            text[name] = ToText(value);
+            if (!string.Equals(name, ClientPublishSequence, StringComparison.Ordinal))
+            {
+                text[name] = ToText(value);
+            }
         }
 
-        return text;
+        return text.Count == 0 ? NoHeaders : text;
     }
 
     /// <summary>A header value as text: bytes as UTF-8, numbers in invariant culture, arrays comma-separated.</summary>
