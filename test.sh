@@ -13,7 +13,25 @@ need_dotnet() {
   apt-get install -y -qq dotnet-sdk-10.0
 }
 
+# The AMQP tests start private RabbitMQ nodes through infra/rabbitmq.sh; they need the server installed, not running.
+need_rabbitmq() {
+  if [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ]; then
+    return
+  fi
+  echo "test.sh: rabbitmq-server is missing; installing it with apt-get" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rabbitmq-server
+  # The package may start and enable a system node; the tests never use one, so leave none running.
+  if command -v systemctl >/dev/null 2>&1; then
+    systemctl disable --now rabbitmq-server >/dev/null 2>&1 || true
+  fi
+  if [ -x /usr/sbin/rabbitmqctl ] && /usr/sbin/rabbitmqctl -q status >/dev/null 2>&1; then
+    /usr/sbin/rabbitmqctl -q stop >/dev/null 2>&1 || true
+  fi
+}
+
 need_dotnet
+need_rabbitmq
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 log=$(mktemp)

@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Switchyard.Testing;
+
+/// <summary>
+/// A private RabbitMQ node on free loopback ports with its data in a temporary directory, started through
+/// <c>infra/rabbitmq.sh</c>. Use it as an xunit class or collection fixture (startup takes several seconds, so share
+/// one per collection): it starts in <see cref="InitializeAsync"/> and is stopped and deleted on dispose. It never
+/// skips: when the node cannot start, <see cref="InitializeAsync"/> throws with the script's output.
+/// </summary>
+public sealed class RabbitMqServer : IAsyncLifetime
+{
+    private static readonly TimeSpan ScriptTimeout = TimeSpan.FromSeconds(120);
+
+    private DirectoryInfo? _directory;
+
+    /// <summary>The node's AMQP port on 127.0.0.1.</summary>
+    public int Port { get; private set; }
+
+    /// <summary>The node's Erlang name, for <c>rabbitmqctl -n</c>.</summary>
+    public string NodeName { get; private set; } = "";
+
+    /// <summary><c>amqp://guest:guest@127.0.0.1:PORT/</c>.</summary>
+    public Uri AmqpUri => new($"amqp://guest:guest@127.0.0.1:{Port}/");
+
+    /// <summary>Starts the node and waits until it accepts connections.</summary>
+    public async Task InitializeAsync()
+    {
+        _directory = Directory.CreateTempSubdirectory("switchyard-rabbitmq-");
+        Port = FreeLoopbackPort();
+        var output = await RunScriptAsync("start", _directory.FullName, Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .ConfigureAwait(false);
+        NodeName = output.Trim().Split('\n')[^1].Trim();
+    }
+
+    /// <summary>Stops the broker application (clients are disconnected, the port closes) while the node stays up.</summary>
+    public Task StopAppAsync() => RunScriptAsync("stop_app", RequireDirectory());
+
+    /// <summary>Starts the broker application again after <see cref="StopAppAsync"/>.</summary>
+    public Task StartAppAsync() => RunScriptAsync("start_app", RequireDirectory());
+
+    /// <summary>Stops the node and deletes its directory.</summary>
+    public async Task DisposeAsync()
+    {
+        if (_directory is not { } directory)
+        {
+            return;
+        }
+
+        _directory = null;
+        try
+        {
+            await RunScriptAsync("stop", directory.FullName).ConfigureAwait(false);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    private string RequireDirectory() =>
+        _directory?.FullName ?? throw new InvalidOperationException("The RabbitMQ node is not started.");
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task<string> RunScriptAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("bash")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(FindScript());
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not run bash for infra/rabbitmq.sh.");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(ScriptTimeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException(
+                $"infra/rabbitmq.sh {string.Join(' ', arguments)} did not finish within {ScriptTimeout.TotalSeconds} s.");
+        }
+
+        var output = await stdout.ConfigureAwait(false);
+        var errors = await stderr.ConfigureAwait(false);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"infra/rabbitmq.sh {string.Join(' ', arguments)} failed with exit code {process.ExitCode}:\n{output}{errors}");
+        }
+
+        return output;
+    }
+
+    /// <summary>infra/rabbitmq.sh of the repository the tests were built from, found upwards from the test binaries.</summary>
+    private static string FindScript()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var script = Path.Combine(directory.FullName, "infra", "rabbitmq.sh");
+            if (File.Exists(script))
+            {
+                return script;
+            }
+        }
+
+        throw new InvalidOperationException($"infra/rabbitmq.sh was not found above {AppContext.BaseDirectory}.");
+    }
+}
