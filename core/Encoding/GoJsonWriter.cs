@@ -45,6 +45,29 @@ public sealed class GoJsonWriter(IBufferWriter<byte> output)
         _needsComma = true;
     }
 
+    public void WriteNumberValue(long value)
+    {
+        Separate();
+        Span<byte> digits = stackalloc byte[20];
+        value.TryFormat(digits, out var written, provider: System.Globalization.CultureInfo.InvariantCulture);
+        output.Write(digits[..written]);
+        _needsComma = true;
+    }
+
+    public void WriteBooleanValue(bool value)
+    {
+        Separate();
+        output.Write(value ? "true"u8 : "false"u8);
+        _needsComma = true;
+    }
+
+    public void WriteNullValue()
+    {
+        Separate();
+        output.Write("null"u8);
+        _needsComma = true;
+    }
+
     public void WriteString(string name, string value)
     {
         WritePropertyName(name);

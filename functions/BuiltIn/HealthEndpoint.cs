@@ -13,6 +13,9 @@ namespace Switchyard.Functions.BuiltIn;
 /// </summary>
 public sealed class HealthEndpoint(AgentHealthRegistry agents, TimeProvider timeProvider)
 {
+    /// <summary>The key of the agents' status objects.</summary>
+    public const string AgentStatusKey = "agent_status";
+
     /// <summary>The default path.</summary>
     public const string DefaultPath = "/__health";
 
@@ -32,9 +35,66 @@ public sealed class HealthEndpoint(AgentHealthRegistry agents, TimeProvider time
         }
 
         json.WriteEndObject();
+        WriteAgentStatus(json, zone);
         json.WriteString("now", GoTime.Format(timeProvider.GetUtcNow(), zone));
         json.WriteString("status", "ok");
         json.WriteEndObject();
         return GoJsonResponse.WriteAsync(context.Response, buffer.WrittenMemory);
+    }
+
+    /// <summary>
+    /// Switchyard's addition, under its own key so the KrakenD-shaped part stays as it is: what each agent is doing.
+    /// Written only when the configuration has agents.
+    /// </summary>
+    private void WriteAgentStatus(GoJsonWriter json, TimeZoneInfo zone)
+    {
+        var statuses = agents.StatusSnapshot();
+        if (statuses.Count == 0)
+        {
+            return;
+        }
+
+        json.WritePropertyName(AgentStatusKey);
+        json.WriteStartObject();
+        foreach (var (agent, status) in statuses)
+        {
+            json.WritePropertyName(agent);
+            json.WriteStartObject();
+            json.WritePropertyName("connected");
+            json.WriteBooleanValue(status.Connected);
+            json.WritePropertyName("in_flight");
+            json.WriteNumberValue(status.InFlight);
+            json.WritePropertyName("processed");
+            json.WriteNumberValue(status.Processed);
+            json.WritePropertyName("failed");
+            json.WriteNumberValue(status.Failed);
+            json.WritePropertyName("dead_lettered");
+            json.WriteNumberValue(status.DeadLettered);
+            json.WritePropertyName("reconnects");
+            json.WriteNumberValue(status.Reconnects);
+            json.WritePropertyName("last_error");
+            if (status.LastError is { } error)
+            {
+                json.WriteStringValue(error);
+            }
+            else
+            {
+                json.WriteNullValue();
+            }
+
+            json.WritePropertyName("last_error_at");
+            if (status.LastErrorAt is { } at)
+            {
+                json.WriteStringValue(GoTime.Format(at, zone));
+            }
+            else
+            {
+                json.WriteNullValue();
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
     }
 }
