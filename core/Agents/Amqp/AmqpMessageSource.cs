@@ -112,7 +112,8 @@ public sealed class AmqpMessageSource : IMessageSource
     /// <inheritdoc/>
     public async ValueTask<bool> PingAsync(CancellationToken cancellationToken)
     {
-        if (Volatile.Read(ref _session) is not { } session || !session.Connection.IsOpen)
+        // The consuming channel too: the broker may close it alone (a channel error), and then nothing is consumed.
+        if (Volatile.Read(ref _session) is not { } session || !session.Connection.IsOpen || !session.Channel.IsOpen)
         {
             return false;
         }
