@@ -81,7 +81,7 @@ start() {
   free_port >"$dir/dist_port"
   : >"$dir/rabbitmq-env.conf"
   # A small disk must not raise the free-disk alarm that blocks publishers in the middle of a test.
-  printf 'disk_free_limit.absolute = 50MB\nloopback_users = none\n' >"$dir/rabbitmq.conf"
+  printf 'disk_free_limit.absolute = 50MB\n' >"$dir/rabbitmq.conf"
   # Erlang distribution on loopback too: nothing of this node is reachable from outside the machine.
   local erl_args='-kernel inet_dist_use_interface {127,0,0,1}'
   if [ -n "$mgmt_port" ]; then

@@ -20,7 +20,7 @@ namespace Switchyard.Core.Agents.Amqp;
 /// Settlement: ack and nack as asked (nothing is sent with <c>auto_ack</c>; <c>nack_discard</c> turns every requeue
 /// into a discard). A dead letter is a persistent copy published to the durable queue <c>&lt;queue&gt;.dead</c> with the
 /// headers <c>x-switchyard-reason</c> and <c>x-switchyard-deliveries</c>, confirmed by the broker before the original is
-/// acked.
+/// acked (with <c>auto_ack</c> the copy is still made: the broker has already forgotten the original).
 /// </para>
 /// <para>
 /// Delivery count: RabbitMQ's classic queues do not count deliveries, they only flag a redelivery. So that
@@ -95,7 +95,7 @@ public sealed class AmqpMessageSource : IMessageSource
             side = new AmqpSideChannel(connection);
             var session = new Session(connection, channel, side, handler);
             await DeclareAndConsumeAsync(session, prefetch, closed, cancellationToken).ConfigureAwait(false);
-            _session = session;
+            Volatile.Write(ref _session, session);
         }
         catch
         {
@@ -112,7 +112,8 @@ public sealed class AmqpMessageSource : IMessageSource
     /// <inheritdoc/>
     public async ValueTask<bool> PingAsync(CancellationToken cancellationToken)
     {
-        if (_session is not { } session || !session.Connection.IsOpen)
+        // The consuming channel too: the broker may close it alone (a channel error), and then nothing is consumed.
+        if (Volatile.Read(ref _session) is not { } session || !session.Connection.IsOpen || !session.Channel.IsOpen)
         {
             return false;
         }
@@ -131,7 +132,7 @@ public sealed class AmqpMessageSource : IMessageSource
     /// <inheritdoc/>
     public async Task StopConsumingAsync(CancellationToken cancellationToken)
     {
-        if (_session is not { } session)
+        if (Volatile.Read(ref _session) is not { } session)
         {
             return;
         }
@@ -158,9 +159,9 @@ public sealed class AmqpMessageSource : IMessageSource
             return;
         }
 
+        // Not disposed after: a delivery the client still dispatches while closing reads its token.
         await _disposing.CancelAsync().ConfigureAwait(false);
         await CloseSessionAsync().ConfigureAwait(false);
-        _disposing.Dispose();
     }
 
     private async Task DeclareAndConsumeAsync(

@@ -134,6 +134,32 @@ public sealed class AmqpMessageSourceDeclarationTests(RabbitMqServer server)
     }
 
     [Fact]
+    public async Task No_wait_declarations_still_lead_to_a_working_consumer()
+    {
+        var agent = AmqpTestAgents.Create(server, amqp => amqp with { NoWait = true });
+        var recorder = DeliveryRecorder.Acking();
+        await using var source = new AmqpMessageSource(agent);
+        await source.StartAsync(recorder.HandleAsync, 1, CancellationToken.None);
+        await using var broker = await BrokerClient.ConnectAsync(server);
+
+        await broker.PublishAsync(agent.Amqp!.Exchange, "orders.created", "hello");
+
+        Utf8.Text((await recorder.NextAsync()).Body).Should().Be("hello");
+    }
+
+    [Fact]
+    public async Task Prefetch_size_is_sent_as_configured_and_refused_by_rabbitmq()
+    {
+        var agent = AmqpTestAgents.Create(server, amqp => amqp with { PrefetchSize = 1024 });
+        await using var source = new AmqpMessageSource(agent);
+
+        var start = () => source.StartAsync(DeliveryRecorder.Acking().HandleAsync, 1, CancellationToken.None);
+
+        // 540 NOT_IMPLEMENTED: RabbitMQ only supports a prefetch size of 0; the start fails with the broker's reason.
+        (await start.Should().ThrowAsync<OperationInterruptedException>()).Which.ShutdownReason!.ReplyCode.Should().Be(540);
+    }
+
+    [Fact]
     public void Agent_without_amqp_options_is_refused()
     {
         var agent = AmqpTestAgents.Create(server) with { Amqp = null };
