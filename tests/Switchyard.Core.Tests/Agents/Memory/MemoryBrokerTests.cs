@@ -256,7 +256,7 @@ public sealed class MemoryBrokerTests
 
         Publish("x");
 
-        await WaitUntilAsync(() => Volatile.Read(ref calls) == 2);
+        await Eventually.HoldsAsync(() => Volatile.Read(ref calls) == 2);
         await source.DisposeAsync();
         _broker.FindQueue("q")!.Peek().Should().ContainSingle().Which.Deliveries.Should().Be(2);
     }
@@ -352,21 +352,11 @@ public sealed class MemoryBrokerTests
             }
         })));
 
-        await WaitUntilAsync(() => seen.Count == 2000 && _broker.FindQueue("q")!.ReadyCount == 0 && _broker.FindQueue("q")!.UnackedCount == 0);
+        await Eventually.HoldsAsync(() => seen.Count == 2000 && _broker.FindQueue("q")!.ReadyCount == 0 && _broker.FindQueue("q")!.UnackedCount == 0);
         seen.Values.Count(n => n == 2).Should().Be(200);
         foreach (var source in sources)
         {
             await source.DisposeAsync();
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            DateTime.UtcNow.Should().BeBefore(deadline, "the condition should hold within 10 s");
-            await Task.Delay(10);
         }
     }
 }
