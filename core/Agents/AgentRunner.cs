@@ -19,10 +19,10 @@ namespace Switchyard.Core.Agents;
 public sealed class AgentRunner : IAsyncDisposable
 {
     /// <summary>The largest message body that goes through the pipe; a larger one is dead-lettered.</summary>
-    public const int MaxMessageBytes = 8 * 1024 * 1024;
+    public const int MaxMessageBytes = AgentMessageHandler.MaxMessageBytes;
 
     /// <summary>The dead-letter reason of a message over <see cref="MaxMessageBytes"/>.</summary>
-    public const string OversizedReason = "oversized message";
+    public const string OversizedReason = AgentMessageHandler.OversizedReason;
 
     /// <summary>The error of an agent that spent its <c>max_retries</c>, as KrakenD words it.</summary>
     public const string TooManyRetries = "too many retries";
@@ -34,25 +34,19 @@ public sealed class AgentRunner : IAsyncDisposable
     private static readonly TimeSpan AbortGrace = TimeSpan.FromSeconds(5);
 
     private readonly AsyncAgentConfig _agent;
-    private readonly Proxy _pipe;
     private readonly Func<IMessageSource> _connect;
     private readonly AgentHealthRegistry _health;
     private readonly TimeProvider _time;
     private readonly AgentLog? _log;
     private readonly Backoff _backoff;
-    private readonly AgentRateLimiter? _rate;
-    private readonly SemaphoreSlim _workers;
     private readonly int _prefetch;
-    private readonly TimeSpan _timeout;
-    private readonly bool _nackDiscard;
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _aborting = new();
     private readonly TaskCompletionSource _stopRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _gate = new();
+    private readonly AgentMessageHandler _handler;
     private Task? _run;
     private TimeSpan _drainTimeout;
-    private int _active;
-    private TaskCompletionSource? _idle;
 
     /// <summary>Creates the runner of <paramref name="agent"/>; <see cref="Start"/> starts it.</summary>
     /// <param name="agent">The agent's configuration.</param>
@@ -67,17 +61,13 @@ public sealed class AgentRunner : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(connect);
         ArgumentNullException.ThrowIfNull(health);
         options ??= new AgentRunnerOptions();
-        (_agent, _pipe, _connect, _health) = (agent, pipe, connect, health);
+        (_agent, _connect, _health) = (agent, connect, health);
         _time = options.TimeProvider;
         _log = options.Log;
         _backoff = new Backoff(agent.Connection.BackoffStrategy, options.Random);
-        _rate = AgentRateLimiter.For(agent.Consumer.MaxRate, _time);
-        var workers = Math.Max(1, agent.Consumer.Workers);
-        _workers = new SemaphoreSlim(workers, workers);
-        _prefetch = Math.Max(workers, agent.Amqp?.PrefetchCount ?? 0);
-        _timeout = agent.Consumer.Timeout > TimeSpan.Zero ? agent.Consumer.Timeout : Timeout.InfiniteTimeSpan;
-        _nackDiscard = agent.Amqp?.NackDiscard ?? false;
+        _prefetch = Math.Max(Math.Max(1, agent.Consumer.Workers), agent.Amqp?.PrefetchCount ?? 0);
         Status = health.Status(agent.Name);
+        _handler = new AgentMessageHandler(agent, pipe, Status, options, _stopping.Token, _aborting.Token);
     }
 
     /// <summary>The agent's name.</summary>
@@ -193,7 +183,7 @@ public sealed class AgentRunner : IAsyncDisposable
         try
         {
             source = _connect();
-            await source.StartAsync(HandleAsync, _prefetch, _stopping.Token).ConfigureAwait(false);
+            await source.StartAsync(_handler.HandleAsync, _prefetch, _stopping.Token).ConfigureAwait(false);
             return source;
         }
         catch (Exception exception)
@@ -279,7 +269,7 @@ public sealed class AgentRunner : IAsyncDisposable
                 Log(AgentLogLevel.Warning, $"could not stop consuming: {exception.Message}", exception);
             }
 
-            if (await WaitIdleAsync(deadline.Token).ConfigureAwait(false))
+            if (await _handler.WaitIdleAsync(deadline.Token).ConfigureAwait(false))
             {
                 await CloseAsync(source).ConfigureAwait(false);
                 return;
@@ -289,7 +279,7 @@ public sealed class AgentRunner : IAsyncDisposable
         await _aborting.CancelAsync().ConfigureAwait(false);
         using (var grace = new CancellationTokenSource(AbortGrace, _time))
         {
-            if (!await WaitIdleAsync(grace.Token).ConfigureAwait(false))
+            if (!await _handler.WaitIdleAsync(grace.Token).ConfigureAwait(false))
             {
                 Log(AgentLogLevel.Warning, "messages still unsettled at shutdown are given back to the broker");
             }
@@ -310,211 +300,5 @@ public sealed class AgentRunner : IAsyncDisposable
         }
     }
 
-    private async Task HandleAsync(AgentMessage message, CancellationToken connection)
-    {
-        Interlocked.Increment(ref _active);
-        try
-        {
-            if (message.Body.Length > MaxMessageBytes)
-            {
-                await DeadLetterAsync(message, OversizedReason).ConfigureAwait(false);
-                return;
-            }
-
-            if (!await TakeTurnAsync(connection).ConfigureAwait(false))
-            {
-                await SettleAsync(message, Outcome.Requeue).ConfigureAwait(false);
-                return;
-            }
-
-            try
-            {
-                await ProcessAsync(message, connection).ConfigureAwait(false);
-            }
-            finally
-            {
-                _workers.Release();
-            }
-        }
-        finally
-        {
-            if (Interlocked.Decrement(ref _active) == 0)
-            {
-                Volatile.Read(ref _idle)?.TrySetResult();
-            }
-        }
-    }
-
-    /// <summary>Waits for a free worker, then for the rate limit; false when the runner stops or the connection goes first.</summary>
-    private async Task<bool> TakeTurnAsync(CancellationToken connection)
-    {
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(connection, _stopping.Token);
-        try
-        {
-            await _workers.WaitAsync(wait.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-
-        try
-        {
-            if (_rate is not null)
-            {
-                await _rate.WaitAsync(wait.Token).ConfigureAwait(false);
-            }
-
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            _workers.Release();
-            return false;
-        }
-    }
-
-    private async Task ProcessAsync(AgentMessage message, CancellationToken connection)
-    {
-        string? failure;
-        Status.MessageStarted();
-        try
-        {
-            using var deadline = new CancellationTokenSource(_timeout, _time);
-            using var onLost = connection.UnsafeRegister(CancelSource, deadline);
-            using var onAbort = _aborting.Token.UnsafeRegister(CancelSource, deadline);
-            failure = await RunPipeAsync(message, deadline.Token).ConfigureAwait(false);
-        }
-        finally
-        {
-            Status.MessageEnded();
-        }
-
-        if (connection.IsCancellationRequested || _aborting.IsCancellationRequested)
-        {
-            // Interrupted, not failed: the message is not to blame, so it goes back whatever nack_discard says.
-            await SettleAsync(message, Outcome.Requeue).ConfigureAwait(false);
-            return;
-        }
-
-        if (failure is null)
-        {
-            if (await SettleAsync(message, Outcome.Ack).ConfigureAwait(false))
-            {
-                Status.Processed();
-            }
-
-            return;
-        }
-
-        Status.Failed(failure);
-        if (_agent.Consumer.MaxDeliveries > 0 && message.DeliveryCount >= _agent.Consumer.MaxDeliveries)
-        {
-            await DeadLetterAsync(message, failure).ConfigureAwait(false);
-            return;
-        }
-
-        Log(AgentLogLevel.Debug, $"message '{message.Id}' failed (delivery {message.DeliveryCount}): {failure}");
-        await SettleAsync(message, _nackDiscard ? Outcome.Discard : Outcome.Requeue).ConfigureAwait(false);
-    }
-
-    /// <summary>Runs the pipe; null on success, else the failure's text.</summary>
-    private async Task<string?> RunPipeAsync(AgentMessage message, CancellationToken cancellationToken)
-    {
-        ProxyResponse? response = null;
-        try
-        {
-            response = await _pipe(AgentMessageRequest.Create(message, _agent.Pipe.Endpoint), cancellationToken).ConfigureAwait(false);
-            return FailureOf(response);
-        }
-        catch (OperationCanceledException)
-        {
-            return ProxyError.DeadlineExceeded.Message;
-        }
-        catch (Exception exception)
-        {
-            Log(AgentLogLevel.Warning, $"the pipe threw: {exception.Message}", exception);
-            return exception.Message;
-        }
-        finally
-        {
-            response?.Passthrough?.Dispose();
-        }
-    }
-
-    /// <summary>
-    /// Success is a complete response without error. A <c>no-op</c> backend's answer is never "complete" (it is not
-    /// decoded), so there success is a 2xx status: acknowledging a message the backend answered 500 would lose it.
-    /// </summary>
-    private static string? FailureOf(ProxyResponse response) => response switch
-    {
-        { Error: { } error } => error.Message,
-        { Passthrough: { } passthrough } => passthrough.IsSuccessStatusCode ? null : $"invalid status code {(int)passthrough.StatusCode}",
-        { IsComplete: false } => "incomplete response",
-        _ => null,
-    };
-
-    private async Task DeadLetterAsync(AgentMessage message, string reason)
-    {
-        if (await SettleAsync(message, Outcome.DeadLetter, reason).ConfigureAwait(false))
-        {
-            Status.DeadLettered(reason);
-            Log(AgentLogLevel.Warning, $"message '{message.Id}' dead-lettered after {message.DeliveryCount} deliveries: {reason}");
-        }
-    }
-
-    private async ValueTask<bool> SettleAsync(AgentMessage message, Outcome outcome, string reason = "")
-    {
-        try
-        {
-            var settle = outcome switch
-            {
-                Outcome.Ack => message.Settlement.AckAsync(),
-                Outcome.Requeue => message.Settlement.NackAsync(requeue: true),
-                Outcome.Discard => message.Settlement.NackAsync(requeue: false),
-                _ => message.Settlement.DeadLetterAsync(reason),
-            };
-            await settle.ConfigureAwait(false);
-            return true;
-        }
-        catch (Exception exception)
-        {
-            // Usually the connection went meanwhile: the message is still the broker's, which delivers it again.
-            Log(AgentLogLevel.Warning, $"could not settle message '{message.Id}' ({outcome}): {exception.Message}", exception);
-            return false;
-        }
-    }
-
-    /// <summary>True when no handler is running (now, or before <paramref name="cancellationToken"/> fires).</summary>
-    private async Task<bool> WaitIdleAsync(CancellationToken cancellationToken)
-    {
-        var idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Volatile.Write(ref _idle, idle);
-        if (Volatile.Read(ref _active) == 0)
-        {
-            return true;
-        }
-
-        try
-        {
-            await idle.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return Volatile.Read(ref _active) == 0;
-        }
-    }
-
-    private static void CancelSource(object? source) => ((CancellationTokenSource)source!).Cancel();
-
     private void Log(AgentLogLevel level, string message, Exception? exception = null) => _log?.Invoke(level, Name, message, exception);
-
-    private enum Outcome
-    {
-        Ack,
-        Requeue,
-        Discard,
-        DeadLetter,
-    }
 }
