@@ -7,5 +7,5 @@ namespace Switchyard.Core.Agents.Amqp;
 /// <param name="MaxDeliveries">When above zero, a requeue becomes a counted republish (see <see cref="AmqpMessageSource"/>).</param>
 internal sealed record AmqpSettlementPolicy(string Queue, bool AutoAck, bool NackDiscard, int MaxDeliveries)
 {
-    public string DeadLetterQueue { get; } = Queue + ".dead";
+    public string DeadLetterQueue { get; } = Queue + DeadLetterHeaders.QueueSuffix;
 }

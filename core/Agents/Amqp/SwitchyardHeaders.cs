@@ -4,10 +4,10 @@ namespace Switchyard.Core.Agents.Amqp;
 internal static class SwitchyardHeaders
 {
     /// <summary>Deliveries already made of the message (its earlier copies included), as an integer.</summary>
-    public const string Deliveries = "x-switchyard-deliveries";
+    public const string Deliveries = DeadLetterHeaders.Deliveries;
 
     /// <summary>Why a message was dead-lettered.</summary>
-    public const string Reason = "x-switchyard-reason";
+    public const string Reason = DeadLetterHeaders.Reason;
 
     /// <summary>
     /// The routing key the message was first published with: a copy goes straight to the queue through the default

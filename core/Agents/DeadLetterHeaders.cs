@@ -1,6 +1,9 @@
-namespace Switchyard.Core.Agents.Memory;
+namespace Switchyard.Core.Agents;
 
-/// <summary>Headers a dead-lettered message carries in its <c>&lt;queue&gt;.dead</c> queue.</summary>
+/// <summary>
+/// What every driver writes on a message it moves aside, so a dead letter reads the same from RabbitMQ and from the
+/// embedded broker: the headers it carries and the queue it lands in.
+/// </summary>
 public static class DeadLetterHeaders
 {
     /// <summary>Why it was dead-lettered (the pipe's error text, <c>oversized message</c>...).</summary>
