@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Switchyard.Functions.Hosting;
 using Switchyard.Functions.Tests.Hosting;
 using Switchyard.Testing;
 using Xunit.Abstractions;
@@ -122,6 +123,27 @@ public sealed class AmqpAgentTests(RabbitMqServer server, ITestOutputHelper outp
         var reason = System.Text.Encoding.UTF8.GetString((byte[])dead.BasicProperties.Headers!["x-switchyard-reason"]!);
         reason.Should().Contain("invalid status code 503");
         output.WriteLine($"dead-letter reason: {reason}");
+    }
+
+    [Fact]
+    public async Task Stopping_the_gateway_finishes_the_messages_in_flight_and_gives_back_the_others()
+    {
+        var scenario = AmqpAgentScenario.Create(server);
+        await using var broker = await AmqpTestBroker.ConnectAsync(scenario);
+        await broker.PublishAsync("drain", 40);
+        await using var backend = await MessageBackend.StartAsync(delay: TimeSpan.FromMilliseconds(300));
+        var gateway = await TestGateway.StartAsync(scenario.Config(backend.Host, """ "workers": 4 """));
+        await AgentHealth.UntilAsync(gateway, scenario.Agent, h => h.Count("processed") >= 4 && h.Count("in_flight") == 4, Patience, "a second round in the pipe");
+
+        var clock = Stopwatch.StartNew();
+        await gateway.DisposeAsync();
+        output.WriteLine($"stopped in {clock.Elapsed.TotalMilliseconds:F0} ms; {backend.DistinctMessages} of 40 reached the backend");
+
+        clock.Elapsed.Should().BeLessThan(AgentHostService.DrainTimeout, "the messages in flight finish well before the drain deadline");
+        backend.Requests.Should().Be(backend.DistinctMessages, "no message went through the pipe twice");
+        backend.Completions.Should().HaveCount(backend.Requests, "every message in flight was allowed to finish");
+        (await broker.MessageCountAsync(scenario.Queue)).Should().Be((uint)(40 - backend.DistinctMessages),
+            "the finished ones are acked, every other one is back in the queue");
     }
 
     [Fact]
