@@ -40,15 +40,17 @@ internal sealed record AmqpAgentScenario
     /// <c>topic</c>; the backend is <c>POST /orders</c> on <paramref name="backendHost"/>; health pings every second.
     /// </summary>
     public string Config(string backendHost, string consumer) =>
+        $$"""{"version": 3, "endpoints": [], "async_agent": [{{AgentJson(backendHost, consumer)}}]}""";
+
+    /// <summary>This agent's entry of <c>async_agent</c> (see <see cref="Config"/>), on <paramref name="amqpHost"/> if given.</summary>
+    public string AgentJson(string backendHost, string consumer, string? amqpHost = null) =>
         $$"""
-        {"version": 3, "endpoints": [],
-         "async_agent": [{
-           "name": "{{Agent}}",
-           "connection": {"health_interval": "1s"},
-           "consumer": {"topic": "{{Topic}}", {{consumer}} },
-           "backend": [{"host": ["{{backendHost}}"], "url_pattern": "/orders", "method": "POST"}],
-           "extra_config": {"async/amqp": {
-             "host": "{{Server.AmqpUri}}", "name": "{{Queue}}", "exchange": "{{Exchange}}",
-             "durable": {{(Durable ? "true" : "false")}} } } }]}
+        {"name": "{{Agent}}",
+         "connection": {"health_interval": "1s"},
+         "consumer": {"topic": "{{Topic}}", {{consumer}} },
+         "backend": [{"host": ["{{backendHost}}"], "url_pattern": "/orders", "method": "POST"}],
+         "extra_config": {"async/amqp": {
+           "host": "{{amqpHost ?? Server.AmqpUri.ToString()}}", "name": "{{Queue}}", "exchange": "{{Exchange}}",
+           "durable": {{(Durable ? "true" : "false")}} } } }
         """;
 }

@@ -147,6 +147,35 @@ public sealed class AmqpAgentTests(RabbitMqServer server, ITestOutputHelper outp
     }
 
     [Fact]
+    public async Task An_agent_whose_broker_is_down_holds_up_neither_the_other_agents_nor_the_endpoints()
+    {
+        var working = AmqpAgentScenario.Create(server);
+        var unreachable = AmqpAgentScenario.Create(server);
+        await using var broker = await AmqpTestBroker.ConnectAsync(working);
+        await broker.PublishAsync("beside", 100);
+        await using var backend = await MessageBackend.StartAsync();
+        await using var pingBackend = await TestBackend.StartAsync("""{"pong":true}""");
+        var downHost = ClosedPort.Host().Replace("http://", "amqp://guest:guest@", StringComparison.Ordinal) + "/";
+        var config = $$"""
+            {"version": 3,
+             "endpoints": [{"endpoint": "/ping", "backend": [{"host": ["{{pingBackend.Host}}"], "url_pattern": "/"}]}],
+             "async_agent": [
+               {{unreachable.AgentJson(backend.Host, """ "workers": 2 """, amqpHost: downHost)}},
+               {{working.AgentJson(backend.Host, """ "workers": 4 """)}} ]}
+            """;
+        await using var gateway = await TestGateway.StartAsync(config);
+
+        var clock = Stopwatch.StartNew();
+        (await gateway.Client.GetAsync("/ping")).StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1));
+        await AgentHealth.UntilAsync(gateway, working.Agent, h => h.Count("processed") == 100, Patience, "the working agent's messages processed");
+        var down = await AgentHealth.UntilAsync(gateway, unreachable.Agent, h => h.Status?["last_error"] is not null, Patience, "the unreachable agent's error shown");
+        down.Connected.Should().BeFalse();
+        down.Status!["last_error"]!.GetValue<string>().Should().NotBeNullOrEmpty();
+        backend.Missing(Enumerable.Range(0, 100).Select(i => AmqpTestBroker.MessageId("beside", i))).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task The_agent_reconnects_by_itself_after_a_broker_outage_and_loses_no_message()
     {
         var scenario = AmqpAgentScenario.Create(server, durable: true);
