@@ -1,0 +1,10 @@
+using Switchyard.Testing;
+
+namespace Switchyard.Functions.Tests.Agents;
+
+/// <summary>The gateway tests that share one private RabbitMQ node (it takes seconds to start); they run one at a time.</summary>
+[CollectionDefinition(Name)]
+public sealed class RabbitMqAgentsCollection : ICollectionFixture<RabbitMqServer>
+{
+    public const string Name = "RabbitMQ agents";
+}
