@@ -227,7 +227,7 @@ internal sealed class AgentMessageHandler
         catch (Exception exception)
         {
             // Usually the connection went meanwhile: the message is still the broker's, which delivers it again.
-            Log(AgentLogLevel.Warning, $"could not settle message '{message.Id}' ({outcome}): {exception.Message}", exception);
+            Log(AgentLogLevel.Warning, $"could not settle message '{message.Id}' ({outcome}): {exception.Message}");
             return false;
         }
     }

@@ -191,7 +191,8 @@ public sealed class AgentRunner : IAsyncDisposable
             if (!_stopping.IsCancellationRequested)
             {
                 Status.Error(exception.Message);
-                Log(AgentLogLevel.Warning, $"connection attempt failed: {exception.Message}", exception);
+                // Expected while a broker is down: one line, no stack trace.
+                Log(AgentLogLevel.Warning, $"connection attempt failed: {exception.Message}");
             }
 
             if (source is not null)
