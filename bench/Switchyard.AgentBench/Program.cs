@@ -1,0 +1,57 @@
+using System.Globalization;
+using RabbitMQ.Client;
+using Switchyard.AgentBench;
+using Switchyard.Core.Encoding;
+using Switchyard.Core.Pipeline;
+
+// Agent throughput: messages/s from a RabbitMQ queue to a loopback HTTP backend, through a Switchyard agent and through
+// a plain RabbitMQ.Client consumer, in the same run.
+//   dotnet run -c Release --project bench/Switchyard.AgentBench -- [--messages 20000] [--workers 1,8,32] [--rounds 3] [--output FILE]
+var options = BenchOptions.Parse(args);
+var root = BenchOptions.RepositoryRoot();
+var output = options.Output ?? Path.Combine(root, "bench", "results", "AgentThroughput.md");
+
+Console.WriteLine("Starting a private RabbitMQ node...");
+await using var broker = await PrivateBroker.StartAsync(root);
+await using var backend = await EmptyJsonBackend.StartAsync();
+await using var connection = await new ConnectionFactory { Uri = broker.AmqpUri }.CreateConnectionAsync();
+using var http = new HttpClient();
+var factory = new ProxyFactory(BackendHttpClient.Create(), DecoderRegistry.Default, TimeProvider.System);
+IQueueDrain[] drains = [new AgentDrain(factory, broker.AmqpUri, backend.Address), new PlainClientDrain(http, broker.AmqpUri, backend.Address)];
+
+var runs = 0;
+async Task<double> MeasureAsync(IQueueDrain drain, int workers, int messages)
+{
+    var (exchange, queue) = ($"bench-x-{runs}", $"bench-q-{runs}");
+    runs++;
+    await PrefilledQueue.FillAsync(connection, exchange, queue, messages);
+    var elapsed = await drain.DrainAsync(exchange, queue, workers, messages);
+    await PrefilledQueue.DeleteAsync(connection, exchange, queue);
+    return messages / elapsed.TotalSeconds;
+}
+
+// Warm-up: JIT, connection pools and the broker's first queues, not measured.
+foreach (var drain in drains)
+{
+    await MeasureAsync(drain, workers: 8, messages: Math.Min(2000, options.Messages));
+}
+
+var report = new ThroughputReport(options.Messages, options.Rounds, BenchOptions.BrokerVersion(connection));
+for (var round = 1; round <= options.Rounds; round++)
+{
+    foreach (var workers in options.Workers)
+    {
+        // Agent and baseline alternate, so a slower phase of a shared machine hits both alike.
+        var agent = await MeasureAsync(drains[0], workers, options.Messages);
+        var plain = await MeasureAsync(drains[1], workers, options.Messages);
+        report.Add(workers, agent, plain);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round}, workers {workers}: agent {agent:F0} msg/s, plain {plain:F0} msg/s"));
+    }
+}
+
+var markdown = report.ToMarkdown(TimeProvider.System.GetUtcNow());
+Console.WriteLine();
+Console.WriteLine(markdown);
+Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+await File.WriteAllTextAsync(output, markdown);
+Console.WriteLine($"Written to {output}");
