@@ -3,6 +3,8 @@ using RabbitMQ.Client;
 using Switchyard.AgentBench;
 using Switchyard.Core.Encoding;
 using Switchyard.Core.Pipeline;
+using Switchyard.Testing;
+using Microsoft.AspNetCore.Http;
 
 // Agent throughput: messages/s from a RabbitMQ queue to a loopback HTTP backend, through a Switchyard agent and through
 // a plain RabbitMQ.Client consumer, in the same run.
@@ -12,12 +14,19 @@ var root = BenchOptions.RepositoryRoot();
 var output = options.Output ?? Path.Combine(root, "bench", "results", "AgentThroughput.md");
 
 Console.WriteLine("Starting a private RabbitMQ node...");
-await using var broker = await PrivateBroker.StartAsync(root);
-await using var backend = await EmptyJsonBackend.StartAsync();
+var broker = new RabbitMqServer();
+await broker.InitializeAsync();
+await using var stopBroker = new AsyncDisposal(broker.DisposeAsync);
+await using var server = await LoopbackServer.StartAsync(context =>
+{
+    context.Response.ContentType = "application/json";
+    return context.Response.WriteAsync("{}");
+});
+var backendAddress = new Uri(server.BaseAddress.GetLeftPart(UriPartial.Authority));
 await using var connection = await new ConnectionFactory { Uri = broker.AmqpUri }.CreateConnectionAsync();
 using var http = new HttpClient();
 var factory = new ProxyFactory(BackendHttpClient.Create(), DecoderRegistry.Default, TimeProvider.System);
-IQueueDrain[] drains = [new AgentDrain(factory, broker.AmqpUri, backend.Address), new PlainClientDrain(http, broker.AmqpUri, backend.Address)];
+IQueueDrain[] drains = [new AgentDrain(factory, broker.AmqpUri, backendAddress), new PlainClientDrain(http, broker.AmqpUri, backendAddress)];
 
 var runs = 0;
 async Task<double> MeasureAsync(IQueueDrain drain, int workers, int messages)
