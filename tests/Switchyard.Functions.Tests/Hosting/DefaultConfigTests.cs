@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Switchyard.Core.Configuration;
+using Switchyard.Functions.Tests.Agents;
 
 namespace Switchyard.Functions.Tests.Hosting;
 
@@ -30,26 +31,15 @@ public sealed class DefaultConfigTests
         await using var gateway = await StartDefaultAsync();
 
         // The agent connects in the background: its first ping lands within moments of the start.
-        JsonObject body;
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(10);
-        do
-        {
-            var response = await gateway.Client.GetAsync("/__health");
-            response.StatusCode.Should().Be(HttpStatusCode.OK);
-            body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
-        }
-        while (body["agents"]!.AsObject().Count == 0 && DateTimeOffset.UtcNow < deadline && await Delay());
+        await AgentHealth.UntilAsync(gateway, "signup-events", h => h.Connected, TimeSpan.FromSeconds(10), "the default agent connected");
+        var response = await gateway.Client.GetAsync("/__health");
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
 
         body.Select(p => p.Key).Should().Equal("agents", "agent_status", "now", "status");
         body["agents"]!.AsObject().Select(p => p.Key).Should().Equal("signup-events");
         body["agent_status"]!["signup-events"]!["connected"]!.GetValue<bool>().Should().BeTrue();
         body["status"]!.GetValue<string>().Should().Be("ok");
-    }
-
-    private static async Task<bool> Delay()
-    {
-        await Task.Delay(20);
-        return true;
     }
 
     [Fact]
