@@ -28,6 +28,15 @@ public sealed record AsyncAgentConfig
     /// <summary>The <c>async/memory</c> driver options (the embedded broker), or null.</summary>
     public MemoryDriverOptions? Memory { get; init; }
 
+    /// <summary>The <c>async/servicebus</c> driver options (Functions host only), or null.</summary>
+    public ServiceBusDriverOptions? ServiceBus { get; init; }
+
+    /// <summary>The <c>async/azure-queue</c> driver options (Functions host only), or null.</summary>
+    public AzureQueueDriverOptions? AzureQueue { get; init; }
+
+    /// <summary>True when only the Azure Functions host can feed this agent (its trigger runs there).</summary>
+    public bool NeedsFunctionsHost => ServiceBus is not null || AzureQueue is not null;
+
     /// <summary>The raw <c>extra_config</c>, with namespace aliases normalised to their short names.</summary>
     public JsonObject ExtraConfig { get; init; } = [];
 
