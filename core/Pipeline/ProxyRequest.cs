@@ -31,12 +31,6 @@ public sealed record ProxyRequest
     /// <summary>The absolute backend URL once the request builder has run; null before.</summary>
     public Uri? Url { get; init; }
 
-    /// <summary>The client's IP address as the gateway sees it.</summary>
-    public string? ClientIp { get; init; }
-
-    /// <summary>The <c>Host</c> the client called.</summary>
-    public string? ClientHost { get; init; }
-
     /// <summary>Shared empty parameters.</summary>
     public static readonly IReadOnlyDictionary<string, string> NoParams = new Dictionary<string, string>();
 

@@ -28,8 +28,6 @@ internal sealed class ProxyRequestReader(EndpointConfig endpoint)
             Headers = Headers(context),
             Query = Query(request.QueryString),
             Body = body,
-            ClientIp = ClientAddress.Of(context),
-            ClientHost = request.Host.Value,
         };
     }
 
