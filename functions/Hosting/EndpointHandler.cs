@@ -37,10 +37,20 @@ internal sealed partial class EndpointHandler(EndpointConfig endpoint, Proxy pro
             await ClientErrors.WriteAsync(context, exception.StatusCode, exception.Message).ConfigureAwait(false);
             return;
         }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            // A body slower than the endpoint's timeout: the client's to fix (or it went away: nothing to answer).
+            if (!context.RequestAborted.IsCancellationRequested)
+            {
+                await ClientErrors.WriteAsync(context, StatusCodes.Status408RequestTimeout, "408 request timeout").ConfigureAwait(false);
+            }
+
+            return;
+        }
 
         if (body is null)
         {
-            await ClientErrors.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "413 request entity too large").ConfigureAwait(false);
+            await ClientErrors.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, RequestBody.TooLargeMessage).ConfigureAwait(false);
             return;
         }
 

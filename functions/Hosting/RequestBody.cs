@@ -17,7 +17,10 @@ internal static class RequestBody
     /// </summary>
     public const int EndpointMaxBytes = 30_000_000;
 
-    private static readonly byte[] TooLargeBody = "413 request entity too large"u8.ToArray();
+    /// <summary>The answer to a body over the limit.</summary>
+    public const string TooLargeMessage = "413 request entity too large";
+
+    private static readonly byte[] TooLargeBody = System.Text.Encoding.UTF8.GetBytes(TooLargeMessage);
 
     /// <summary>The body, or null when it is longer than <paramref name="maxBytes"/> or than Kestrel accepts.</summary>
     public static async Task<ArraySegment<byte>?> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
