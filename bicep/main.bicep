@@ -28,7 +28,7 @@ param serviceBusTopics serviceBusTopic[] = []
 param storageQueues string[] = []
 
 @description('Most instances the app scales out to.')
-@minValue(40)
+@minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int = 100
 

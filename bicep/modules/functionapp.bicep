@@ -37,7 +37,7 @@ param appInsightsConnectionString string
 param serviceBusFullyQualifiedNamespace string
 
 @description('Most instances the app scales out to.')
-@minValue(40)
+@minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int
 
