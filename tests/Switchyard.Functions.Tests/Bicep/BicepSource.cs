@@ -9,21 +9,17 @@ namespace Switchyard.Functions.Tests.Bicep;
 /// </summary>
 internal sealed partial class BicepSource
 {
-    private BicepSource(string path, string text)
+    private BicepSource(string text)
     {
-        Path = path;
         Text = text;
         Masked = BicepMask.Apply(text);
     }
 
-    /// <summary>The file's path.</summary>
-    public string Path { get; }
-
     /// <summary>The file's text.</summary>
     public string Text { get; }
 
-    /// <summary>The text with comments and string literals blanked, of the same length as <see cref="Text"/>.</summary>
-    public string Masked { get; }
+    // The text with comments and string literals blanked, of the same length: declarations are matched on it.
+    private string Masked { get; }
 
     /// <summary>Every <c>param</c> declaration, in order.</summary>
     public IReadOnlyList<BicepParam> Params =>
@@ -50,7 +46,7 @@ internal sealed partial class BicepSource
             .ToList();
 
     /// <summary>Loads the file at <paramref name="path"/>.</summary>
-    public static BicepSource Load(string path) => new(path, File.ReadAllText(path));
+    public static BicepSource Load(string path) => new(File.ReadAllText(path));
 
     /// <summary>
     /// How many times <paramref name="identifier"/> is referred to in code outside <paramref name="declaration"/>:
