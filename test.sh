@@ -30,13 +30,33 @@ need_rabbitmq() {
   fi
 }
 
+need_node() {
+  if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+    return
+  fi
+  echo "test.sh: node and npm are missing; installing them with apt-get" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm
+}
+
+# Offline syntax check of bicep/ with the tree-sitter Bicep grammar, at the versions pinned by its lock file
+# (--ignore-scripts: the checker loads the grammar's WebAssembly build, so no native addon is compiled).
+bicep_check() {
+  if [ ! -d bicep/check/node_modules ]; then
+    (cd bicep/check && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  fi
+  node bicep/check/check.mjs
+}
+
 need_dotnet
 need_rabbitmq
+need_node
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
+bicep_check || status=$?
 dotnet test Serverless.sln --nologo 2>&1 | tee "$log" || status=$?
 
 # One closing line for CI: the totals of every test project.

@@ -1,0 +1,134 @@
+// The Flex Consumption plan and the function app that runs Switchyard as a custom handler. The runtime is set only
+// in functionAppConfig (Flex rejects FUNCTIONS_WORKER_RUNTIME, FUNCTIONS_EXTENSION_VERSION, WEBSITE_RUN_FROM_PACKAGE
+// and WEBSITE_CONTENT* settings); the package is pulled from a blob container with the user-assigned identity, and
+// every connection the host opens (host storage, Service Bus, Application Insights) is identity-based.
+
+@description('Name of the function app, globally unique (<name>.azurewebsites.net).')
+param functionAppName string
+
+@description('Name of the Flex Consumption plan.')
+param planName string
+
+@description('Azure region of the plan and the app.')
+param location string
+
+@description('Tags applied to the plan and the app.')
+param tags object
+
+@description('Resource id of the user-assigned identity the app runs as.')
+param identityId string
+
+@description('Client id of the user-assigned identity, for identity-based connections.')
+param identityClientId string
+
+@description('Name of the storage account used as AzureWebJobsStorage.')
+param storageAccountName string
+
+@description('Blob endpoint of the storage account.')
+param storageBlobEndpoint string
+
+@description('Blob container that holds the deployment package.')
+param deploymentContainerName string
+
+@description('Connection string of the Application Insights component.')
+param appInsightsConnectionString string
+
+@description('Host name of the Service Bus namespace; empty when no agent uses Service Bus.')
+param serviceBusFullyQualifiedNamespace string
+
+@description('Most instances the app scales out to.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int
+
+@description('Memory of each instance, in MB.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int
+
+// The custom-handler runtime on Flex Consumption. ARM accepts a version the region's catalog does not list and the
+// app then fails to start without a clear error: check it with
+// `az functionapp list-flexconsumption-runtimes -l <region> --runtime custom`.
+var runtime = {
+  name: 'custom'
+  version: '1.0'
+}
+
+var hostSettings = [
+  { name: 'AzureWebJobsStorage__accountName', value: storageAccountName }
+  { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
+  { name: 'AzureWebJobsStorage__clientId', value: identityClientId }
+  { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsightsConnectionString }
+  { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
+]
+
+// The connection the async/servicebus agents name by default ("connection": "ServiceBusConnection").
+var serviceBusSettings = empty(serviceBusFullyQualifiedNamespace)
+  ? []
+  : [
+      { name: 'ServiceBusConnection__fullyQualifiedNamespace', value: serviceBusFullyQualifiedNamespace }
+      { name: 'ServiceBusConnection__credential', value: 'managedidentity' }
+      { name: 'ServiceBusConnection__clientId', value: identityClientId }
+    ]
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
+  name: functionAppName
+  location: location
+  tags: tags
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      appSettings: concat(hostSettings, serviceBusSettings)
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storageBlobEndpoint}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: runtime
+    }
+  }
+}
+
+@description('Name of the function app.')
+output name string = functionApp.name
+
+@description('Base URL of the function app.')
+output url string = 'https://${functionApp.properties.defaultHostName}'

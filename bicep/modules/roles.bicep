@@ -1,0 +1,85 @@
+// Role assignments of the app's user-assigned identity: data-plane access to everything the Functions host opens
+// on the app's behalf. Names are deterministic (scope, principal, role) so a redeployment finds its assignments
+// instead of failing with RoleAssignmentExists.
+
+@description('Object id of the identity\'s service principal.')
+param principalId string
+
+@description('Name of the storage account (host storage, deployment package, agent Storage queues).')
+param storageAccountName string
+
+@description('Name of the Application Insights component.')
+param appInsightsName string
+
+@description('Name of the Service Bus namespace; empty when no agent uses Service Bus.')
+param serviceBusNamespaceName string
+
+// Built-in role definition ids, the same in every tenant.
+var roleIds = {
+  serviceBusDataReceiver: '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0'
+  serviceBusDataSender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
+  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+  monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
+}
+
+// Blob Data Owner: host storage and the deployment container. Queue Data Contributor: the host's own queues and the
+// async/azure-queue agents' triggers (read, process, move to -poison).
+var storageRoleIds = [
+  roleIds.storageBlobDataOwner
+  roleIds.storageQueueDataContributor
+]
+
+// Receiver for the agents' triggers; Sender so a pipe may publish back to the namespace.
+var serviceBusRoleIds = empty(serviceBusNamespaceName)
+  ? []
+  : [
+      roleIds.serviceBusDataReceiver
+      roleIds.serviceBusDataSender
+    ]
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: storageAccountName
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: appInsightsName
+}
+
+resource serviceBus 'Microsoft.ServiceBus/namespaces@2024-01-01' existing = {
+  name: serviceBusNamespaceName
+}
+
+resource storageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for roleId in storageRoleIds: {
+    name: guid(storage.id, principalId, roleId)
+    scope: storage
+    properties: {
+      principalId: principalId
+      principalType: 'ServicePrincipal'
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleId)
+    }
+  }
+]
+
+resource serviceBusRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for roleId in serviceBusRoleIds: {
+    name: guid(serviceBus.id, principalId, roleId)
+    scope: serviceBus
+    properties: {
+      principalId: principalId
+      principalType: 'ServicePrincipal'
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleId)
+    }
+  }
+]
+
+resource monitoringRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(appInsights.id, principalId, roleIds.monitoringMetricsPublisher)
+  scope: appInsights
+  properties: {
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.monitoringMetricsPublisher)
+  }
+}

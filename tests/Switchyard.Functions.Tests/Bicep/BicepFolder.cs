@@ -1,0 +1,33 @@
+namespace Switchyard.Functions.Tests.Bicep;
+
+/// <summary>The repository's <c>bicep/</c> folder and its files.</summary>
+internal static class BicepFolder
+{
+    /// <summary>The absolute path of <c>bicep/</c> in the repository the tests run in.</summary>
+    public static string Path { get; } = Find();
+
+    /// <summary>The template deployed by <c>az deployment group create</c>.</summary>
+    public static BicepSource Main => BicepSource.Load(System.IO.Path.Combine(Path, "main.bicep"));
+
+    /// <summary>Every <c>.bicep</c> file of the folder (the checker's packages excluded), sorted.</summary>
+    public static IReadOnlyList<string> Files =>
+        Directory.EnumerateFiles(Path, "*.bicep", SearchOption.AllDirectories)
+            .Where(file => !file.Contains($"{System.IO.Path.DirectorySeparatorChar}node_modules{System.IO.Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>The module file at <paramref name="relativePath"/> (as written in a <c>module</c> declaration).</summary>
+    public static BicepSource Load(string relativePath) => BicepSource.Load(System.IO.Path.Combine(Path, relativePath));
+
+    private static string Find()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(System.IO.Path.Combine(directory.FullName, "Serverless.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        directory.Should().NotBeNull("the tests run inside the repository");
+        return System.IO.Path.Combine(directory!.FullName, "bicep");
+    }
+}

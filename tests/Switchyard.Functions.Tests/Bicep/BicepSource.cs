@@ -1,0 +1,95 @@
+using System.Text.RegularExpressions;
+
+namespace Switchyard.Functions.Tests.Bicep;
+
+/// <summary>
+/// One <c>.bicep</c> file with just enough structure for the template tests: its parameters, modules and resources.
+/// No Bicep compiler can be installed on the build machines, so declarations are found with regular expressions on
+/// the masked text (<see cref="BicepMask"/>).
+/// </summary>
+internal sealed partial class BicepSource
+{
+    private BicepSource(string text)
+    {
+        Text = text;
+        Masked = BicepMask.Apply(text);
+    }
+
+    /// <summary>The file's text.</summary>
+    public string Text { get; }
+
+    // The text with comments and string literals blanked, of the same length: declarations are matched on it.
+    private string Masked { get; }
+
+    /// <summary>Every <c>param</c> declaration, in order.</summary>
+    public IReadOnlyList<BicepParam> Params =>
+        ParamDeclaration().Matches(Masked)
+            .Select(m => new BicepParam(m.Groups["name"].Value, m.Groups["type"].Value.Trim(), m.Groups["default"].Success, m.Index, m.Length))
+            .ToList();
+
+    /// <summary>Every <c>module</c> declaration, in order.</summary>
+    public IReadOnlyList<BicepModule> Modules =>
+        ModuleDeclaration().Matches(Masked)
+            .Select(m => new BicepModule(m.Groups["name"].Value, Literal(m.Groups["path"]), BodyAfter(m.Index + m.Length)))
+            .ToList();
+
+    /// <summary>Every <c>resource</c> declaration (existing ones included), in order.</summary>
+    public IReadOnlyList<BicepResource> Resources =>
+        ResourceDeclaration().Matches(Masked)
+            .Select(m => new BicepResource(m.Groups["name"].Value, Literal(m.Groups["type"]), BodyAfter(m.Index + m.Length)))
+            .ToList();
+
+    /// <summary>Every user-defined <c>type</c> declaration of an object type, in order.</summary>
+    public IReadOnlyList<BicepType> Types =>
+        TypeDeclaration().Matches(Masked)
+            .Select(m => new BicepType(m.Groups["name"].Value, BodyAfter(m.Index + m.Length)))
+            .ToList();
+
+    /// <summary>Loads the file at <paramref name="path"/>.</summary>
+    public static BicepSource Load(string path) => new(File.ReadAllText(path));
+
+    /// <summary>
+    /// How many times <paramref name="identifier"/> is referred to in code outside <paramref name="declaration"/>:
+    /// whole words, not after a dot (<c>x.name</c> is a property) and not as an object key (<c>name: x</c>).
+    /// </summary>
+    public int References(string identifier, BicepParam declaration)
+    {
+        var name = Regex.Escape(identifier);
+        var keys = Regex.Matches(Masked, $@"(?<=^[ \t]*){name}(?=[ \t]*:)", RegexOptions.Multiline).Select(m => m.Index).ToHashSet();
+        return Regex.Matches(Masked, $@"(?<![\w.$]){name}\b")
+            .Count(m => !keys.Contains(m.Index) && (m.Index < declaration.Index || m.Index >= declaration.Index + declaration.Length));
+    }
+
+    // Declarations are matched on the masked text, so a quoted path or type is blank there: read it from the text.
+    private string Literal(Group group) => Text.Substring(group.Index, group.Length).Trim().Trim('\'');
+
+    private BicepBody BodyAfter(int index) => BicepMask.Block(Text, Masked, Masked.IndexOf('{', index));
+
+    [GeneratedRegex(@"^type[ \t]+(?<name>\w+)[ \t]*=[ \t]*(?=\{)", RegexOptions.Multiline)]
+    private static partial Regex TypeDeclaration();
+
+    [GeneratedRegex(@"^param[ \t]+(?<name>\w+)[ \t]+(?<type>[^=\n]+?)(?<default>[ \t]*=[^\n]*)?$", RegexOptions.Multiline)]
+    private static partial Regex ParamDeclaration();
+
+    [GeneratedRegex(@"^module[ \t]+(?<name>\w+)(?<path>[^\n=]+)=", RegexOptions.Multiline)]
+    private static partial Regex ModuleDeclaration();
+
+    [GeneratedRegex(@"^resource[ \t]+(?<name>\w+)(?<type>[^\n=]+?)(existing[ \t]*)?=", RegexOptions.Multiline)]
+    private static partial Regex ResourceDeclaration();
+}
+
+/// <summary>A <c>param</c> declaration (its type as written) and its span in the file.</summary>
+internal sealed record BicepParam(string Name, string Type, bool HasDefault, int Index, int Length);
+
+/// <summary>A <c>module</c> declaration: its symbol, its path and its body.</summary>
+internal sealed record BicepModule(string Name, string Path, BicepBody Body)
+{
+    /// <summary>The names of the parameters the module is given (its <c>params</c> object).</summary>
+    public IReadOnlyList<string> PassedParams => Body.Block("params")?.Keys ?? [];
+}
+
+/// <summary>A <c>resource</c> declaration: its symbol, its type with API version, and its body.</summary>
+internal sealed record BicepResource(string Name, string Type, BicepBody Body);
+
+/// <summary>A user-defined object <c>type</c>: its name and its body (one property per field).</summary>
+internal sealed record BicepType(string Name, BicepBody Body);
