@@ -39,20 +39,6 @@ internal sealed record BenchOptions
         return options;
     }
 
-    /// <summary>The repository the program was built from (where <c>Serverless.sln</c> is), found upwards.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Serverless.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Serverless.sln above {AppContext.BaseDirectory}: run the benchmark from the repository.");
-    }
-
     /// <summary>The version the broker announces when a connection opens.</summary>
     public static string BrokerVersion(IConnection connection) =>
         connection.ServerProperties?.TryGetValue("version", out var version) == true && version is byte[] bytes

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Http;
 // a plain RabbitMQ.Client consumer, in the same run.
 //   dotnet run -c Release --project bench/Switchyard.AgentBench -- [--messages 20000] [--workers 1,8,32] [--rounds 3] [--output FILE]
 var options = BenchOptions.Parse(args);
-var root = BenchOptions.RepositoryRoot();
+var root = RepositoryRoot.Path;
 var output = options.Output ?? Path.Combine(root, "bench", "results", "AgentThroughput.md");
 
 Console.WriteLine("Starting a private RabbitMQ node...");

@@ -110,18 +110,6 @@ public sealed class RabbitMqServer : IAsyncLifetime
         return output;
     }
 
-    /// <summary>infra/rabbitmq.sh of the repository the tests were built from, found upwards from the test binaries.</summary>
-    private static string FindScript()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var script = Path.Combine(directory.FullName, "infra", "rabbitmq.sh");
-            if (File.Exists(script))
-            {
-                return script;
-            }
-        }
-
-        throw new InvalidOperationException($"infra/rabbitmq.sh was not found above {AppContext.BaseDirectory}.");
-    }
+    /// <summary>infra/rabbitmq.sh of the repository the tests were built from.</summary>
+    private static string FindScript() => RepositoryRoot.Combine("infra", "rabbitmq.sh");
 }

@@ -182,18 +182,10 @@ internal sealed class GatewayProcess : IAsyncDisposable
     {
         var candidates = new List<string> { AppContext.BaseDirectory };
         var configuration = typeof(GatewayProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        var bin = RepositoryRoot.Combine("functions", "bin", configuration);
+        if (Directory.Exists(bin))
         {
-            if (File.Exists(Path.Combine(directory.FullName, "Serverless.sln")))
-            {
-                var bin = Path.Combine(directory.FullName, "functions", "bin", configuration);
-                if (Directory.Exists(bin))
-                {
-                    candidates.AddRange(Directory.GetDirectories(bin));
-                }
-
-                break;
-            }
+            candidates.AddRange(Directory.GetDirectories(bin));
         }
 
         foreach (var candidate in candidates)

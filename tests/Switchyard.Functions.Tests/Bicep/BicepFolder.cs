@@ -1,10 +1,12 @@
+using Switchyard.Testing;
+
 namespace Switchyard.Functions.Tests.Bicep;
 
 /// <summary>The repository's <c>bicep/</c> folder and its files.</summary>
 internal static class BicepFolder
 {
     /// <summary>The absolute path of <c>bicep/</c> in the repository the tests run in.</summary>
-    public static string Path { get; } = Find();
+    public static string Path { get; } = RepositoryRoot.Combine("bicep");
 
     /// <summary>The template deployed by <c>az deployment group create</c>.</summary>
     public static BicepSource Main => BicepSource.Load(System.IO.Path.Combine(Path, "main.bicep"));
@@ -18,16 +20,4 @@ internal static class BicepFolder
 
     /// <summary>The module file at <paramref name="relativePath"/> (as written in a <c>module</c> declaration).</summary>
     public static BicepSource Load(string relativePath) => BicepSource.Load(System.IO.Path.Combine(Path, relativePath));
-
-    private static string Find()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(System.IO.Path.Combine(directory.FullName, "Serverless.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        directory.Should().NotBeNull("the tests run inside the repository");
-        return System.IO.Path.Combine(directory!.FullName, "bicep");
-    }
 }
