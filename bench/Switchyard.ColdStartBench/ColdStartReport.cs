@@ -7,9 +7,9 @@ namespace Switchyard.ColdStartBench;
 /// <summary>The results file: what was measured, on which machine, and one row per variant (median of the runs).</summary>
 internal sealed class ColdStartReport(int runs)
 {
-    private readonly List<(PublishedApp App, List<double> Milliseconds)> _variants = [];
+    private readonly List<(PublishedApp App, List<ColdStart> Starts)> _variants = [];
 
-    public void Add(PublishedApp app, List<double> milliseconds) => _variants.Add((app, milliseconds));
+    public void Add(PublishedApp app, List<ColdStart> starts) => _variants.Add((app, starts));
 
     public string ToMarkdown(DateTimeOffset date)
     {
@@ -27,8 +27,9 @@ internal sealed class ColdStartReport(int runs)
             .AppendLine("  so the difference is Switchyard's assemblies and their dependencies.")
             .AppendLine()
             .AppendLine(invariant, $"Both variants are published in the same run, started once each unmeasured (disk cache), then {runs} times each,")
-            .AppendLine("alternating; the table shows the median (min–max in brackets). On a shared machine single starts vary")
-            .AppendLine("widely: the ratio of the medians is the figure to read.")
+            .AppendLine("alternating; the table shows the median (min–max in brackets) of the wall-clock time and of the CPU time")
+            .AppendLine("(user + system) the process had used by its first 200. On a shared machine the wall-clock time of single")
+            .AppendLine("starts varies widely; the CPU time, what ReadyToRun saves by not compiling at start, much less.")
             .AppendLine()
             .AppendLine("Run: `dotnet run -c Release --project bench/Switchyard.ColdStartBench`")
             .AppendLine(invariant, $"on {date:yyyy-MM-dd} ({date:HH:mm} UTC), load average {LoadAverage()} at the end.")
@@ -37,25 +38,31 @@ internal sealed class ColdStartReport(int runs)
             .AppendLine(invariant, $"{RuntimeInformation.OSDescription}, {Environment.ProcessorCount} logical cores, {RuntimeInformation.FrameworkDescription} {RuntimeInformation.ProcessArchitecture}")
             .AppendLine("```")
             .AppendLine()
-            .AppendLine("| variant | start → first 200 on /__health (ms) | published size (MB) |")
-            .AppendLine("|---------|------------------------------------:|--------------------:|");
-        foreach (var (app, milliseconds) in _variants)
+            .AppendLine("| variant | start → first 200 on /__health (ms) | CPU time by then (ms) | published size (MB) |")
+            .AppendLine("|---------|------------------------------------:|----------------------:|--------------------:|");
+        foreach (var (app, starts) in _variants)
         {
-            text.AppendLine(invariant, $"| {app.Name} | {Median(milliseconds):F0} ({milliseconds.Min():F0}–{milliseconds.Max():F0}) | {app.Size / 1e6:F1} |");
+            text.AppendLine(invariant, $"| {app.Name} | {Cell(starts, s => s.Elapsed)} | {Cell(starts, s => s.Cpu)} | {app.Size / 1e6:F1} |");
         }
 
         if (_variants.Count == 2)
         {
+            var (first, second) = (_variants[0], _variants[1]);
             text.AppendLine()
-                .AppendLine(invariant, $"{_variants[0].App.Name} / {_variants[1].App.Name}: {Median(_variants[0].Milliseconds) / Median(_variants[1].Milliseconds):F2} of the start time.");
+                .AppendLine(invariant, $"{first.App.Name} / {second.App.Name}: {Median(first.Starts, s => s.Elapsed) / Median(second.Starts, s => s.Elapsed):F2} of the start time, ")
+                .AppendLine(invariant, $"{Median(first.Starts, s => s.Cpu) / Median(second.Starts, s => s.Cpu):F2} of the CPU time.");
         }
 
         return text.ToString();
     }
 
-    public static double Median(List<double> samples)
+    private static string Cell(List<ColdStart> starts, Func<ColdStart, TimeSpan> measure) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Median(starts, measure):F0} ({starts.Min(s => measure(s).TotalMilliseconds):F0}–{starts.Max(s => measure(s).TotalMilliseconds):F0})");
+
+    private static double Median(List<ColdStart> starts, Func<ColdStart, TimeSpan> measure)
     {
-        var sorted = samples.Order().ToArray();
+        var sorted = starts.Select(s => measure(s).TotalMilliseconds).Order().ToArray();
         var middle = sorted.Length / 2;
         return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }

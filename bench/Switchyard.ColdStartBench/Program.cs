@@ -24,16 +24,18 @@ try
         await ColdStartProbe.MeasureAsync(app);
     }
 
-    var samples = apps.Select(_ => new List<double>()).ToArray();
+    var samples = apps.Select(_ => new List<ColdStart>()).ToArray();
     for (var run = 1; run <= options.Runs; run++)
     {
         for (var i = 0; i < apps.Length; i++)
         {
             // Alternating, and in the other order every second run, so a slower phase of a shared machine hits both alike.
             var index = run % 2 == 1 ? i : apps.Length - 1 - i;
-            var elapsed = (await ColdStartProbe.MeasureAsync(apps[index])).TotalMilliseconds;
-            samples[index].Add(elapsed);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {run}, {apps[index].Name}: {elapsed:F0} ms"));
+            var start = await ColdStartProbe.MeasureAsync(apps[index]);
+            samples[index].Add(start);
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"run {run}, {apps[index].Name}: {start.Elapsed.TotalMilliseconds:F0} ms, CPU {start.Cpu.TotalMilliseconds:F0} ms"));
         }
     }
 

@@ -35,7 +35,7 @@ internal sealed record FunctionAppPackage
             Json(PackageLayout.FunctionJsonOf(FunctionNames.Http), FunctionJson.Http()),
         };
 
-        var owners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [FunctionNames.Http] = "the HTTP function" };
+        var owners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var agent in config.AsyncAgents)
         {
             if (FunctionJson.ForAgent(agent) is not { } function)
