@@ -49,7 +49,7 @@ internal sealed class ColdStartReport(int runs)
         {
             var (first, second) = (_variants[0], _variants[1]);
             text.AppendLine()
-                .AppendLine(invariant, $"{first.App.Name} / {second.App.Name}: {Median(first.Starts, s => s.Elapsed) / Median(second.Starts, s => s.Elapsed):F2} of the start time, ")
+                .Append(invariant, $"{first.App.Name} / {second.App.Name}: {Median(first.Starts, s => s.Elapsed) / Median(second.Starts, s => s.Elapsed):F2} of the start time, ")
                 .AppendLine(invariant, $"{Median(first.Starts, s => s.Cpu) / Median(second.Starts, s => s.Cpu):F2} of the CPU time.");
         }
 
