@@ -28,6 +28,11 @@ internal sealed record FunctionAppPackage
     {
         var warnings = new List<string>();
         var errors = new List<string>();
+        if (!IsAppName(appName))
+        {
+            errors.Add($"'{appName}' cannot name a function app: use 2 to 60 letters, digits and hyphens, starting and ending with a letter or digit");
+        }
+
         var functions = new List<string> { FunctionNames.Http };
         var files = new List<PackageFile>
         {
@@ -85,6 +90,13 @@ internal sealed record FunctionAppPackage
         { Amqp.Name.Length: 0 } => "AMQP queue name",
         _ => null,
     };
+
+    /// <summary>Azure's rule for a function app's name, which is also its <c>*.azurewebsites.net</c> host name.</summary>
+    private static bool IsAppName(string name) =>
+        name.Length is >= 2 and <= 60
+        && char.IsAsciiLetterOrDigit(name[0])
+        && char.IsAsciiLetterOrDigit(name[^1])
+        && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
 
     private static PackageFile Json(string path, JsonNode node) => new(path, PackageJson.Write(node));
 }

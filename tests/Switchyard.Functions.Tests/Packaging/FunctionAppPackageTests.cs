@@ -55,6 +55,27 @@ public sealed class FunctionAppPackageTests
         package.Errors.Should().ContainSingle().Which.Should().Contain("'audit'").And.Contain("topic and subscription");
     }
 
+    [Theory]
+    [InlineData("x")]
+    [InlineData("-shop")]
+    [InlineData("shop-")]
+    [InlineData("shop_app")]
+    [InlineData("shop.app")]
+    public void An_app_name_azure_refuses_is_an_error(string appName)
+    {
+        var package = FunctionAppPackage.Create(TestAgents.Config(), Template, appName);
+
+        package.Errors.Should().ContainSingle().Which.Should().Contain($"'{appName}' cannot name a function app");
+    }
+
+    [Theory]
+    [InlineData("ab")]
+    [InlineData("shop-gateway-01")]
+    public void A_valid_app_name_is_accepted(string appName)
+    {
+        FunctionAppPackage.Create(TestAgents.Config(), Template, appName).Errors.Should().BeEmpty();
+    }
+
     [Fact]
     public void Every_generated_json_file_parses_and_every_function_file_has_the_reference_shape()
     {

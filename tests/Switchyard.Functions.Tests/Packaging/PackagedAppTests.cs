@@ -49,6 +49,8 @@ public sealed class PackagedAppTests : IDisposable
 
             using var health = await client.GetAsync("__health");
             health.StatusCode.Should().Be(HttpStatusCode.OK);
+            JsonNode.Parse(await health.Content.ReadAsStringAsync())!["agent_status"]!.AsObject()
+                .Should().ContainKey("signup-events", "the in-process agent runs inside the packaged app too");
             using var echo = await client.GetAsync("__echo/packaged?x=1");
             echo.StatusCode.Should().Be(HttpStatusCode.OK);
             JsonNode.Parse(await echo.Content.ReadAsStringAsync())!["req_uri"]!.GetValue<string>().Should().Be("/__echo/packaged?x=1");
