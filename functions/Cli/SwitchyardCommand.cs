@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Switchyard.Functions.Cli;
 
-/// <summary>The <c>switchyard</c> command line: <c>run</c> (also the default) and <c>check</c>.</summary>
+/// <summary>The <c>switchyard</c> command line: <c>run</c> (also the default), <c>check</c>, <c>send</c> and <c>package</c>.</summary>
 internal static class SwitchyardCommand
 {
     public static RootCommand Create()
@@ -13,6 +13,7 @@ internal static class SwitchyardCommand
             run,
             CheckCommand.Create(),
             SendCommand.Create(),
+            PackageCommand.Create(),
         };
 
         // `switchyard` alone (and `dotnet run --project functions`) serves the embedded default configuration.

@@ -1,0 +1,102 @@
+using System.Text.Json.Nodes;
+using Switchyard.Core.Agents;
+using Switchyard.Core.Configuration;
+using Switchyard.Functions.Serverless;
+
+namespace Switchyard.Functions.Packaging;
+
+/// <summary>
+/// Every generated file of a function app for one configuration, built in memory so nothing is written when there is
+/// an error: <c>host.json</c>, the HTTP function, one trigger function per agent the host feeds,
+/// <c>local.settings.json</c>, the Bicep parameters and the package's README. The published executable and the
+/// configuration are added when the package is written (<see cref="PackageWriter"/>).
+/// </summary>
+internal sealed record FunctionAppPackage
+{
+    public required IReadOnlyList<PackageFile> Files { get; init; }
+
+    /// <summary>The functions of the app, the HTTP one first.</summary>
+    public required IReadOnlyList<string> Functions { get; init; }
+
+    /// <summary>Agents that get no function, and why.</summary>
+    public required IReadOnlyList<string> Warnings { get; init; }
+
+    /// <summary>Problems that stop packaging.</summary>
+    public required IReadOnlyList<string> Errors { get; init; }
+
+    public static FunctionAppPackage Create(ServiceConfig config, JsonObject hostTemplate, string appName)
+    {
+        var warnings = new List<string>();
+        var errors = new List<string>();
+        if (!IsAppName(appName))
+        {
+            errors.Add($"'{appName}' cannot name a function app: use 2 to 60 letters, digits and hyphens, starting and ending with a letter or digit");
+        }
+
+        var functions = new List<string> { FunctionNames.Http };
+        var files = new List<PackageFile>
+        {
+            Json(PackageLayout.HostJson, HostJson.Build(hostTemplate, config.AsyncAgents)),
+            Json(PackageLayout.FunctionJsonOf(FunctionNames.Http), FunctionJson.Http()),
+        };
+
+        var owners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var agent in config.AsyncAgents)
+        {
+            if (FunctionJson.ForAgent(agent) is not { } function)
+            {
+                warnings.Add($"{agent.JsonPath}: agent '{agent.Name}' gets no function: its async/memory broker lives inside "
+                    + "each instance of the app, so only messages published to that instance reach it");
+                continue;
+            }
+
+            // Function names are case-insensitive folder names; distinct agent names can still end up as one.
+            var name = FunctionNames.For(agent);
+            if (owners.TryGetValue(name, out var owner))
+            {
+                errors.Add($"{agent.JsonPath}: agent '{agent.Name}' would be the function '{name}', already taken by {owner}: rename one of them");
+                continue;
+            }
+
+            if (Missing(agent) is { } missing)
+            {
+                errors.Add($"{agent.JsonPath}: agent '{agent.Name}' has no {missing}: its trigger cannot be written");
+                continue;
+            }
+
+            if (agent.Amqp is not null)
+            {
+                warnings.Add($"{agent.JsonPath}: agent '{agent.Name}' uses a rabbitMQTrigger, which runs on Elastic Premium and "
+                    + "Dedicated plans only, not on the Flex Consumption plan bicep/main.bicep deploys");
+            }
+
+            owners[name] = $"agent '{agent.Name}'";
+            functions.Add(name);
+            files.Add(Json(PackageLayout.FunctionJsonOf(name), function));
+        }
+
+        files.Add(Json(PackageLayout.LocalSettings, LocalSettings.Build(config.AsyncAgents)));
+        files.Add(Json(PackageLayout.BicepParameters, BicepParameters.Build(appName, config.AsyncAgents)));
+        files.Add(new PackageFile(PackageLayout.Readme, PackageReadme.Write(appName, config.AsyncAgents)));
+        return new FunctionAppPackage { Files = files, Functions = functions, Warnings = warnings, Errors = errors };
+    }
+
+    /// <summary>The entity a trigger needs and the agent does not name, or null.</summary>
+    private static string? Missing(AsyncAgentConfig agent) => agent switch
+    {
+        { ServiceBus: { } sb } when string.IsNullOrEmpty(sb.Queue) && (string.IsNullOrEmpty(sb.Topic) || string.IsNullOrEmpty(sb.Subscription))
+            => "Service Bus queue, nor topic and subscription",
+        { AzureQueue.Queue.Length: 0 } => "storage queue",
+        { Amqp.Name.Length: 0 } => "AMQP queue name",
+        _ => null,
+    };
+
+    /// <summary>Azure's rule for a function app's name, which is also its <c>*.azurewebsites.net</c> host name.</summary>
+    private static bool IsAppName(string name) =>
+        name.Length is >= 2 and <= 60
+        && char.IsAsciiLetterOrDigit(name[0])
+        && char.IsAsciiLetterOrDigit(name[^1])
+        && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+
+    private static PackageFile Json(string path, JsonNode node) => new(path, PackageJson.Write(node));
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+using Switchyard.Core.Agents;
+using Switchyard.Functions.Serverless;
+
+namespace Switchyard.Functions.Packaging;
+
+/// <summary>
+/// The package's <c>README.md</c>: what each file is, and how the agents' settings became host settings, since JSON
+/// files the host validates cannot carry the explanation themselves.
+/// </summary>
+internal static class PackageReadme
+{
+    public static string Write(string appName, IReadOnlyList<AsyncAgentConfig> agents)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"""
+            # {appName}: a Switchyard function app
+
+            | path | what it is |
+            | --- | --- |
+            | `host.json` | the custom handler (`{PackageLayout.Executable}` started as `run -c {PackageLayout.ConfigName}` in `{PackageLayout.AppFolder}/`), HTTP proxying, no `/api` prefix, extension bundle `{HostJson.BundleVersion}`, trigger settings |
+            | `{FunctionNames.Http}/function.json` | every HTTP request, any method and path, proxied to the gateway unchanged (`authLevel: anonymous`: the gateway's own policies apply) |
+            | `agent_*/function.json` | one trigger per agent; the host POSTs each message to `/<function name>` |
+            | `{PackageLayout.AppFolder}/` | the self-contained linux-x64 executable and `{PackageLayout.ConfigName}` |
+            | `{PackageLayout.LocalSettings}` | settings for `func start`, with placeholders for the connections (never deployed) |
+            | `{PackageLayout.BicepParameters}` | parameters for `bicep/main.bicep`: the app name and one queue per agent (never deployed) |
+
+            Deploy the zip (`az functionapp deployment source config-zip -g <group> -n <app> --src <dir>.zip`) or this
+            folder (`func azure functionapp publish <app>`); the zip keeps `{PackageLayout.Executable}` executable.
+
+            ## How the agents' settings map to the host
+
+            Trigger settings in `host.json` apply to every function of their kind, so when agents differ the largest
+            value is used.
+
+            - `consumer.workers` → Service Bus `maxConcurrentCalls`; Storage queues `batchSize` (at most {HostJson.MaxQueueBatchSize}; the
+              host fetches the next batch when `newBatchThreshold`, half the batch by default, is left, so up to
+              1.5 × `batchSize` messages run at once per instance); RabbitMQ `prefetchCount` comes from `async/amqp`
+              `prefetch_count` when it is set.
+            - `consumer.max_deliveries` → Service Bus: the queue's or subscription's `maxDeliveryCount` (Bicep parameter,
+              {BicepParameters.DefaultMaxDeliveryCount} when unset), after which the broker dead-letters the message; Storage queues: `maxDequeueCount`
+              in `host.json` (the extension's default 5 when unset), after which the message moves to `<queue>-poison`;
+              RabbitMQ: fixed by the extension at 5 attempts, after which the message is rejected to the queue's
+              dead-letter exchange, if the broker has one.
+            - A message is completed when the handler answers 2xx and abandoned (retried) otherwise: a custom handler
+              cannot settle messages itself (`autoCompleteMessages: true`).
+            - Storage queue messages are read as sent (`messageEncoding: none`, as Storage SDK v12 clients send them);
+              a producer that base64-encodes its messages must stop doing so, or set `messageEncoding` back to
+              `base64` here.
+            - Every trigger binds `dataType: binary`: the handler gets the message's exact bytes.
+
+            """);
+
+        var notes = new List<string>();
+        foreach (var agent in agents)
+        {
+            if (agent.Memory is not null)
+            {
+                notes.Add($"- `{agent.Name}` (`async/memory`) has no function: its broker lives inside each instance of the app.");
+            }
+            else if (agent.Amqp is not null)
+            {
+                notes.Add($"- `{FunctionNames.For(agent)}` (`async/amqp`) uses a `rabbitMQTrigger`: it runs on Elastic Premium and "
+                    + "Dedicated plans only, not on Consumption or Flex Consumption. Its queue must exist, and "
+                    + $"`{FunctionJson.RabbitMqConnectionSetting}` must hold the broker's `amqp://` URI.");
+            }
+        }
+
+        if (notes.Count > 0)
+        {
+            text.Append("## Agents to note\n\n");
+            foreach (var note in notes)
+            {
+                text.Append(note).Append('\n');
+            }
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,82 @@
+namespace Switchyard.Functions.Packaging;
+
+/// <summary>
+/// Writes a package to its folder: the generated files, the configuration as <c>app/krakend.json</c> and, unless
+/// asked not to, the published executable. Everything is built in a staging folder beside the target and moved into
+/// place at the end, so a failed publish leaves the previous package (or nothing) behind, and a package never keeps
+/// the function folders of agents that are gone.
+/// </summary>
+internal static class PackageWriter
+{
+    /// <summary>Writes the package; returns null on success, else why nothing was written.</summary>
+    public static async Task<string?> WriteAsync(
+        FunctionAppPackage package,
+        string configPath,
+        string outputDirectory,
+        string? publishProject,
+        CancellationToken cancellationToken)
+    {
+        var target = Path.GetFullPath(outputDirectory);
+        if (Unreplaceable(target) is { } problem)
+        {
+            return problem;
+        }
+
+        var parent = Path.GetDirectoryName(target) ?? throw new InvalidOperationException($"{target} has no parent folder");
+        Directory.CreateDirectory(parent);
+        var staging = Path.Combine(parent, $".{Path.GetFileName(target)}.staging-{Guid.NewGuid():N}");
+        try
+        {
+            foreach (var file in package.Files)
+            {
+                var path = Path.Combine(staging, file.Path);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                await File.WriteAllTextAsync(path, file.Content, cancellationToken).ConfigureAwait(false);
+            }
+
+            var app = Path.Combine(staging, PackageLayout.AppFolder);
+            Directory.CreateDirectory(app);
+            if (publishProject is not null
+                && await AppPublisher.PublishAsync(publishProject, app, readyToRun: true, cancellationToken).ConfigureAwait(false) is { } failure)
+            {
+                return failure;
+            }
+
+            // Copied byte for byte after publishing, so the app serves exactly the file that was validated.
+            File.Copy(configPath, Path.Combine(app, PackageLayout.ConfigName), overwrite: true);
+
+            if (Directory.Exists(target))
+            {
+                Directory.Delete(target, recursive: true);
+            }
+
+            Directory.Move(staging, target);
+            return null;
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Why <paramref name="target"/> must not be replaced, or null: only an empty folder or an earlier package (it
+    /// has a <c>host.json</c>) is, so a mistyped <c>-o</c> never wipes a folder of other files.
+    /// </summary>
+    private static string? Unreplaceable(string target)
+    {
+        if (File.Exists(target))
+        {
+            return $"{target} is a file: give a folder for the package";
+        }
+
+        return Directory.Exists(target)
+            && !File.Exists(Path.Combine(target, PackageLayout.HostJson))
+            && Directory.EnumerateFileSystemEntries(target).Any()
+            ? $"{target} is neither empty nor an earlier package (it has no {PackageLayout.HostJson}): give a new or empty folder"
+            : null;
+    }
+}
