@@ -19,7 +19,7 @@ internal static class ConfigReport
 
         if (result.Errors.Count > 0)
         {
-            output.WriteLine($"{path}: {result.Errors.Count} error(s); nothing was started.");
+            output.WriteLine($"{path}: {result.Errors.Count} error(s) in the configuration.");
         }
     }
 }

@@ -40,7 +40,7 @@ public sealed class CheckCommandTests : IDisposable
         report.Should().Contain("endpoints[0].backend[0].url_pattern: undefined output param 'user'!");
         report.Should().Contain("endpoints[1].endpoint:");
         report.Should().Contain("endpoints[2]");
-        report.Should().Contain("nothing was started");
+        report.Should().Contain("broken.json: 5 error(s) in the configuration.");
         output.ToString().Should().BeEmpty();
     }
 
