@@ -47,7 +47,12 @@ internal sealed class InvocationEndpoint(AsyncAgentConfig agent, TriggerFeed fee
 
         try
         {
-            await feed.DeliverAsync(message, context.RequestAborted).ConfigureAwait(false);
+            if (!await feed.DeliverAsync(message, context.RequestAborted).ConfigureAwait(false))
+            {
+                // Shutting down: the host delivers the message again, here or to another instance.
+                await RefuseAsync(context, StatusCodes.Status503ServiceUnavailable, "the agent is stopping").ConfigureAwait(false);
+                return;
+            }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
