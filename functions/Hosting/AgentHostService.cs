@@ -38,18 +38,17 @@ internal sealed class AgentHostService(
         var logger = loggers.CreateLogger("Switchyard.Agents");
         foreach (var configured in config.AsyncAgents)
         {
-            var trigger = FunctionTriggers.TypeOf(configured);
-            var fedByHost = serverless.UnderFunctionsHost && trigger is not null;
             if (!serverless.UnderFunctionsHost && configured.NeedsFunctionsHost)
             {
                 logger.LogWarning(
                     "[AGENT: {Agent}] {Namespace} is fed by the Azure Functions host's {Trigger}; it does not run standalone",
                     configured.Name,
                     FunctionTriggers.NamespaceOf(configured),
-                    trigger);
+                    FunctionTriggers.TypeOf(configured));
                 continue;
             }
 
+            var fedByHost = serverless.UnderFunctionsHost && FunctionTriggers.TypeOf(configured) is not null;
             // The host is there from the start: no reason to wait a backoff delay before the first "connection".
             var agent = fedByHost ? configured with { Connection = configured.Connection with { BackoffStrategy = "linear" } } : configured;
             if (agent.Memory is not null)
