@@ -196,4 +196,30 @@ public sealed class InvocationEndpointTests
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task An_oversized_message_fails_without_reaching_the_backend()
+    {
+        await using var backend = await TestBackend.StartAsync();
+        await using var host = await FunctionsHostHarness.StartInProcessAsync(For(backend.Host));
+        var body = Convert.ToBase64String(new byte[Core.Agents.AgentRunner.MaxMessageBytes + 1]);
+
+        using var response = await host.InvokeAsync(OrdersFunction, """{"Data":{"message":"BODY"},"Metadata":{"MessageId":"\"big\""}}""".Replace("BODY", body, StringComparison.Ordinal));
+
+        response.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
+        ((await JsonOf(response))["Logs"]!.AsArray().Last()!.GetValue<string>()).Should().Contain("oversized message");
+        backend.Received.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_payload_over_the_limit_is_refused_unread()
+    {
+        await using var backend = await TestBackend.StartAsync();
+        await using var host = await FunctionsHostHarness.StartInProcessAsync(For(backend.Host));
+
+        using var response = await host.InvokeAsync(OrdersFunction, new string(' ', Functions.Serverless.InvocationEndpoint.MaxPayloadBytes + 1));
+
+        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        backend.Received.Should().BeEmpty();
+    }
 }
