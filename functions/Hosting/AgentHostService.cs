@@ -6,6 +6,7 @@ using Switchyard.Core.Agents.Memory;
 using Switchyard.Core.Configuration;
 using Switchyard.Core.Health;
 using Switchyard.Core.Pipeline;
+using Switchyard.Functions.Serverless;
 
 namespace Switchyard.Functions.Hosting;
 
@@ -13,7 +14,9 @@ namespace Switchyard.Functions.Hosting;
 /// Runs the configuration's async agents beside the HTTP server: one runner per agent, each with its own driver
 /// (RabbitMQ or the embedded broker) and the pipe the factory builds from the agent's backends. An agent whose broker
 /// is down retries on its own; it never holds up the others or the endpoints. On shutdown, agents stop taking
-/// messages and finish (or requeue) the ones in flight within <see cref="DrainTimeout"/>.
+/// messages and finish (or requeue) the ones in flight within <see cref="DrainTimeout"/>. Under the Functions host, an
+/// agent a trigger feeds (Service Bus, Storage queue, RabbitMQ) takes its messages from the host's invocations instead
+/// of a connection of its own; standalone, an agent only the host can feed is skipped with a warning.
 /// </summary>
 internal sealed class AgentHostService(
     ServiceConfig config,
@@ -21,7 +24,9 @@ internal sealed class AgentHostService(
     MemoryBroker broker,
     AgentHealthRegistry health,
     TimeProvider time,
-    ILoggerFactory loggers) : IHostedService, IAsyncDisposable
+    ILoggerFactory loggers,
+    ServerlessOptions serverless,
+    TriggerFeeds feeds) : IHostedService, IAsyncDisposable
 {
     /// <summary>How long in-flight messages may take to finish when the gateway stops.</summary>
     public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
@@ -31,18 +36,36 @@ internal sealed class AgentHostService(
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger("Switchyard.Agents");
-        foreach (var agent in config.AsyncAgents)
+        foreach (var configured in config.AsyncAgents)
         {
+            if (!serverless.UnderFunctionsHost && configured.NeedsFunctionsHost)
+            {
+                logger.LogWarning(
+                    "[AGENT: {Agent}] {Namespace} is fed by the Azure Functions host's {Trigger}; it does not run standalone",
+                    configured.Name,
+                    FunctionTriggers.NamespaceOf(configured),
+                    FunctionTriggers.TypeOf(configured));
+                continue;
+            }
+
+            var fedByHost = serverless.UnderFunctionsHost && FunctionTriggers.TypeOf(configured) is not null;
+            // The host is there from the start: no reason to wait a backoff delay before the first "connection".
+            var agent = fedByHost ? configured with { Connection = configured.Connection with { BackoffStrategy = "linear" } } : configured;
             if (agent.Memory is not null)
             {
                 // Declared now, so messages published before the agent first connects are kept.
                 MemoryMessageSource.Declare(broker, agent);
             }
 
-            var runner = new AgentRunner(agent, factory.CreateEndpoint(agent.Pipe), () => Connect(agent), health, new AgentRunnerOptions
+            var feed = fedByHost ? feeds.For(agent) : null;
+            var runner = new AgentRunner(agent, factory.CreateEndpoint(agent.Pipe), () => feed?.Connect() ?? Connect(agent), health, new AgentRunnerOptions
             {
                 TimeProvider = time,
-                Log = (level, name, message, exception) => logger.Log(ToLogLevel(level), exception, "[AGENT: {Agent}] {Message}", name, message),
+                Log = (level, name, message, exception) =>
+                {
+                    logger.Log(ToLogLevel(level), exception, "[AGENT: {Agent}] {Message}", name, message);
+                    InvocationLog.Add($"[AGENT: {name}] {message}");
+                },
             });
             _runners.Add(runner);
             runner.Start();

@@ -8,6 +8,7 @@ using Switchyard.Core.Configuration;
 using Switchyard.Core.Encoding;
 using Switchyard.Core.Health;
 using Switchyard.Core.Pipeline;
+using Switchyard.Functions.Serverless;
 
 namespace Switchyard.Functions.Hosting;
 
@@ -17,7 +18,14 @@ internal static class GatewayApp
     /// <param name="config">A configuration that passed validation.</param>
     /// <param name="url">Where Kestrel listens (<c>http://*:8080</c>, or port 0 in tests).</param>
     /// <param name="timeProvider">The clock of the health endpoint; the system clock by default.</param>
-    public static WebApplication Create(ServiceConfig config, string url, TimeProvider? timeProvider = null)
+    /// <param name="serverless">Whether the Functions host runs the gateway; by default, whether it set its port variable.</param>
+    /// <param name="configureLogging">Extra logging set-up (tests capture the log with it).</param>
+    public static WebApplication Create(
+        ServiceConfig config,
+        string url,
+        TimeProvider? timeProvider = null,
+        ServerlessOptions? serverless = null,
+        Action<ILoggingBuilder>? configureLogging = null)
     {
         // Production always: the developer exception page (stack traces to clients) must never be switched on by an
         // environment variable.
@@ -25,6 +33,7 @@ internal static class GatewayApp
         builder.WebHost.UseUrls(url);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        configureLogging?.Invoke(builder.Logging);
         builder.Services.AddSingleton(timeProvider ?? TimeProvider.System);
         builder.Services.AddSingleton<AgentHealthRegistry>();
         builder.Services.AddSingleton(_ => BackendHttpClient.Create());
@@ -32,6 +41,8 @@ internal static class GatewayApp
             services.GetRequiredService<HttpMessageInvoker>(), DecoderRegistry.Default, services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(config);
         builder.Services.AddSingleton<MemoryBroker>();
+        builder.Services.AddSingleton(serverless ?? ServerlessOptions.FromEnvironment());
+        builder.Services.AddSingleton<TriggerFeeds>();
         builder.Services.AddHostedService<AgentHostService>();
 
         var app = builder.Build();

@@ -4,10 +4,14 @@ using Switchyard.Core.Configuration;
 using Switchyard.Core.Encoding;
 using Switchyard.Core.Pipeline;
 using Switchyard.Functions.Routing;
+using Switchyard.Functions.Serverless;
 
 namespace Switchyard.Functions.Hosting;
 
-/// <summary>The route table of a configuration: its endpoints and the built-in endpoints it enables.</summary>
+/// <summary>
+/// The route table of a configuration: its endpoints, the built-in endpoints it enables and, under the Functions host,
+/// the routes the host calls.
+/// </summary>
 internal static class GatewayRoutes
 {
     public static RouteTable<RouteHandler> Build(ServiceConfig config, IServiceProvider services)
@@ -26,6 +30,11 @@ internal static class GatewayRoutes
 
         entries.AddRange(BuiltInRoutes.For(config, services));
         entries.AddRange(AdminRoutes.For(config, services));
+        if (services.GetRequiredService<ServerlessOptions>().UnderFunctionsHost)
+        {
+            entries.AddRange(ServerlessRoutes.For(config, services, new RouteTable<RouteHandler>(entries)));
+        }
+
         return new RouteTable<RouteHandler>(entries);
     }
 

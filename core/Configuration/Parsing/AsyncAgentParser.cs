@@ -20,7 +20,8 @@ internal static class AsyncAgentParser
     private static readonly HashSet<string> Namespaces =
     [
         NamespaceAliases.Proxy, SecurityPoliciesParser.Namespace, NamespaceAliases.ValidationCel,
-        NamespaceAliases.AsyncAmqp, MemoryDriverOptionsParser.Namespace,
+        NamespaceAliases.AsyncAmqp, MemoryDriverOptionsParser.Namespace, ServiceBusDriverOptionsParser.Namespace,
+        AzureQueueDriverOptionsParser.Namespace,
     ];
 
     /// <summary>The agents of the root object, in file order; items that are not objects are reported and skipped.</summary>
@@ -91,6 +92,8 @@ internal static class AsyncAgentParser
             Pipe = pipe,
             Amqp = AmqpDriverOptionsParser.Parse(extraConfig, problems),
             Memory = MemoryDriverOptionsParser.Parse(extraConfig, name, problems),
+            ServiceBus = ServiceBusDriverOptionsParser.Parse(extraConfig, problems),
+            AzureQueue = AzureQueueDriverOptionsParser.Parse(extraConfig, problems),
             ExtraConfig = extraConfig.Raw,
             JsonPath = path,
         };

@@ -172,13 +172,13 @@ internal sealed class GatewayProcess : IAsyncDisposable
     }
 
     /// <summary>The <c>dotnet</c> host that runs the tests (the SDK sets DOTNET_HOST_PATH), else the one on the PATH.</summary>
-    private static string DotnetHost() => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+    internal static string DotnetHost() => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
 
     /// <summary>
     /// <c>switchyard.dll</c> as built with the tests: copied next to them (the project references the executable), or
     /// else in <c>functions/bin/&lt;configuration&gt;</c> of the repository.
     /// </summary>
-    private static string FindExecutable()
+    internal static string FindExecutable()
     {
         var candidates = new List<string> { AppContext.BaseDirectory };
         var configuration = typeof(GatewayProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";

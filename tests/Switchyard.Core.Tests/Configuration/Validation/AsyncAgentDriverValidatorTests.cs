@@ -18,14 +18,14 @@ public sealed class AsyncAgentDriverValidatorTests
     public void An_agent_without_a_driver_namespace_is_an_error(string extraConfig)
     {
         LoadErrors(WithExtraConfig(extraConfig)).Should().Equal(
-            "async_agent[0].extra_config: a driver namespace is required: 'async/amqp' or 'async/memory'");
+            "async_agent[0].extra_config: a driver namespace is required: 'async/amqp', 'async/memory', 'async/servicebus', 'async/azure-queue'");
     }
 
     [Fact]
     public void An_agent_without_extra_config_is_an_error()
     {
         LoadErrors(ServiceWithAgents("""{"consumer": {"topic": "#"}, "backend": [{"url_pattern": "/b"}]}""")).Should().Equal(
-            "async_agent[0].extra_config: a driver namespace is required: 'async/amqp' or 'async/memory'");
+            "async_agent[0].extra_config: a driver namespace is required: 'async/amqp', 'async/memory', 'async/servicebus', 'async/azure-queue'");
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class AsyncAgentDriverValidatorTests
         LoadErrors(WithExtraConfig("""
             {"async/memory": {}, "async/amqp": {"host": "amqp://h", "name": "q", "exchange": "x"}}
             """)).Should().Equal(
-            "async_agent[0].extra_config: only one driver namespace is allowed, got both 'async/amqp' and 'async/memory'");
+            "async_agent[0].extra_config: only one driver namespace is allowed, got 'async/amqp', 'async/memory'");
     }
 
     [Theory]
