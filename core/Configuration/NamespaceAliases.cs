@@ -10,6 +10,9 @@ public static class NamespaceAliases
     public const string BackendHttp = "backend/http";
     public const string Router = "router";
     public const string AsyncAmqp = "async/amqp";
+    public const string AsyncMemory = "async/memory";
+    public const string AsyncServiceBus = "async/servicebus";
+    public const string AsyncAzureQueue = "async/azure-queue";
     public const string ValidationCel = "validation/cel";
 
     /// <summary>Switchyard's own root namespace for its admin endpoints: <c>{"secret": "..."}</c>.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Switchyard.Core.Agents;
+using Switchyard.Functions.Serverless;
 
 namespace Switchyard.Functions.Packaging;
 
@@ -10,7 +11,7 @@ namespace Switchyard.Functions.Packaging;
 internal static class FunctionJson
 {
     /// <summary>The trigger's binding name: the key of the message in the invocation's <c>Data</c>.</summary>
-    public const string MessageBinding = "message";
+    public const string MessageBinding = InvocationPayload.BindingName;
 
     /// <summary>The app setting holding the AMQP URI; the RabbitMQ extension 2.x takes nothing else.</summary>
     public const string RabbitMqConnectionSetting = "RabbitMQConnection";
@@ -43,7 +44,7 @@ internal static class FunctionJson
     {
         if (agent.ServiceBus is { } serviceBus)
         {
-            var trigger = Trigger("serviceBusTrigger");
+            var trigger = Trigger(FunctionTriggers.ServiceBus);
             if (!string.IsNullOrEmpty(serviceBus.Queue))
             {
                 trigger["queueName"] = serviceBus.Queue;
@@ -63,7 +64,7 @@ internal static class FunctionJson
 
         if (agent.AzureQueue is { } queue)
         {
-            var trigger = Trigger("queueTrigger");
+            var trigger = Trigger(FunctionTriggers.StorageQueue);
             trigger["queueName"] = queue.Queue;
             trigger["connection"] = queue.Connection;
             return Bindings(trigger);
@@ -71,7 +72,7 @@ internal static class FunctionJson
 
         if (agent.Amqp is { } amqp)
         {
-            var trigger = Trigger("rabbitMQTrigger");
+            var trigger = Trigger(FunctionTriggers.RabbitMq);
             trigger["queueName"] = amqp.Name;
             trigger["connectionStringSetting"] = RabbitMqConnectionSetting;
             return Bindings(trigger);

@@ -1,4 +1,5 @@
 using Switchyard.Core.Agents;
+using Switchyard.Core.Configuration;
 
 namespace Switchyard.Functions.Serverless;
 
@@ -30,14 +31,14 @@ internal static class FunctionTriggers
     {
         if (agent.ServiceBus is not null)
         {
-            return "async/servicebus";
+            return NamespaceAliases.AsyncServiceBus;
         }
 
         if (agent.AzureQueue is not null)
         {
-            return "async/azure-queue";
+            return NamespaceAliases.AsyncAzureQueue;
         }
 
-        return agent.Amqp is not null ? "async/amqp" : "async/memory";
+        return agent.Amqp is not null ? NamespaceAliases.AsyncAmqp : NamespaceAliases.AsyncMemory;
     }
 }

@@ -8,7 +8,7 @@ namespace Switchyard.Core.Configuration.Parsing;
 /// </summary>
 internal static class AzureQueueDriverOptionsParser
 {
-    public const string Namespace = "async/azure-queue";
+    public const string Namespace = NamespaceAliases.AsyncAzureQueue;
 
     /// <returns>The options, or null when the namespace is missing or not an object.</returns>
     public static AzureQueueDriverOptions? Parse(ExtraConfigSection extraConfig, ConfigProblems problems)

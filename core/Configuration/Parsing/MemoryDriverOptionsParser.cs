@@ -8,7 +8,7 @@ namespace Switchyard.Core.Configuration.Parsing;
 /// </summary>
 internal static class MemoryDriverOptionsParser
 {
-    public const string Namespace = "async/memory";
+    public const string Namespace = NamespaceAliases.AsyncMemory;
 
     /// <returns>The options, or null when the namespace is missing or not an object.</returns>
     public static MemoryDriverOptions? Parse(ExtraConfigSection extraConfig, string agentName, ConfigProblems problems)

@@ -8,7 +8,7 @@ namespace Switchyard.Core.Configuration.Parsing;
 /// </summary>
 internal static class ServiceBusDriverOptionsParser
 {
-    public const string Namespace = "async/servicebus";
+    public const string Namespace = NamespaceAliases.AsyncServiceBus;
 
     /// <returns>The options, or null when the namespace is missing or not an object.</returns>
     public static ServiceBusDriverOptions? Parse(ExtraConfigSection extraConfig, ConfigProblems problems)
