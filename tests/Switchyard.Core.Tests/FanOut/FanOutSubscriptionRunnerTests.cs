@@ -99,6 +99,44 @@ public sealed class FanOutSubscriptionRunnerTests(RabbitMqServer broker) : IDisp
     }
 
     [Fact]
+    public async Task With_several_batches_in_flight_a_later_batch_accepted_first_never_acks_an_earlier_one()
+    {
+        var first = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var posts = 0;
+        await using var api = await TestBackend.StartAsync(async context =>
+        {
+            // The first batch is held until the second has been accepted.
+            if (Interlocked.Increment(ref posts) == 1)
+            {
+                await first.Task.WaitAsync(context.RequestAborted);
+            }
+
+            await TestBackend.Json(context, "{}", 201);
+        });
+        var subscription = FanOutHarness.Subscription(broker.AmqpUri, api.Host, batchMax: 2) with { ConcurrencyPoolSize = 2 };
+        await using var client = await BrokerClient.ConnectAsync(broker);
+        await using (var runner = await FanOutHarness.StartAsync(subscription, _http))
+        {
+            for (var n = 1; n <= 4; n++)
+            {
+                await client.PublishAsync(subscription.Exchange, "task.sent", $$"""{"n":{{n}}}""");
+            }
+
+            await Eventually.HoldsAsync(() => runner.Status().Delivered == 2, what: "the second batch accepted");
+            runner.Status().BatchesInFlight.Should().Be(1, "the first batch is still being posted");
+
+            first.SetResult();
+            await Eventually.HoldsAsync(() => runner.Status().Delivered == 4, what: "the first batch accepted");
+            await runner.StopAsync();
+
+            // Acking tags twice would have made the broker close the channel, a lost connection on the status.
+            runner.Status().LastError.Should().BeNull();
+        }
+
+        (await client.MessageCountAsync(subscription.Queue)).Should().Be(0);
+    }
+
+    [Fact]
     public async Task Messages_left_unaccepted_at_stop_stay_in_the_queue()
     {
         await using var api = await TestBackend.StartAsync("{}", 503);
