@@ -165,12 +165,9 @@ public sealed class FanOutSubscriptionRunner : IAsyncDisposable
     /// <summary>What went wrong, in words for the status page; the broker URL (and its password) is never part of it.</summary>
     internal static string Describe(Exception exception)
     {
-        for (var inner = exception; inner is not null; inner = inner.InnerException)
+        if (BrokerProbe.IsRefusal(exception))
         {
-            if (inner is AuthenticationFailureException or PossibleAuthenticationFailureException)
-            {
-                return "the broker refused the credentials";
-            }
+            return "the broker refused the credentials";
         }
 
         return exception is BrokerUnreachableException { InnerException: { } cause }
