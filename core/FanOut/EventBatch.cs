@@ -26,6 +26,30 @@ internal sealed class EventBatch
     /// <summary>The sum of the message bodies' sizes.</summary>
     public long Bytes { get; }
 
+    /// <summary>
+    /// The request body: a JSON array of every event in delivery order, or with <see cref="EventTransform.Celery"/>
+    /// of their documents merged by id.
+    /// </summary>
+    public byte[] ToJson(EventTransform transform, string appEnv, long nowMs)
+    {
+        if (transform == EventTransform.Celery)
+        {
+            var documents = new List<System.Text.Json.Nodes.JsonObject>(EventCount);
+            foreach (var entry in Entries)
+            {
+                foreach (var item in entry.Events)
+                {
+                    documents.Add(CeleryDocument.From(item, appEnv, nowMs));
+                }
+            }
+
+            var array = new System.Text.Json.Nodes.JsonArray([.. CeleryBatchMerger.Merge(documents)]);
+            return System.Text.Encoding.UTF8.GetBytes(array.ToJsonString());
+        }
+
+        return ToJson();
+    }
+
     /// <summary>The request body: a JSON array of every event, in delivery order.</summary>
     public byte[] ToJson()
     {

@@ -12,7 +12,8 @@ namespace Switchyard.Core.FanOut;
 /// </summary>
 /// <param name="ttl">The largest event age kept; null keeps everything.</param>
 /// <param name="time">The clock events are aged against.</param>
-internal sealed class EventDecoder(TimeSpan? ttl, TimeProvider time)
+/// <param name="validate">Null for a valid event, else why it is rejected. <value>The default value is null (every object is an event).</value></param>
+internal sealed class EventDecoder(TimeSpan? ttl, TimeProvider time, Func<System.Text.Json.JsonElement, string?>? validate = null)
 {
     public DecodedMessage Decode(byte[] body)
     {
@@ -36,7 +37,7 @@ internal sealed class EventDecoder(TimeSpan? ttl, TimeProvider time)
             switch (root.ValueKind)
             {
                 case JsonValueKind.Object:
-                    Keep(root, oldest, events, ref expired);
+                    Keep(root, body, oldest, events, rejected, ref expired);
                     break;
                 case JsonValueKind.Array:
                     var index = 0;
@@ -44,7 +45,7 @@ internal sealed class EventDecoder(TimeSpan? ttl, TimeProvider time)
                     {
                         if (item.ValueKind == JsonValueKind.Object)
                         {
-                            Keep(item, oldest, events, ref expired);
+                            Keep(item, null, oldest, events, rejected, ref expired);
                         }
                         else
                         {
@@ -65,8 +66,14 @@ internal sealed class EventDecoder(TimeSpan? ttl, TimeProvider time)
         }
     }
 
-    private static void Keep(JsonElement item, double oldest, List<JsonElement> events, ref int expired)
+    private void Keep(JsonElement item, byte[]? body, double oldest, List<JsonElement> events, List<RejectedEvent> rejected, ref int expired)
     {
+        if (validate?.Invoke(item) is { } reason)
+        {
+            rejected.Add(new RejectedEvent(body ?? System.Text.Encoding.UTF8.GetBytes(item.GetRawText()), reason));
+            return;
+        }
+
         if (item.TryGetProperty("timestamp", out var timestamp) && timestamp.ValueKind == JsonValueKind.Number
             && timestamp.GetDouble() < oldest)
         {

@@ -45,7 +45,10 @@ internal sealed class FanOutSession : IAsyncDisposable
         _connection = connection;
         _channel = channel;
         _side = new AmqpSideChannel(connection);
-        _decoder = new EventDecoder(subscription.EventTtlSeconds is { } ttl ? TimeSpan.FromSeconds(ttl) : null, time);
+        _decoder = new EventDecoder(
+            subscription.EventTtlSeconds is { } ttl ? TimeSpan.FromSeconds(ttl) : null,
+            time,
+            subscription.Transform == EventTransform.Celery ? CeleryEventSchema.Validate : null);
         Batcher = new Batcher(
             subscription.BatchMaxNumberOfMessages,
             subscription.BatchMaxBytes,
@@ -294,7 +297,7 @@ internal sealed class FanOutSession : IAsyncDisposable
 
     private async Task DeliverAsync(EventBatch batch, CancellationToken cancellationToken)
     {
-        var body = batch.ToJson();
+        var body = batch.ToJson(_subscription.Transform, _subscription.AppEnv, _time.GetUtcNow().ToUnixTimeMilliseconds());
         for (var attempt = 0; ; attempt++)
         {
             var result = await _api.PostAsync(_subscription, body, cancellationToken).ConfigureAwait(false);

@@ -64,6 +64,9 @@ public sealed record Subscription
     /// <summary>The API answers that mean a batch was stored. <value>The default value is [201].</value></summary>
     public IReadOnlyList<int> AcceptedStatuses { get; init; } = SubscriptionDefaults.AcceptedStatuses;
 
+    /// <summary>What is posted for each event. <value>The default value is <see cref="EventTransform.None"/>.</value></summary>
+    public EventTransform Transform { get; init; }
+
     /// <summary><c>app_name-app_env</c>, unique among subscriptions.</summary>
     public string Name => AppName + "-" + AppEnv;
 

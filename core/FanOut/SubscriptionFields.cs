@@ -21,12 +21,13 @@ internal static class SubscriptionFields
     public const string BatchMaxWindowInSeconds = "batch_max_window_in_seconds";
     public const string EventTtlSeconds = "event_ttl_seconds";
     public const string AcceptedStatuses = "accepted_statuses";
+    public const string Transform = "transform";
 
     /// <summary>Every known field; anything else in a subscription is an error.</summary>
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         Broker, BrokerManagementUrl, Backend, Exchange, Queue, RoutingKey, OrgName, AppName, AppEnv, AppKey, ApiUrl,
         PrefetchCount, ConcurrencyPoolSize, BatchMaxSizeInMb, BatchMaxNumberOfMessages, BatchMaxWindowInSeconds,
-        EventTtlSeconds, AcceptedStatuses,
+        EventTtlSeconds, AcceptedStatuses, Transform,
     };
 }

@@ -115,6 +115,7 @@ public static class SubscriptionParser
             BatchMaxWindowInSeconds = fields.Int(SubscriptionFields.BatchMaxWindowInSeconds, SubscriptionDefaults.BatchMaxWindowInSeconds, SubscriptionDefaults.MinBatchMaxWindowInSeconds, SubscriptionDefaults.MaxBatchMaxWindowInSeconds),
             EventTtlSeconds = fields.OptionalInt(SubscriptionFields.EventTtlSeconds, 1, int.MaxValue),
             AcceptedStatuses = fields.Statuses(),
+            Transform = fields.Transform(),
         };
         return errors.Count == before ? subscription : null;
     }
@@ -240,6 +241,20 @@ public static class SubscriptionParser
             }
 
             return number;
+        }
+
+        public EventTransform Transform()
+        {
+            switch (OptionalText(SubscriptionFields.Transform))
+            {
+                case null or "none":
+                    return EventTransform.None;
+                case "celery":
+                    return EventTransform.Celery;
+                case var other:
+                    errors.Add($"{path}.{SubscriptionFields.Transform}: must be \"none\" or \"celery\", got \"{other}\"");
+                    return EventTransform.None;
+            }
         }
 
         public IReadOnlyList<int> Statuses()

@@ -56,6 +56,7 @@ internal static class SubscriptionWriter
         }
 
         writer.WriteEndArray();
+        writer.WriteString(SubscriptionFields.Transform, subscription.Transform == EventTransform.Celery ? "celery" : "none");
         writer.WriteEndObject();
     }
 

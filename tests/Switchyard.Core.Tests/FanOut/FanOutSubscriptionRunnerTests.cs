@@ -184,6 +184,31 @@ public sealed class FanOutSubscriptionRunnerTests(RabbitMqServer broker) : IDisp
     }
 
     [Fact]
+    public async Task With_the_celery_transform_the_api_gets_merged_documents_and_invalid_events_are_dead_lettered()
+    {
+        await using var api = await TestBackend.StartAsync("{}", 201);
+        var subscription = FanOutHarness.Subscription(broker.AmqpUri, api.Host, batchMax: 3) with { Transform = EventTransform.Celery };
+        await using var client = await BrokerClient.ConnectAsync(broker);
+        await using (var runner = await FanOutHarness.StartAsync(subscription, _http))
+        {
+            const string common = "\"utcoffset\":0,\"pid\":1,\"clock\":1";
+            await client.PublishAsync(subscription.Exchange, "task.multi", $$"""[{"type":"task-started","uuid":"u1","timestamp":1.0,{{common}}},{"type":"task-bogus"}]""");
+            await client.PublishAsync(subscription.Exchange, "task.multi", $$"""[{"type":"task-succeeded","uuid":"u1","timestamp":2.0,"runtime":0.5,{{common}}}]""");
+            await client.PublishAsync(subscription.Exchange, "task.sent", $$"""{"type":"task-sent","uuid":"u2","timestamp":3.0,{{common}}}""");
+
+            await Eventually.HoldsAsync(() => runner.Status().Delivered == 3, what: "the batch delivered");
+            runner.Status().DeadLettered.Should().Be(1);
+        }
+
+        var documents = System.Text.Json.JsonDocument.Parse(api.Received.Single().Body).RootElement;
+        documents.GetArrayLength().Should().Be(2);
+        documents[0].GetProperty("id").GetString().Should().Be("u1");
+        documents[0].GetProperty("state").GetString().Should().Be("SUCCEEDED");
+        documents[0].GetProperty("app_env").GetString().Should().Be(subscription.AppEnv);
+        documents[1].GetProperty("state").GetString().Should().Be("QUEUED");
+    }
+
+    [Fact]
     public async Task A_broker_that_is_down_or_refuses_the_credentials_never_blocks_another_subscription()
     {
         await using var api = await TestBackend.StartAsync("{}", 201);

@@ -22,6 +22,13 @@ public sealed class SubscriptionParserTests
         subscription.BatchMaxWindowInSeconds.Should().Be(5);
         subscription.EventTtlSeconds.Should().BeNull();
         subscription.AcceptedStatuses.Should().Equal(201);
+        subscription.Transform.Should().Be(EventTransform.None);
+    }
+
+    [Fact]
+    public void The_celery_transform_is_selectable()
+    {
+        SubscriptionParser.ParseOne(Minimal.Replace("}", ""","transform":"celery"}""")).Transform.Should().Be(EventTransform.Celery);
     }
 
     [Fact]
@@ -54,6 +61,7 @@ public sealed class SubscriptionParserTests
     [InlineData("\"api_url\":\"ftp://x\"", "subscriptions[1].api_url: must be an http:// or https:// URL, got 'ftp://x'")]
     [InlineData("\"exchange\":\"\"", "subscriptions[1].exchange: must be a non-empty string, got \"\"")]
     [InlineData("\"failover_strategy\":\"shuffle\"", "subscriptions[1].failover_strategy: unknown field")]
+    [InlineData("\"transform\":\"leek\"", "subscriptions[1].transform: must be \"none\" or \"celery\", got \"leek\"")]
     public void Each_error_names_its_field_path(string field, string error)
     {
         var second = Minimal.Replace("\"prod\"", "\"qa\"").Replace("\"api_url\"", field + ",\"api_url\"", StringComparison.Ordinal);
