@@ -293,6 +293,12 @@ internal sealed class FanOutSession : IAsyncDisposable
         {
             // The session is closing; unacked batches return to the queue.
         }
+        catch (Exception exception)
+        {
+            // A bug must not leave batches unacked forever: starting over gets them redelivered.
+            _meter.Error("posting failed: " + exception.Message);
+            await Lost("posting failed: " + exception.Message).ConfigureAwait(false);
+        }
     }
 
     private async Task DeliverAsync(EventBatch batch, CancellationToken cancellationToken)

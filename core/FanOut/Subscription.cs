@@ -51,7 +51,7 @@ public sealed record Subscription
 
     /// <summary>
     /// A batch flushes once it holds this many events, at most <see cref="PrefetchCount"/>.
-    /// <value>The default value is <see cref="PrefetchCount"/>.</value>
+    /// <value>The default value is <see cref="PrefetchCount"/> (set by the parser; code that changes the prefetch sets both).</value>
     /// </summary>
     public int BatchMaxNumberOfMessages { get; init; } = SubscriptionDefaults.PrefetchCount;
 

@@ -150,7 +150,13 @@ public static class SubscriptionParser
                 return null;
             }
 
-            // Only the scheme is shown: the URL carries a password.
+            if (text.Contains(';', StringComparison.Ordinal))
+            {
+                errors.Add($"{path}.{SubscriptionFields.Broker}: failover lists (';') are not supported, give one broker URL per subscription");
+                return null;
+            }
+
+            // The password is masked: errors end up in logs and API answers.
             if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != "amqp" && uri.Scheme != "amqps"))
             {
                 errors.Add($"{path}.{SubscriptionFields.Broker}: must be an amqp:// or amqps:// URL, got '{BrokerUrl.Mask(text)}'");

@@ -116,6 +116,15 @@ public sealed class SubscriptionParserTests
     }
 
     [Fact]
+    public void A_failover_list_is_refused_with_a_hint()
+    {
+        var parse = () => SubscriptionParser.ParseOne(Minimal.Replace("amqp://u:p@mq//", "amqp://a//;amqp://b//"));
+
+        parse.Should().Throw<SubscriptionException>().Which.Errors.Should().Equal(
+            "subscription.broker: failover lists (';') are not supported, give one broker URL per subscription");
+    }
+
+    [Fact]
     public void ToString_masks_the_broker_password_and_the_app_key()
     {
         var subscription = SubscriptionParser.ParseOne(Minimal.Replace("}", ""","app_key":"topsecret"}"""));
