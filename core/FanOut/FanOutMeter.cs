@@ -15,6 +15,7 @@ internal sealed class FanOutMeter(TimeProvider time)
     private FlushReason? _lastFlushReason;
     private string? _lastError;
     private DateTimeOffset? _lastErrorAt;
+    private string? _lastDeadLetterReason;
 
     public void Received(int events, int expired)
     {
@@ -22,7 +23,14 @@ internal sealed class FanOutMeter(TimeProvider time)
         Interlocked.Add(ref _expired, expired);
     }
 
-    public void DeadLettered() => Interlocked.Increment(ref _deadLettered);
+    public void DeadLettered(string reason)
+    {
+        Interlocked.Increment(ref _deadLettered);
+        lock (_lock)
+        {
+            _lastDeadLetterReason = reason;
+        }
+    }
 
     public void BatchCut() => Interlocked.Increment(ref _inFlight);
 
@@ -73,6 +81,7 @@ internal sealed class FanOutMeter(TimeProvider time)
                 LastFlushReason = _lastFlushReason,
                 LastError = _lastError,
                 LastErrorAt = _lastErrorAt,
+                LastDeadLetterReason = _lastDeadLetterReason,
                 EventsPerSecond = _rate.PerSecond(),
                 Received = Interlocked.Read(ref _received),
                 Delivered = Interlocked.Read(ref _delivered),

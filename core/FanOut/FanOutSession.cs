@@ -259,7 +259,7 @@ internal sealed class FanOutSession : IAsyncDisposable
         // Confirmed before the original is settled: a dead letter is never lost between the two.
         await _side.PublishToQueueAsync(_subscription.Queue + DeadLetterHeaders.QueueSuffix, properties, rejected.Payload, declareDurable: true, _ending.Token)
             .ConfigureAwait(false);
-        _meter.DeadLettered();
+        _meter.DeadLettered(rejected.Reason);
     }
 
     private void Enqueue(EventBatch batch)

@@ -32,6 +32,9 @@ public sealed record FanOutStatus
 
     public DateTimeOffset? LastErrorAt { get; init; }
 
+    /// <summary>Why the last payload was dead-lettered.</summary>
+    public string? LastDeadLetterReason { get; init; }
+
     /// <summary>Events the API accepted per second, over the last ten seconds.</summary>
     public double EventsPerSecond { get; init; }
 

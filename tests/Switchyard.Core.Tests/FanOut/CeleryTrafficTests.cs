@@ -45,9 +45,34 @@ public sealed class CeleryTrafficTests(RabbitMqServer broker) : IDisposable
     [Fact]
     public async Task Every_event_a_celery_worker_and_client_send_reaches_the_api()
     {
-        await File.WriteAllTextAsync(Path.Combine(_directory.FullName, "tasks.py"), Tasks);
         await using var api = await TestBackend.StartAsync("{}", 201);
-        var subscription = FanOutHarness.Subscription(broker.AmqpUri, api.Host) with { Exchange = "celeryev" };
+        var (sent, runner) = await RunCeleryAsync(api, EventTransform.None, () => Types(api).Contains("worker-online"), () => Types(api).Count(type => type is "task-succeeded" or "task-failed") == 3);
+        await using (runner)
+        {
+            await Eventually.HoldsAsync(() => Types(api).Count == sent.Count, TimeSpan.FromSeconds(20), "every event Celery sent reached the API");
+            Types(api).Order().Should().Equal(sent.Order());
+            runner.Status().DeadLettered.Should().Be(0);
+        }
+    }
+
+    [Fact]
+    public async Task With_the_celery_transform_every_real_event_passes_the_schema_and_becomes_a_document()
+    {
+        await using var api = await TestBackend.StartAsync("{}", 201);
+        var (sent, runner) = await RunCeleryAsync(api, EventTransform.Celery, () => api.Received.Any(request => request.Body.Contains("\"online_at\"", StringComparison.Ordinal)), () => States(api).Values.Count(CeleryStatesTerminal) == 3);
+        await using (runner)
+        {
+            await Eventually.HoldsAsync(() => runner.Status().Delivered == sent.Count, TimeSpan.FromSeconds(20), "every event Celery sent was delivered");
+            runner.Status().DeadLettered.Should().Be(0, "real Celery events pass the schema");
+            States(api).Values.Should().Contain(["SUCCEEDED", "FAILED", "OFFLINE"]);
+        }
+    }
+
+    private async Task<(List<string> Sent, FanOutSubscriptionRunner Runner)> RunCeleryAsync(
+        TestBackend api, EventTransform transform, Func<bool> online, Func<bool> finished)
+    {
+        await File.WriteAllTextAsync(Path.Combine(_directory.FullName, "tasks.py"), Tasks);
+        var subscription = FanOutHarness.Subscription(broker.AmqpUri, api.Host) with { Exchange = "celeryev", Transform = transform };
         await using var client = await BrokerClient.ConnectAsync(broker);
         var audit = subscription.Queue + ".audit";
         await client.OnNewChannelAsync(async channel =>
@@ -56,23 +81,20 @@ public sealed class CeleryTrafficTests(RabbitMqServer broker) : IDisposable
             await channel.QueueDeclareAsync(audit, durable: false, exclusive: false, autoDelete: false);
             await channel.QueueBindAsync(audit, "celeryev", "#");
         });
-        await using var runner = await FanOutHarness.StartAsync(subscription, _http);
+        var runner = await FanOutHarness.StartAsync(subscription, _http);
 
         // Debian's Celery runs on Debian's Python (/usr/bin/celery would pick whatever python3 is first on the PATH).
         using (var worker = Start("/usr/bin/python3", "-m", "celery", "-A", "tasks", "worker", "-E", "-l", "info", "-c", "2", "-n", "w1@%h", "--without-mingle", "--without-gossip"))
         {
             try
             {
-                await Eventually.HoldsAsync(() => Running(worker) && Types(api).Contains("worker-online"), TimeSpan.FromSeconds(60), "the worker came online");
+                await Eventually.HoldsAsync(() => Running(worker) && NothingDeadLettered(runner) && online(), TimeSpan.FromSeconds(60), "the worker came online");
                 using (var producer = Start("/usr/bin/python3", "-c", "import tasks as t; t.add.delay(2, 3); t.boom.delay(); t.flaky.delay()"))
                 {
                     await producer.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
                 }
 
-                await Eventually.HoldsAsync(
-                    () => Types(api).Count(type => type is "task-succeeded" or "task-failed") == 3,
-                    TimeSpan.FromSeconds(60),
-                    "the three tasks finished");
+                await Eventually.HoldsAsync(() => NothingDeadLettered(runner) && finished(), TimeSpan.FromSeconds(60), "the three tasks finished");
             }
             finally
             {
@@ -91,9 +113,7 @@ public sealed class CeleryTrafficTests(RabbitMqServer broker) : IDisposable
 
         var sent = await DrainEventTypesAsync(client, audit);
         sent.Should().Contain(["task-sent", "task-received", "task-started", "task-succeeded", "task-failed", "task-retried", "worker-online", "worker-offline"]);
-        await Eventually.HoldsAsync(() => Types(api).Count == sent.Count, TimeSpan.FromSeconds(20), "every event Celery sent reached the API");
-        Types(api).Order().Should().Equal(sent.Order());
-        runner.Status().DeadLettered.Should().Be(0);
+        return (sent, runner);
     }
 
     public void Dispose()
@@ -106,6 +126,28 @@ public sealed class CeleryTrafficTests(RabbitMqServer broker) : IDisposable
     {
         worker.HasExited.Should().BeFalse("the Celery worker should run; its output:\n{0}", string.Join('\n', _output));
         return true;
+    }
+
+    private static bool NothingDeadLettered(FanOutSubscriptionRunner runner)
+    {
+        var status = runner.Status();
+        status.DeadLettered.Should().Be(0, "real Celery events are valid, yet one was dead-lettered: {0}", status.LastDeadLetterReason);
+        status.LastError.Should().BeNull("nothing should fail");
+        return true;
+    }
+
+    private static bool CeleryStatesTerminal(string state) => state is "SUCCEEDED" or "FAILED" or "RECOVERED" or "CRITICAL";
+
+    /// <summary>The latest state of every document id the API received.</summary>
+    private static Dictionary<string, string> States(TestBackend api)
+    {
+        var states = new Dictionary<string, string>();
+        foreach (var document in api.Received.SelectMany(request => JsonDocument.Parse(request.Body).RootElement.EnumerateArray()))
+        {
+            states[document.GetProperty("id").GetString()!] = document.GetProperty("state").GetString()!;
+        }
+
+        return states;
     }
 
     private static List<string> Types(TestBackend api) =>
