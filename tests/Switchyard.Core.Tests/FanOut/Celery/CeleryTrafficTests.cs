@@ -11,12 +11,13 @@ namespace Switchyard.Core.Tests.FanOut.Celery;
 /// broker; a fan-out agent on <c>celeryev</c> posts what it emits to a loopback events API.
 /// </summary>
 [Collection(RabbitMqCollection.Name)]
-public sealed class CeleryTrafficTests(RabbitMqServer broker) : IDisposable
+public sealed class CeleryTrafficTests(RabbitMqServer broker) : IAsyncLifetime
 {
     private const string EventExchange = "celeryev";
     private const int TasksOfEachKind = 3;
 
     private readonly HttpClient _http = new();
+    private readonly string _queue = $"fanout.celery.{Guid.NewGuid():N}";
 
     [Fact]
     public async Task Every_event_a_celery_worker_emits_reaches_the_api_exactly_once()
@@ -53,8 +54,6 @@ public sealed class CeleryTrafficTests(RabbitMqServer broker) : IDisposable
         {
             emitted.Count(item => item == new CeleryEvent("task-retried", id)).Should().Be(2, "flaky {0} retries twice, then succeeds", id);
         }
-
-        await DeleteQueuesAsync(subscription.Queue);
     }
 
     [Fact]
@@ -92,18 +91,27 @@ public sealed class CeleryTrafficTests(RabbitMqServer broker) : IDisposable
         StateOf("add").Should().Be("SUCCEEDED");
         StateOf("boom").Should().Be("FAILED");
         StateOf("flaky").Should().BeOneOf(["SUCCEEDED", "RECOVERED"], "it succeeded after two retries (RECOVERED when its retries share the batch)");
-
-        await DeleteQueuesAsync(subscription.Queue);
     }
 
-    public void Dispose() => _http.Dispose();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+
+        // The node is shared by the collection: leave neither the agent's durable queue nor Celery's task queue behind,
+        // whether the test passed or not.
+        await using var client = await BrokerClient.ConnectAsync(broker);
+        await client.OnNewChannelAsync(channel => channel.QueueDeleteAsync(_queue, ifUnused: false, ifEmpty: false));
+        await client.OnNewChannelAsync(channel => channel.QueueDeleteAsync("celery", ifUnused: false, ifEmpty: false));
+    }
 
     /// <summary>Celery's own exchange with every routing key, on a queue of this test, and a short window so the tail flushes soon.</summary>
     private Subscription CelerySubscription(string apiHost, EventTransform transform) => new()
     {
         Broker = broker.AmqpUri.ToString(),
         Exchange = EventExchange,
-        Queue = $"fanout.celery.{Guid.NewGuid():N}",
+        Queue = _queue,
         RoutingKey = "#",
         BatchMaxWindowInSeconds = 1,
         ApiUrl = new Uri(apiHost),
@@ -128,13 +136,5 @@ public sealed class CeleryTrafficTests(RabbitMqServer broker) : IDisposable
         {
             throw new InvalidOperationException($"Celery did not finish the tasks; the worker's log:\n{worker.Output}", failure);
         }
-    }
-
-    private async Task DeleteQueuesAsync(string subscriptionQueue)
-    {
-        // The node is shared by the collection: leave neither the agent's durable queue nor Celery's task queue behind.
-        await using var client = await BrokerClient.ConnectAsync(broker);
-        await client.OnNewChannelAsync(channel => channel.QueueDeleteAsync(subscriptionQueue, ifUnused: false, ifEmpty: false));
-        await client.OnNewChannelAsync(channel => channel.QueueDeleteAsync("celery", ifUnused: false, ifEmpty: false));
     }
 }
