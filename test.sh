@@ -48,9 +48,21 @@ bicep_check() {
   node bicep/check/check.mjs
 }
 
+# The Celery traffic tests run a real worker from infra/celery on Debian's Python (/usr/bin/python3), not the
+# machine's default python3, so Debian's packages are what they need.
+need_celery() {
+  if [ -x /usr/bin/python3 ] && env -u PYTHONPATH -u PYTHONHOME /usr/bin/python3 -c 'import celery, kombu' >/dev/null 2>&1; then
+    return
+  fi
+  echo "test.sh: Celery is missing for /usr/bin/python3; installing Debian's celery and python3-celery with apt-get" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq celery python3-celery python3-kombu
+}
+
 need_dotnet
 need_rabbitmq
 need_node
+need_celery
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 log=$(mktemp)
