@@ -76,8 +76,12 @@ internal sealed class MemoryConsumer
         _closed.TrySetResult(reason);
     }
 
-    /// <summary>Ends <paramref name="delivery"/>'s delivery; false when it was already settled or given back on close.</summary>
-    public bool TryComplete(MemoryDelivery delivery)
+    /// <summary>
+    /// Ends <paramref name="delivery"/>'s delivery with <paramref name="settle"/> (ack, requeue, dead-letter); false when
+    /// it was already settled or given back on close. The settlement happens before the prefetch slot is freed, so a
+    /// requeued message is back at the head before the next one can be taken.
+    /// </summary>
+    public bool TryComplete(MemoryDelivery delivery, Action settle)
     {
         lock (_gate)
         {
@@ -87,6 +91,7 @@ internal sealed class MemoryConsumer
             }
         }
 
+        settle();
         _credit.Release();
         return true;
     }
@@ -151,9 +156,6 @@ internal sealed class MemoryConsumer
             // A handler must settle its message; one that throws instead is treated below like one that forgot.
         }
 
-        if (TryComplete(delivery))
-        {
-            Queue.Requeue(delivery.Envelope);
-        }
+        TryComplete(delivery, () => Queue.Requeue(delivery.Envelope));
     }
 }

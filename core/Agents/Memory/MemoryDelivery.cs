@@ -18,29 +18,24 @@ internal sealed class MemoryDelivery(MemoryConsumer consumer, MemoryEnvelope env
 
     public ValueTask AckAsync()
     {
-        Complete();
-        consumer.Queue.Forget();
+        Complete(consumer.Queue.Forget);
         return ValueTask.CompletedTask;
     }
 
     public ValueTask NackAsync(bool requeue)
     {
-        Complete();
-        if (requeue)
-        {
-            consumer.Queue.Requeue(Envelope);
-        }
-        else
-        {
-            consumer.Queue.Forget();
-        }
-
+        Complete(requeue ? () => consumer.Queue.Requeue(Envelope) : consumer.Queue.Forget);
         return ValueTask.CompletedTask;
     }
 
     public ValueTask DeadLetterAsync(string reason)
     {
-        Complete();
+        Complete(() => MoveToDeadQueue(reason));
+        return ValueTask.CompletedTask;
+    }
+
+    private void MoveToDeadQueue(string reason)
+    {
         var headers = new Dictionary<string, string>(Envelope.Headers, StringComparer.Ordinal)
         {
             [DeadLetterHeaders.Reason] = reason,
@@ -49,14 +44,13 @@ internal sealed class MemoryDelivery(MemoryConsumer consumer, MemoryEnvelope env
         var deadQueue = consumer.Broker.DeclareQueue(consumer.Queue.Name + DeadLetterHeaders.QueueSuffix);
         deadQueue.Enqueue(Envelope with { Headers = headers, Deliveries = 0 });
         consumer.Queue.Forget();
-        return ValueTask.CompletedTask;
     }
 
     // As on an AMQP channel, settling twice or after the consumer closed is an error: by then the message is back in
     // the queue (or settled) and this delivery has no say any more.
-    private void Complete()
+    private void Complete(Action settle)
     {
-        if (!consumer.TryComplete(this))
+        if (!consumer.TryComplete(this, settle))
         {
             throw new InvalidOperationException($"The message '{Envelope.Id}' is already settled or its consumer is closed (an unsettled message goes back to its queue).");
         }
