@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Switchyard.Core.Configuration;
 using Switchyard.Core.Encoding;
 using Switchyard.Core.Pipeline;
+using Switchyard.Functions.FanOut;
 using Switchyard.Functions.Routing;
 
 namespace Switchyard.Functions.Hosting;
@@ -26,6 +27,7 @@ internal static class GatewayRoutes
 
         entries.AddRange(BuiltInRoutes.For(config, services));
         entries.AddRange(AdminRoutes.For(config, services));
+        entries.AddRange(FanOutRoutes.For(config, services));
         return new RouteTable<RouteHandler>(entries);
     }
 
