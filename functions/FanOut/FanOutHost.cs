@@ -15,6 +15,7 @@ namespace Switchyard.Functions.FanOut;
 internal sealed class FanOutHost : IHostedService, IAsyncDisposable
 {
     private readonly HttpClient? _http;
+    private int _disposed;
 
     public FanOutHost(ServiceConfig config, TimeProvider time, ILoggerFactory loggers)
     {
@@ -45,6 +46,12 @@ internal sealed class FanOutHost : IHostedService, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The container disposes it twice: as the singleton and as the hosted service its factory returned.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         if (Agents is not null)
         {
             await Agents.DisposeAsync().ConfigureAwait(false);
