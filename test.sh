@@ -30,8 +30,19 @@ need_rabbitmq() {
   fi
 }
 
+# The control page's browser test drives Debian's Chromium through Playwright (never `playwright install`).
+need_chromium() {
+  if [ -x /usr/bin/chromium ]; then
+    return
+  fi
+  echo "test.sh: chromium is missing; installing it with apt-get" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+}
+
 need_dotnet
 need_rabbitmq
+need_chromium
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 log=$(mktemp)

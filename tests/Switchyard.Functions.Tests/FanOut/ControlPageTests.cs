@@ -44,4 +44,28 @@ public sealed class ControlPageTests
         (await gateway.Client.GetAsync("/__agents")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await gateway.Client.GetAsync("/__agents/api/status")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task The_management_api_and_the_publish_endpoint_share_the_agents_prefix()
+    {
+        var store = System.Text.Json.JsonSerializer.Serialize(FanOutGateway.NewStorePath());
+        var config = $$"""
+            {"version": 3,
+             "extra_config": {"switchyard/admin": {"secret": "{{FanOutGateway.Secret}}"}, "switchyard/fanout": {"store": {{store}} } },
+             "endpoints": [],
+             "async_agent": [{"name": "orders", "consumer": {"topic": "orders.*"},
+               "backend": [{"host": ["{{ClosedPort.Host()}}"], "url_pattern": "/orders", "method": "POST"}],
+               "extra_config": {"async/memory": {} } }]}
+            """;
+        await using var gateway = await Hosting.TestGateway.StartAsync(config);
+        gateway.Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", FanOutGateway.Secret);
+
+        using var published = await gateway.Client.PostAsync("/__agents/orders/messages?routing_key=orders.created", new StringContent("{}"));
+        using var status = await gateway.Client.GetAsync("/__agents/api/status");
+        using var added = await gateway.Client.PostAsync("/__agents/api/subscriptions", new StringContent("{}"));
+
+        published.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        status.StatusCode.Should().Be(HttpStatusCode.OK);
+        added.StatusCode.Should().Be(HttpStatusCode.BadRequest, "the add endpoint, not the publish endpoint, took the call");
+    }
 }
