@@ -20,7 +20,7 @@ public sealed class ControlPageBrowserTests(RabbitMqServer rabbit)
     private static readonly LocatorAssertionsToHaveTextOptions Patient = new() { Timeout = 20_000 };
 
     [Fact]
-    public async Task The_page_adds_a_subscription_that_survives_a_restart_and_stops_and_starts_it()
+    public async Task The_page_adds_a_subscription_that_survives_a_restart_stops_and_starts_it_and_deletes_it()
     {
         var store = FanOutGateway.NewStorePath();
         using var playwright = await Playwright.CreateAsync();
@@ -74,6 +74,12 @@ public sealed class ControlPageBrowserTests(RabbitMqServer rabbit)
             var row = page.Locator("#subscriptions tbody tr[data-name='shop-browser']");
             await Assertions.Expect(row.Locator(".name")).ToHaveTextAsync("shop-browser", Patient);
             await Assertions.Expect(row.Locator(".state")).ToHaveTextAsync("connected", Patient);
+
+            page.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
+            await row.Locator("button.delete").ClickAsync();
+            await Assertions.Expect(row).ToHaveCountAsync(0, new LocatorAssertionsToHaveCountOptions { Timeout = 20_000 });
+            await Assertions.Expect(page.Locator("#empty")).ToBeVisibleAsync();
+            (await File.ReadAllTextAsync(store)).Should().NotContain("browser");
         }
     }
 
