@@ -59,10 +59,21 @@ need_celery() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq celery python3-celery python3-kombu
 }
 
+# The control page's browser test drives Debian's Chromium through Playwright (never `playwright install`).
+need_chromium() {
+  if [ -x /usr/bin/chromium ]; then
+    return
+  fi
+  echo "test.sh: chromium is missing; installing it with apt-get" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+}
+
 need_dotnet
 need_rabbitmq
 need_node
 need_celery
+need_chromium
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 log=$(mktemp)

@@ -18,6 +18,9 @@ public static class NamespaceAliases
     /// <summary>Switchyard's own root namespace for its admin endpoints: <c>{"secret": "..."}</c>.</summary>
     public const string SwitchyardAdmin = "switchyard/admin";
 
+    /// <summary>Switchyard's root namespace for its fan-out agents: <c>{"store": "path/to/subscriptions.json"}</c>.</summary>
+    public const string SwitchyardFanOut = "switchyard/fanout";
+
     private static readonly Dictionary<string, string> ShortNames = new(StringComparer.Ordinal)
     {
         ["github.com/devopsfaith/krakend/proxy"] = Proxy,

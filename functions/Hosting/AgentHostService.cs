@@ -88,7 +88,7 @@ internal sealed class AgentHostService(
     private IMessageSource Connect(AsyncAgentConfig agent) =>
         agent.Amqp is not null ? new AmqpMessageSource(agent) : MemoryMessageSource.Create(broker, agent);
 
-    private static LogLevel ToLogLevel(AgentLogLevel level) => level switch
+    internal static LogLevel ToLogLevel(AgentLogLevel level) => level switch
     {
         AgentLogLevel.Debug => LogLevel.Debug,
         AgentLogLevel.Information => LogLevel.Information,

@@ -8,6 +8,7 @@ using Switchyard.Core.Configuration;
 using Switchyard.Core.Encoding;
 using Switchyard.Core.Health;
 using Switchyard.Core.Pipeline;
+using Switchyard.Functions.FanOut;
 using Switchyard.Functions.Serverless;
 
 namespace Switchyard.Functions.Hosting;
@@ -44,6 +45,8 @@ internal static class GatewayApp
         builder.Services.AddSingleton(serverless ?? ServerlessOptions.FromEnvironment());
         builder.Services.AddSingleton<TriggerFeeds>();
         builder.Services.AddHostedService<AgentHostService>();
+        builder.Services.AddSingleton<FanOutHost>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<FanOutHost>());
 
         var app = builder.Build();
         var routes = GatewayRoutes.Build(config, app.Services);

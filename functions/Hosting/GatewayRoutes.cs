@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Switchyard.Core.Configuration;
 using Switchyard.Core.Encoding;
 using Switchyard.Core.Pipeline;
+using Switchyard.Functions.FanOut;
 using Switchyard.Functions.Routing;
 using Switchyard.Functions.Serverless;
 
@@ -30,6 +31,7 @@ internal static class GatewayRoutes
 
         entries.AddRange(BuiltInRoutes.For(config, services));
         entries.AddRange(AdminRoutes.For(config, services));
+        entries.AddRange(FanOutRoutes.For(config, services));
         if (services.GetRequiredService<ServerlessOptions>().UnderFunctionsHost)
         {
             entries.AddRange(ServerlessRoutes.For(config, services, new RouteTable<RouteHandler>(entries)));

@@ -10,7 +10,7 @@ internal static class ServiceParser
 {
     private const string EndpointsKey = "endpoints";
 
-    private static readonly HashSet<string> Namespaces = [NamespaceAliases.Router, NamespaceAliases.SwitchyardAdmin];
+    private static readonly HashSet<string> Namespaces = [NamespaceAliases.Router, NamespaceAliases.SwitchyardAdmin, NamespaceAliases.SwitchyardFanOut];
 
     public static ServiceConfig? Parse(JsonElement root, ConfigProblems problems)
     {
