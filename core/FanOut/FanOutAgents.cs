@@ -20,6 +20,10 @@ public sealed class FanOutAgents : IAsyncDisposable
     private readonly Func<Subscription, CancellationToken, Task<BrokerCheck>> _check;
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly List<Entry> _entries = [];
+
+    // What readers see: a copy published after every change, so listing and status never wait behind a broker check.
+    private Entry[] _published = [];
+    private int _disposed;
     private bool _running;
 
     /// <param name="staticSubscriptions">From the environment (<see cref="SubscriptionSources.FromEnvironment"/>).</param>
@@ -51,29 +55,13 @@ public sealed class FanOutAgents : IAsyncDisposable
     /// <summary>Every subscription with whether it is static.</summary>
     public IReadOnlyList<(Subscription Subscription, bool IsStatic)> Subscriptions()
     {
-        _lock.Wait();
-        try
-        {
-            return [.. _entries.Select(entry => (entry.Runner.Subscription, entry.IsStatic))];
-        }
-        finally
-        {
-            _lock.Release();
-        }
+        return [.. Volatile.Read(ref _published).Select(entry => (entry.Runner.Subscription, entry.IsStatic))];
     }
 
     /// <summary>The live status of every subscription, in configuration order (static first).</summary>
     public IReadOnlyList<FanOutStatus> Statuses()
     {
-        _lock.Wait();
-        try
-        {
-            return [.. _entries.Select(entry => entry.Runner.Status())];
-        }
-        finally
-        {
-            _lock.Release();
-        }
+        return [.. Volatile.Read(ref _published).Select(entry => entry.Runner.Status())];
     }
 
     public async Task StartAsync()
@@ -130,6 +118,20 @@ public sealed class FanOutAgents : IAsyncDisposable
     public async Task<AddOutcome> AddAsync(Subscription subscription, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(subscription);
+        if (Volatile.Read(ref _published).Any(entry => entry.Runner.Subscription.Name == subscription.Name))
+        {
+            return AddOutcome.Duplicate;
+        }
+
+        // The broker check can take seconds: it runs before the lock, so nothing else waits behind it.
+        switch (await _check(subscription, cancellationToken).ConfigureAwait(false))
+        {
+            case BrokerCheck.CredentialsRefused:
+                return AddOutcome.CredentialsRefused;
+            case BrokerCheck.Unreachable:
+                return AddOutcome.BrokerUnreachable;
+        }
+
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -138,18 +140,11 @@ public sealed class FanOutAgents : IAsyncDisposable
                 return AddOutcome.Duplicate;
             }
 
-            switch (await _check(subscription, cancellationToken).ConfigureAwait(false))
-            {
-                case BrokerCheck.CredentialsRefused:
-                    return AddOutcome.CredentialsRefused;
-                case BrokerCheck.Unreachable:
-                    return AddOutcome.BrokerUnreachable;
-            }
-
             var dynamic = _entries.Where(entry => !entry.IsStatic).Select(entry => entry.Runner.Subscription).Append(subscription).ToList();
             await _store.SaveAsync(dynamic, cancellationToken).ConfigureAwait(false);
             var runner = NewRunner(subscription);
             _entries.Add(new Entry(runner, IsStatic: false));
+            Publish();
             if (IsRunning)
             {
                 await runner.StartAsync().ConfigureAwait(false);
@@ -181,6 +176,7 @@ public sealed class FanOutAgents : IAsyncDisposable
             }
 
             _entries.Remove(entry);
+            Publish();
             await _store.SaveAsync([.. _entries.Where(other => !other.IsStatic).Select(other => other.Runner.Subscription)], cancellationToken)
                 .ConfigureAwait(false);
             await entry.Runner.DisposeAsync().ConfigureAwait(false);
@@ -192,8 +188,14 @@ public sealed class FanOutAgents : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops and releases everything; a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await StopAsync().ConfigureAwait(false);
         await DisposeRunnersAsync().ConfigureAwait(false);
         _lock.Dispose();
@@ -219,6 +221,8 @@ public sealed class FanOutAgents : IAsyncDisposable
                 _log?.Invoke(Agents.AgentLogLevel.Warning, subscription.Name, $"{_store.Path}: ignored, the environment defines a subscription with the same name", null);
             }
         }
+
+        Publish();
     }
 
     private async Task DisposeRunnersAsync()
@@ -229,7 +233,10 @@ public sealed class FanOutAgents : IAsyncDisposable
         }
 
         _entries.Clear();
+        Publish();
     }
+
+    private void Publish() => Volatile.Write(ref _published, [.. _entries]);
 
     private FanOutSubscriptionRunner NewRunner(Subscription subscription) => new(subscription, _api, _time, _log);
 

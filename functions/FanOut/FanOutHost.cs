@@ -15,7 +15,6 @@ namespace Switchyard.Functions.FanOut;
 internal sealed class FanOutHost : IHostedService, IAsyncDisposable
 {
     private readonly HttpClient? _http;
-    private int _disposed;
 
     public FanOutHost(ServiceConfig config, TimeProvider time, ILoggerFactory loggers)
     {
@@ -46,12 +45,7 @@ internal sealed class FanOutHost : IHostedService, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        // The container disposes it twice: as the singleton and as the hosted service its factory returned.
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
-        {
-            return;
-        }
-
+        // The container disposes it twice (as the singleton and as the hosted service): both disposals are idempotent.
         if (Agents is not null)
         {
             await Agents.DisposeAsync().ConfigureAwait(false);

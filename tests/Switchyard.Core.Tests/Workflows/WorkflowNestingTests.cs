@@ -5,6 +5,7 @@ using Switchyard.Testing;
 
 namespace Switchyard.Core.Tests.Workflows;
 
+[Collection(TimingCollection.Name)]
 public sealed class WorkflowNestingTests
 {
     /// <summary>Records when each named call started and ended, on one clock.</summary>
