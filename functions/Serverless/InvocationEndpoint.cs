@@ -26,25 +26,14 @@ internal sealed class InvocationEndpoint(AsyncAgentConfig agent, TriggerFeed fee
             return;
         }
 
-        if (!InvocationPayload.TryRead(payload.Value, out var invoked, out var problem))
+        var settlement = new RecordedSettlement();
+        if (!InvocationPayload.TryRead(payload.Value, settlement, out var message, out var problem))
         {
             await RefuseAsync(context, StatusCodes.Status400BadRequest, problem).ConfigureAwait(false);
             return;
         }
 
         var logs = InvocationLog.Begin();
-        var settlement = new RecordedSettlement();
-        var message = new AgentMessage
-        {
-            Id = invoked.Id,
-            RoutingKey = invoked.RoutingKey,
-            ContentType = invoked.ContentType,
-            Headers = invoked.Headers,
-            Body = invoked.Body,
-            DeliveryCount = invoked.DeliveryCount,
-            Settlement = settlement,
-        };
-
         try
         {
             if (!await feed.DeliverAsync(message, context.RequestAborted).ConfigureAwait(false))

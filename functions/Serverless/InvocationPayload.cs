@@ -1,3 +1,4 @@
+using Switchyard.Core.Agents;
 using System.Text;
 using System.Text.Json;
 
@@ -21,10 +22,13 @@ internal static class InvocationPayload
     /// <summary>The header the RabbitMQ trigger counts its republished retries in.</summary>
     public const string RabbitMqRequeueCountHeader = "x-ms-rabbitmq-requeuecount";
 
-    /// <summary>Reads <paramref name="payload"/>; false with the reason when it is not an invocation payload.</summary>
-    public static bool TryRead(ReadOnlyMemory<byte> payload, out InvocationMessage message, out string problem)
+    /// <summary>
+    /// Reads <paramref name="payload"/> into the message an agent's runner handles, settled through
+    /// <paramref name="settlement"/>; false with the reason when it is not an invocation payload.
+    /// </summary>
+    public static bool TryRead(ReadOnlyMemory<byte> payload, IMessageSettlement settlement, out AgentMessage message, out string problem)
     {
-        message = new InvocationMessage();
+        message = new AgentMessage { Settlement = settlement };
         JsonDocument document;
         try
         {
@@ -60,7 +64,7 @@ internal static class InvocationPayload
             var metadata = InvocationValue.TryGetUnwrapped(root, "Metadata", out var found) && found.ValueKind == JsonValueKind.Object
                 ? found
                 : default;
-            message = Read(value, metadata);
+            message = Read(value, metadata, settlement);
             problem = "";
             return true;
         }
@@ -84,7 +88,7 @@ internal static class InvocationPayload
         return count == 1 && value.ValueKind != JsonValueKind.Null;
     }
 
-    private static InvocationMessage Read(JsonElement value, JsonElement metadata)
+    private static AgentMessage Read(JsonElement value, JsonElement metadata, IMessageSettlement settlement)
     {
         var properties = InvocationValue.TryGetUnwrapped(metadata, "BasicProperties", out var basic) ? basic : default;
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -111,8 +115,9 @@ internal static class InvocationPayload
             deliveryCount = 2;
         }
 
-        return new InvocationMessage
+        return new AgentMessage
         {
+            Settlement = settlement,
             Id = InvocationValue.TextOf(metadata, "MessageId") ?? InvocationValue.TextOf(metadata, "Id") ?? InvocationValue.TextOf(properties, "MessageId"),
             RoutingKey = InvocationValue.TextOf(metadata, "RoutingKey") ?? InvocationValue.TextOf(metadata, "Subject") ?? InvocationValue.TextOf(metadata, "Label") ?? "",
             ContentType = InvocationValue.TextOf(metadata, "ContentType") ?? InvocationValue.TextOf(properties, "ContentType"),

@@ -1,3 +1,4 @@
+using Switchyard.Core.Agents;
 using System.Text;
 using Switchyard.Functions.Serverless;
 
@@ -5,9 +6,9 @@ namespace Switchyard.Functions.Tests.Serverless;
 
 public sealed class InvocationPayloadTests
 {
-    private static InvocationMessage Read(string payload)
+    private static AgentMessage Read(string payload)
     {
-        InvocationPayload.TryRead(Encoding.UTF8.GetBytes(payload), out var message, out var problem).Should().BeTrue(problem);
+        InvocationPayload.TryRead(Encoding.UTF8.GetBytes(payload), new RecordedSettlement(), out var message, out var problem).Should().BeTrue(problem);
         return message;
     }
 
@@ -123,7 +124,7 @@ public sealed class InvocationPayloadTests
     [InlineData("""{"Data":{"a":"x","b":"y"}}""", "the invocation payload's Data has no 'message' entry")]
     public void A_payload_that_is_not_an_invocation_is_refused_with_its_reason(string payload, string problem)
     {
-        InvocationPayload.TryRead(Encoding.UTF8.GetBytes(payload), out _, out var reason).Should().BeFalse();
+        InvocationPayload.TryRead(Encoding.UTF8.GetBytes(payload), new RecordedSettlement(), out _, out var reason).Should().BeFalse();
         reason.Should().StartWith(problem);
     }
 }
