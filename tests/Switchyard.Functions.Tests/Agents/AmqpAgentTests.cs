@@ -244,5 +244,4 @@ public sealed class AmqpAgentTests(RabbitMqServer server, ITestOutputHelper outp
             await server.StartAppAsync();
         }
     }
-
 }
