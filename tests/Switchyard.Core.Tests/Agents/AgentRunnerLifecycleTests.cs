@@ -1,13 +1,6 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
-using Microsoft.AspNetCore.Http;
 using Switchyard.Core.Agents;
 using Switchyard.Core.Agents.Memory;
-using Switchyard.Core.Configuration;
-using Switchyard.Core.Encoding;
-using Switchyard.Core.Health;
-using Switchyard.Core.Pipeline;
-using Switchyard.Testing;
 
 namespace Switchyard.Core.Tests.Agents;
 

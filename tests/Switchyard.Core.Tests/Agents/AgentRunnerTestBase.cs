@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Switchyard.Core.Agents;
 using Switchyard.Core.Agents.Memory;
