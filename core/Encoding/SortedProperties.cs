@@ -29,7 +29,7 @@ internal readonly struct SortedProperties : IDisposable
             rented[i] = value.GetAt(i);
         }
 
-        rented.AsSpan(0, count).Sort(Utf8KeyOrder.Instance);
+        rented.AsSpan(0, count).Sort(Utf8KeyOrder.ByKey);
         return new SortedProperties(rented, count);
     }
 

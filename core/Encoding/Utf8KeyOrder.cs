@@ -6,16 +6,10 @@ namespace Switchyard.Core.Encoding;
 /// Orders keys the way Go sorts strings: by their UTF-8 bytes. Ordinal UTF-16 order differs only when a
 /// surrogate pair meets a character in U+E000..U+FFFF, which the fix-up below resolves.
 /// </summary>
-internal sealed class Utf8KeyOrder : IComparer<KeyValuePair<string, JsonNode?>>
+internal static class Utf8KeyOrder
 {
-    public static readonly Utf8KeyOrder Instance = new();
-
-    private Utf8KeyOrder()
-    {
-    }
-
-    public int Compare(KeyValuePair<string, JsonNode?> x, KeyValuePair<string, JsonNode?> y) =>
-        CompareKeys(x.Key, y.Key);
+    // A cached delegate: sorting with an IComparer wraps it in a new Comparison on every call, once per object written.
+    public static readonly Comparison<KeyValuePair<string, JsonNode?>> ByKey = (x, y) => CompareKeys(x.Key, y.Key);
 
     private static int CompareKeys(string x, string y)
     {

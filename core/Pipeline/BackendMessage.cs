@@ -12,7 +12,7 @@ internal static class BackendMessage
 
     public static HttpRequestMessage Create(ProxyRequest request)
     {
-        var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Url);
+        var message = new HttpRequestMessage(MethodOf(request.Method), request.Url);
         if (!request.Body.IsEmpty || !IsBodiless(request.Method))
         {
             message.Content = new ReadOnlyMemoryContent(request.Body);
@@ -33,6 +33,19 @@ internal static class BackendMessage
 
         return message;
     }
+
+    // The framework's shared instances for the usual methods: one less allocation per backend call.
+    private static HttpMethod MethodOf(string method) => method switch
+    {
+        "GET" => HttpMethod.Get,
+        "POST" => HttpMethod.Post,
+        "PUT" => HttpMethod.Put,
+        "PATCH" => HttpMethod.Patch,
+        "DELETE" => HttpMethod.Delete,
+        "HEAD" => HttpMethod.Head,
+        "OPTIONS" => HttpMethod.Options,
+        _ => new HttpMethod(method),
+    };
 
     // Go sends "Content-Length: 0" for an empty POST, PUT or PATCH, and no body at all for these.
     private static bool IsBodiless(string method) => method is "GET" or "HEAD" or "DELETE" or "OPTIONS" or "TRACE";

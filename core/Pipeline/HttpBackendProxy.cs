@@ -24,50 +24,53 @@ internal static class HttpBackendProxy
 
         return async (request, cancellationToken) =>
         {
-            int status;
-            byte[] body;
-            string? contentType;
             try
             {
                 using var message = BackendMessage.Create(request);
                 using var response = await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
-                status = (int)response.StatusCode;
-                contentType = response.Content.Headers.ContentType?.ToString();
-                body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                using var body = await BackendBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                var status = (int)response.StatusCode;
+                if (status is not (200 or 201))
+                {
+                    return Unsuccessful(request, status, body.WrittenMemory.Span, ContentTypeOf(response));
+                }
+
+                JsonObject data;
+                try
+                {
+                    data = decoder.Decode(body.WrittenMemory.Span, isCollection);
+                }
+                catch (DecodeException exception)
+                {
+                    return ProxyResponse.Failed(exception.Message);
+                }
+
+                return ProxyResponse.Complete(format is null ? data : format(data));
             }
             catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException or IOException)
             {
                 return ProxyResponse.Failed(BackendFailure.FromException(exception, cancellationToken));
             }
-
-            if (status is not (200 or 201))
-            {
-                if (errorDetailsKey is not null)
-                {
-                    return new ProxyResponse { Data = ErrorDetails(errorDetailsKey, status, body, contentType) };
-                }
-
-                var error = BackendFailure.InvalidStatus(status, request.Method, backend.UrlPattern, request.Url!);
-                return ProxyResponse.Failed(returnErrorCode
-                    ? error with { StatusCode = status, Body = System.Text.Encoding.UTF8.GetString(body), ContentType = contentType }
-                    : error);
-            }
-
-            JsonObject data;
-            try
-            {
-                data = decoder.Decode(body, isCollection);
-            }
-            catch (DecodeException exception)
-            {
-                return ProxyResponse.Failed(exception.Message);
-            }
-
-            return ProxyResponse.Complete(format is null ? data : format(data));
         };
+
+        ProxyResponse Unsuccessful(ProxyRequest request, int status, ReadOnlySpan<byte> body, string? contentType)
+        {
+            if (errorDetailsKey is not null)
+            {
+                return new ProxyResponse { Data = ErrorDetails(errorDetailsKey, status, body, contentType) };
+            }
+
+            var error = BackendFailure.InvalidStatus(status, request.Method, backend.UrlPattern, request.Url!);
+            return ProxyResponse.Failed(returnErrorCode
+                ? error with { StatusCode = status, Body = System.Text.Encoding.UTF8.GetString(body), ContentType = contentType }
+                : error);
+        }
     }
 
-    private static JsonObject ErrorDetails(string key, int status, byte[] body, string? contentType)
+    // Read only when a failure reports it: parsing the header would cost every successful call.
+    private static string? ContentTypeOf(HttpResponseMessage response) => response.Content.Headers.ContentType?.ToString();
+
+    private static JsonObject ErrorDetails(string key, int status, ReadOnlySpan<byte> body, string? contentType)
     {
         var details = new JsonObject { ["http_status_code"] = status };
         if (body.Length > 0)

@@ -1,4 +1,3 @@
-using System.Buffers;
 using Microsoft.AspNetCore.Http;
 using Switchyard.Functions.Routing;
 using Switchyard.Core.Encoding;
@@ -31,7 +30,7 @@ internal sealed class ResponseWriter(IOutputEncoder encoder, TimeSpan cacheTtl, 
     private async Task WriteDataAsync(HttpContext context, ProxyResponse response)
     {
         var complete = response is { IsComplete: true, Data.Count: > 0 };
-        var buffer = new ArrayBufferWriter<byte>(512);
+        using var buffer = new PooledBufferWriter();
         var contentType = encoder.Write(response.Data, context.Request.Headers.Accept.ToString(), buffer);
 
         var http = context.Response;
