@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Http;
 using Switchyard.Functions.Routing;
 
@@ -21,16 +22,38 @@ internal static class PassthroughWriter
         {
             var http = context.Response;
             http.StatusCode = (int)upstream.StatusCode;
-            foreach (var (name, values) in upstream.Headers.Concat(upstream.Content.Headers))
-            {
-                if (!HopByHop.Contains(name))
-                {
-                    http.Headers.Append(name, values.ToArray());
-                }
-            }
-
+            Copy(upstream.Headers.NonValidated, http.Headers);
+            Copy(upstream.Content.Headers.NonValidated, http.Headers);
             http.Headers[RouterResponses.CompletedHeader] = "false";
             await upstream.Content.CopyToAsync(http.Body, context.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    // The values as the backend sent them: validating (parsing) each header would only cost time, and repeated
+    // headers stay separate lines.
+    private static void Copy(HttpHeadersNonValidated from, IHeaderDictionary to)
+    {
+        foreach (var (name, values) in from)
+        {
+            if (HopByHop.Contains(name))
+            {
+                continue;
+            }
+
+            if (values.Count == 1)
+            {
+                to.Append(name, values.ToString());
+                continue;
+            }
+
+            var copied = new string[values.Count];
+            var i = 0;
+            foreach (var value in values)
+            {
+                copied[i++] = value;
+            }
+
+            to.Append(name, copied);
         }
     }
 }

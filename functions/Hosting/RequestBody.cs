@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
 
 namespace Switchyard.Functions.Hosting;
 
@@ -23,14 +24,14 @@ internal static class RequestBody
     private static readonly byte[] TooLargeBody = System.Text.Encoding.UTF8.GetBytes(TooLargeMessage);
 
     /// <summary>The body, or null when it is longer than <paramref name="maxBytes"/> or than Kestrel accepts.</summary>
-    public static async Task<ArraySegment<byte>?> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    public static async ValueTask<ArraySegment<byte>?> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxBytes)
         {
             return null;
         }
 
-        if (request.ContentLength == 0 || (request.ContentLength is null && !request.Headers.TransferEncoding.Any(HasChunked)))
+        if (request.ContentLength == 0 || (request.ContentLength is null && !IsChunked(request.Headers.TransferEncoding)))
         {
             return ArraySegment<byte>.Empty;
         }
@@ -69,7 +70,18 @@ internal static class RequestBody
         }
     }
 
-    private static bool HasChunked(string? value) => value?.Contains("chunked", StringComparison.OrdinalIgnoreCase) == true;
+    private static bool IsChunked(StringValues values)
+    {
+        foreach (var value in values)
+        {
+            if (value?.Contains("chunked", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>413 in the router's plain-text style.</summary>
     public static Task WriteTooLargeAsync(HttpResponse response)
