@@ -22,9 +22,10 @@ internal static class ConcurrentCallsExperiment
         {
             var url = new Uri(servers.GatewayUrl, GatewayConfig.ConcurrentCalls(calls));
             var problem = await AnswerCheck.ProblemAsync(url, "\"slow\"", expectCompleted: true, cancellationToken);
-            await WrkRun.RunAsync(url, options.ConcurrentCallsConnections, options.Warmup, cancellationToken);
+            await WrkRun.RunAsync(url, options.ConcurrentCallsConnections, options.Warmup, LatencyKind.PerRequest, cancellationToken);
             var before = await BackendCountAsync(servers.HeavyTailUrl, cancellationToken);
-            var wrk = await WrkRun.RunAsync(url, options.ConcurrentCallsConnections, options.ConcurrentCallsDuration, cancellationToken);
+            var wrk = await WrkRun.RunAsync(
+                url, options.ConcurrentCallsConnections, options.ConcurrentCallsDuration, LatencyKind.PerRequest, cancellationToken);
             var after = await BackendCountAsync(servers.HeavyTailUrl, cancellationToken);
             var run = new ConcurrentCallsRun(calls, wrk, after - before, problem);
             runs.Add(run);

@@ -32,6 +32,7 @@ internal static class HaproxyProxy
 
             backend backend
               server b1 127.0.0.1:{backendPort}
+
             """);
         return ChildProcess.Start("HAProxy", Program, ["-f", config, "-db"], directory);
     }

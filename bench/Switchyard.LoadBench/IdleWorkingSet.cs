@@ -8,12 +8,13 @@ internal static class IdleWorkingSet
 {
     private const int WarmupRequests = 10;
 
-    public static async Task<double> MeasureMegabytesAsync(ChildProcess gateway, IReadOnlyList<Uri> endpoints, CancellationToken cancellationToken)
+    public static async Task<double> MeasureMegabytesAsync(ChildProcess gateway, Uri gatewayUrl, CancellationToken cancellationToken)
     {
+        string[] endpoints = [GatewayConfig.PassNoOp, GatewayConfig.PassJson, GatewayConfig.Aggregate, GatewayConfig.Chain, GatewayConfig.Workflow];
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
         for (var i = 0; i < WarmupRequests; i++)
         {
-            using var response = await client.GetAsync(endpoints[i % endpoints.Count], cancellationToken);
+            using var response = await client.GetAsync(new Uri(gatewayUrl, endpoints[i % endpoints.Length]), cancellationToken);
         }
 
         await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);

@@ -25,9 +25,9 @@ internal static class LoadMatrix
         {
             foreach (var subject in subjects)
             {
-                await WrkRun.RunAsync(subject.Url, connections, options.Warmup, cancellationToken);
+                await WrkRun.RunAsync(subject.Url, connections, options.Warmup, LatencyKind.WrkCorrected, cancellationToken);
                 var meter = ProcessMeter.Start(subject.Process.Id);
-                var wrk = await WrkRun.RunAsync(subject.Url, connections, options.Duration, cancellationToken);
+                var wrk = await WrkRun.RunAsync(subject.Url, connections, options.Duration, LatencyKind.WrkCorrected, cancellationToken);
                 var measurement = new Measurement(subject, connections, wrk, meter.Stop(wrk.Requests), problems[subject.Key]);
                 measurements.Add(measurement);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

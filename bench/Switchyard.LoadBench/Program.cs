@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Switchyard.LoadBench;
 
 // The side-by-side load benchmark: Switchyard against the backend alone, nginx and HAProxy, driven by wrk.
@@ -12,22 +13,27 @@ if (args.Length > 0 && args[0] == "backend")
 
 var options = BenchOptions.Parse(args, BenchOptions.RepositoryRoot());
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, press) =>
+
+// Ctrl+C or a kill: cancel the run, so the servers are stopped (disposed) before the process exits instead of being
+// left running.
+void Stop(PosixSignalContext signal)
 {
-    // Let the finally below stop every server instead of leaving them running.
-    press.Cancel = true;
+    signal.Cancel = true;
     stop.Cancel();
-};
+}
+
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 try
 {
+    var loadAverage = string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]);
     using var servers = new BenchServers();
     await servers.StartBackendsAndGatewayAsync(options.Gateway, stop.Token);
-    var subjects = Scenarios.All(servers);
-    var gatewayEndpoints = subjects.Where(s => s.Process == servers.Gateway).Select(s => s.Url).ToList();
-    var idle = await IdleWorkingSet.MeasureMegabytesAsync(servers.Gateway, gatewayEndpoints, stop.Token);
+    var idle = await IdleWorkingSet.MeasureMegabytesAsync(servers.Gateway, servers.GatewayUrl, stop.Token);
     Console.WriteLine($"Switchyard idle working set: {idle:F1} MB");
     await servers.StartReverseProxiesAsync(stop.Token);
+    var subjects = Scenarios.All(servers);
 
     var matrix = await LoadMatrix.RunAsync(options, subjects, stop.Token);
     var concurrentCalls = await ConcurrentCallsExperiment.RunAsync(options, servers, stop.Token);
@@ -39,6 +45,7 @@ try
     {
         Options = options,
         Date = TimeProvider.System.GetUtcNow(),
+        LoadAverageBefore = loadAverage,
         Matrix = matrix,
         ConcurrentCalls = concurrentCalls,
         IdleMegabytes = idle,
@@ -55,7 +62,7 @@ catch (OperationCanceledException) when (stop.IsCancellationRequested)
     Console.Error.WriteLine("Stopped; every server was shut down.");
     return 130;
 }
-catch (InvalidOperationException error)
+catch (Exception error) when (error is InvalidOperationException or HttpRequestException or IOException)
 {
     Console.Error.WriteLine($"loadbench: {error.Message}");
     return 1;

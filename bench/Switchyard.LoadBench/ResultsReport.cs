@@ -12,6 +12,9 @@ internal sealed record ResultsReport
 
     public required DateTimeOffset Date { get; init; }
 
+    /// <summary><c>/proc/loadavg</c> before the first server started: other work on the machine skews every figure.</summary>
+    public required string LoadAverageBefore { get; init; }
+
     public required IReadOnlyList<Measurement> Matrix { get; init; }
 
     public required IReadOnlyList<ConcurrentCallsRun> ConcurrentCalls { get; init; }
@@ -33,6 +36,7 @@ internal sealed record ResultsReport
             text.AppendLine(line);
         }
 
+        text.AppendLine(Culture, $"load average before the run: {LoadAverageBefore}");
         text.AppendLine("```");
         text.AppendLine();
         text.AppendLine(Culture, $"Every server runs on 127.0.0.1 of this machine, beside wrk (`wrk -t2 -c<C> -d{BenchOptions.Seconds(Options.Duration)}s --latency`,");
@@ -46,6 +50,8 @@ internal sealed record ResultsReport
         text.AppendLine("CPU is the server process's user + system time during the recorded run per completed request (nginx: master");
         text.AppendLine("and workers summed; direct rows: the backend itself); peak RSS is its VmHWM over the run (MB = 2^20 bytes).");
         text.AppendLine("× direct compares with one direct call of the row's first backend path; × nginx with nginx pass-through.");
+        text.AppendLine("Latencies here are wrk's: corrected for coordinated omission (wrk adds samples for the requests a constant-rate");
+        text.AppendLine("client would have sent during each response slower than twice the mean), which raises p99 over a stall.");
         foreach (var connections in Options.Connections)
         {
             text.AppendLine();
@@ -69,7 +75,9 @@ internal sealed record ResultsReport
         text.AppendLine("## Concurrent calls");
         text.AppendLine();
         text.AppendLine("`/cc1`, `/cc2`, `/cc3` race `concurrent_calls` 1, 2, 3 copies of a call to a heavy-tail backend (`/slow`: 90% 5 ms,");
-        text.AppendLine(Culture, $"9% 50 ms, 1% 500 ms, seeded), `wrk -t2 -c{Options.ConcurrentCallsConnections} -d{BenchOptions.Seconds(Options.ConcurrentCallsDuration)}s`, few connections so the backend is never CPU bound.");
+        text.AppendLine(Culture, $"9% 50 ms, 1% 500 ms, seeded), `wrk -t{Options.ConcurrentCallsConnections} -c{Options.ConcurrentCallsConnections} -d{BenchOptions.Seconds(Options.ConcurrentCallsDuration)}s`, few connections so the backend is never CPU bound.");
+        text.AppendLine("Latencies are every request's own (one connection per wrk thread, timed in wrk's Lua hooks), not wrk's");
+        text.AppendLine("corrected statistics, which for a heavy-tail backend would invent latencies no request had.");
         text.AppendLine("Backend load = requests the backend received during the run ÷ requests wrk completed.");
         text.AppendLine();
         text.AppendLine("| concurrent_calls | rps | p50 ms | p90 ms | p99 ms | p99.9 ms | backend load | p99 vs 1 | errors |");

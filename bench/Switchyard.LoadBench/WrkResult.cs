@@ -13,6 +13,8 @@ internal sealed record WrkResult
     /// <summary>Connect, read, write errors and timeouts.</summary>
     public required long SocketErrors { get; init; }
 
+    public required LatencyKind Latency { get; init; }
+
     /// <summary>Percentile (0-100) → latency in microseconds, in increasing percentile order.</summary>
     public required IReadOnlyList<KeyValuePair<double, double>> Percentiles { get; init; }
 

@@ -5,19 +5,22 @@ using System.Globalization;
 namespace Switchyard.LoadBench;
 
 /// <summary>
-/// <c>wrk -t2 -c&lt;C&gt; -d&lt;D&gt;s --latency -s summary.lua URL</c>, and the figures its Lua hook printed.
+/// <c>wrk -t2 -c&lt;C&gt; -d&lt;D&gt;s --latency -s summary.lua URL</c> (or, for per-request latencies, one thread per
+/// connection and <c>per-request.lua</c>), and the figures its Lua hooks printed.
 /// </summary>
 internal static class WrkRun
 {
     private const string Prefix = "sybench ";
-    private static readonly string Script = Path.Combine(AppContext.BaseDirectory, "summary.lua");
 
-    public static async Task<WrkResult> RunAsync(Uri url, int connections, TimeSpan duration, CancellationToken cancellationToken)
+    public static async Task<WrkResult> RunAsync(
+        Uri url, int connections, TimeSpan duration, LatencyKind latency, CancellationToken cancellationToken)
     {
+        var (threads, script) = latency == LatencyKind.WrkCorrected ? (2, "summary.lua") : (connections, "per-request.lua");
         var start = new ProcessStartInfo("wrk") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[]
         {
-            "-t2", $"-c{connections}", $"-d{BenchOptions.Seconds(duration)}s", "--latency", "-s", Script, url.ToString(),
+            $"-t{threads}", $"-c{connections}", $"-d{BenchOptions.Seconds(duration)}s", "--latency",
+            "-s", Path.Combine(AppContext.BaseDirectory, script), url.ToString(),
         })
         {
             start.ArgumentList.Add(argument);
@@ -53,14 +56,15 @@ internal static class WrkRun
                 throw new InvalidOperationException($"wrk against {url} failed (exit {process.ExitCode}):\n{text}{await errors}");
             }
 
-            return Parse(text);
+            return Parse(text, latency);
         }
     }
 
-    private static WrkResult Parse(string text)
+    private static WrkResult Parse(string text, LatencyKind latency)
     {
         var values = new Dictionary<string, long>();
         var percentiles = new List<KeyValuePair<double, double>>();
+        var histogram = new SortedDictionary<long, long>();
         foreach (var line in text.Split('\n'))
         {
             if (!line.StartsWith(Prefix, StringComparison.Ordinal))
@@ -72,6 +76,12 @@ internal static class WrkRun
             if (parts[0] == "percentile")
             {
                 percentiles.Add(new(double.Parse(parts[1], CultureInfo.InvariantCulture), double.Parse(parts[2], CultureInfo.InvariantCulture)));
+            }
+            else if (parts[0] == "sample")
+            {
+                // Several threads may have seen the same latency: one line each.
+                var microseconds = long.Parse(parts[1], CultureInfo.InvariantCulture);
+                histogram[microseconds] = histogram.GetValueOrDefault(microseconds) + long.Parse(parts[2], CultureInfo.InvariantCulture);
             }
             else
             {
@@ -85,7 +95,8 @@ internal static class WrkRun
             DurationSeconds = values["duration_us"] / 1e6,
             StatusErrors = values["errors_status"],
             SocketErrors = values["errors_connect"] + values["errors_read"] + values["errors_write"] + values["errors_timeout"],
-            Percentiles = percentiles,
+            Latency = latency,
+            Percentiles = latency == LatencyKind.WrkCorrected ? percentiles : PercentileGrid.Of(histogram),
         };
     }
 }

@@ -1,6 +1,6 @@
 -- wrk's end-of-run hook: prints the run's figures as "sybench <key> <value>" lines for Switchyard.LoadBench.
--- Latencies are wrk's, in microseconds. The percentile list is dense (0.5 steps to 99, then finer to 99.99) so the
--- concurrent-calls experiment can draw its CDF from it.
+-- Latencies are wrk's statistics in microseconds, which wrk has corrected for coordinated omission before done() runs.
+-- The percentile list is PercentileGrid's: 0.5 steps to 99, then 0.1 steps to 99.9, then 0.01 steps to 99.99.
 done = function(summary, latency, requests)
   local out = function(key, value) io.write(string.format("sybench %s %s\n", key, value)) end
   out("requests", summary.requests)
