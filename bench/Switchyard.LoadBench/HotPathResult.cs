@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 
 namespace Switchyard.LoadBench;
 
@@ -31,7 +32,8 @@ internal sealed record HotPathResult(string Method, double MeanMicroseconds, dou
             var cells = Cells(line);
             if (cells.Count == columns.Count)
             {
-                rows.Add(new HotPathResult(cells[0].Trim('*', '\''), Microseconds(cells[mean]), Bytes(cells[allocated])));
+                // BenchmarkDotNet escapes the quotes around a Description as &#39;.
+                rows.Add(new HotPathResult(WebUtility.HtmlDecode(cells[0]).Trim('*', '\''), Microseconds(cells[mean]), Bytes(cells[allocated])));
             }
         }
 
