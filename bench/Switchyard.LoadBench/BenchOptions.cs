@@ -1,0 +1,79 @@
+using System.Globalization;
+
+namespace Switchyard.LoadBench;
+
+/// <summary>The orchestrator's command line: <c>--gateway PATH [--quick] [--results DIR]</c>.</summary>
+internal sealed record BenchOptions
+{
+    /// <summary>The Release <c>switchyard</c> executable to measure.</summary>
+    public required string Gateway { get; init; }
+
+    /// <summary>A short run (one connection count, short durations) for development and CI smoke checks.</summary>
+    public bool Quick { get; init; }
+
+    /// <summary>Where <c>latest.md</c> and the concurrent-calls CSV go. <value>The default value is <c>bench/results</c>.</value></summary>
+    public required string Results { get; init; }
+
+    /// <summary>The wrk connection counts of the scenario matrix; the targets read the 50-connection row.</summary>
+    public IReadOnlyList<int> Connections => Quick ? [TargetConnections] : [10, TargetConnections, 200];
+
+    public TimeSpan Warmup => TimeSpan.FromSeconds(Quick ? 1 : 3);
+
+    public TimeSpan Duration => TimeSpan.FromSeconds(Quick ? 5 : 15);
+
+    /// <summary>Few connections, so the heavy-tail backend is never CPU bound and its own latency is what is measured.</summary>
+    public int ConcurrentCallsConnections => 8;
+
+    public TimeSpan ConcurrentCallsDuration => TimeSpan.FromSeconds(Quick ? 8 : 30);
+
+    public const int TargetConnections = 50;
+
+    public string Command => Quick ? "bench/run.sh --quick" : "bench/run.sh";
+
+    public static BenchOptions Parse(string[] args, string repository)
+    {
+        string? gateway = null;
+        var quick = false;
+        var results = Path.Combine(repository, "bench", "results");
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--quick":
+                    quick = true;
+                    break;
+                case "--gateway" when i + 1 < args.Length:
+                    gateway = Path.GetFullPath(args[++i]);
+                    break;
+                case "--results" when i + 1 < args.Length:
+                    results = Path.GetFullPath(args[++i]);
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown argument {args[i]}; use --gateway PATH [--quick] [--results DIR], or backend --port N [--heavy-tail --seed S].");
+            }
+        }
+
+        if (gateway is null || !File.Exists(gateway))
+        {
+            throw new ArgumentException($"--gateway must name the built switchyard executable (got {gateway ?? "nothing"}); bench/run.sh builds and passes it.");
+        }
+
+        return new BenchOptions { Gateway = gateway, Quick = quick, Results = results };
+    }
+
+    /// <summary>The repository the program was built from (where <c>Serverless.sln</c> is), found upwards.</summary>
+    public static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Serverless.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No Serverless.sln above {AppContext.BaseDirectory}: run the benchmark from the repository.");
+    }
+
+    public static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,57 @@
+namespace Switchyard.LoadBench;
+
+/// <summary>
+/// The gateway configuration under test: one endpoint per scenario, all on the plain backend, and the
+/// concurrent-calls endpoints on the heavy-tail backend.
+/// </summary>
+internal static class GatewayConfig
+{
+    public const string PassNoOp = "/pass/noop";
+    public const string PassJson = "/pass/json";
+    public const string Aggregate = "/aggregate";
+    public const string Chain = "/chain/7";
+    public const string Workflow = "/workflow/7";
+
+    public static string ConcurrentCalls(int calls) => $"/cc{calls}";
+
+    /// <param name="backendPort">The plain backend.</param>
+    /// <param name="heavyTailPort">The heavy-tail backend, whose <c>/slow</c> the <c>/ccN</c> endpoints race.</param>
+    public static string Json(int backendPort, int heavyTailPort) => $$"""
+        {
+          "version": 3,
+          "timeout": "10s",
+          "host": ["http://127.0.0.1:{{backendPort}}"],
+          "endpoints": [
+            {"endpoint": "{{PassNoOp}}", "output_encoding": "no-op",
+             "backend": [{"url_pattern": "/a", "encoding": "no-op"}]},
+            {"endpoint": "{{PassJson}}", "backend": [{"url_pattern": "/a"}]},
+            {"endpoint": "{{Aggregate}}", "backend": [
+              {"url_pattern": "/a", "group": "a"},
+              {"url_pattern": "/b", "group": "b"},
+              {"url_pattern": "/c", "group": "c"}]},
+            {"endpoint": "/chain/{id}", "extra_config": {"proxy": {"sequential": true} }, "backend": [
+              {"url_pattern": "/user/{id}"},
+              {"url_pattern": "/account/{resp0_user.id}", "group": "account"}]},
+            {"endpoint": "/workflow/{id}", "extra_config": {"proxy": {"sequential": true} }, "backend": [
+              {"url_pattern": "/user/{id}", "group": "profile"},
+              {"url_pattern": "/__workflow/{id}/{resp0_profile.user.id}", "group": "level2",
+               "extra_config": {"workflow": {"endpoint": "/level2/{id}/{resp0_profile.user.id}", "backend": [
+                 {"url_pattern": "/audit", "group": "audit"},
+                 {"url_pattern": "/__workflow/{id}/{resp0_profile.user.id}", "group": "level3",
+                  "extra_config": {"workflow": {"endpoint": "/level3/{id}/{resp0_profile.user.id}",
+                    "extra_config": {"proxy": {"sequential": true} },
+                    "backend": [
+                      {"url_pattern": "/account/{id}/{resp0_profile.user.id}"},
+                      {"url_pattern": "/ledger/{resp0_account}"}]} } }]} } }]},
+            {{ConcurrentCallsEndpoint(1, heavyTailPort)}},
+            {{ConcurrentCallsEndpoint(2, heavyTailPort)}},
+            {{ConcurrentCallsEndpoint(3, heavyTailPort)}}
+          ]
+        }
+        """;
+
+    private static string ConcurrentCallsEndpoint(int calls, int heavyTailPort) => $$"""
+        {"endpoint": "{{ConcurrentCalls(calls)}}", "concurrent_calls": {{calls}},
+             "backend": [{"host": ["http://127.0.0.1:{{heavyTailPort}}"], "url_pattern": "/slow"}]}
+        """;
+}

@@ -1,0 +1,69 @@
+using System.Runtime.InteropServices;
+using Switchyard.LoadBench;
+
+// The side-by-side load benchmark: Switchyard against the backend alone, nginx and HAProxy, driven by wrk.
+//   bench/run.sh [--quick]   (builds, then runs this with --gateway <Release bin>/switchyard and draws the CDF)
+//   Switchyard.LoadBench --gateway PATH [--quick] [--results DIR]
+//   Switchyard.LoadBench backend --port N [--heavy-tail --seed S]   (the backend the orchestrator starts)
+if (args.Length > 0 && args[0] == "backend")
+{
+    await BackendApp.RunAsync(BackendOptions.Parse(args[1..]));
+    return 0;
+}
+
+var options = BenchOptions.Parse(args, BenchOptions.RepositoryRoot());
+using var stop = new CancellationTokenSource();
+
+// Ctrl+C or a kill: cancel the run, so the servers are stopped (disposed) before the process exits instead of being
+// left running.
+void Stop(PosixSignalContext signal)
+{
+    signal.Cancel = true;
+    stop.Cancel();
+}
+
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+
+try
+{
+    var loadAverage = string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]);
+    using var servers = new BenchServers();
+    await servers.StartBackendsAndGatewayAsync(options.Gateway, stop.Token);
+    var idle = await IdleWorkingSet.MeasureMegabytesAsync(servers.Gateway, servers.GatewayUrl, stop.Token);
+    Console.WriteLine($"Switchyard idle working set: {idle:F1} MB");
+    await servers.StartReverseProxiesAsync(stop.Token);
+    var subjects = Scenarios.All(servers);
+
+    var matrix = await LoadMatrix.RunAsync(options, subjects, stop.Token);
+    var concurrentCalls = await ConcurrentCallsExperiment.RunAsync(options, servers, stop.Token);
+
+    Directory.CreateDirectory(options.Results);
+    await ConcurrentCallsExperiment.WriteCdfAsync(Path.Combine(options.Results, "concurrent-calls-cdf.csv"), concurrentCalls);
+    var hotPath = HotPathResult.Read(Path.Combine(options.Results, "HotPathBenchmarks.md"));
+    var report = new ResultsReport
+    {
+        Options = options,
+        Date = TimeProvider.System.GetUtcNow(),
+        LoadAverageBefore = loadAverage,
+        Matrix = matrix,
+        ConcurrentCalls = concurrentCalls,
+        IdleMegabytes = idle,
+        Targets = Targets.Evaluate(matrix, concurrentCalls, idle, hotPath),
+    };
+    var markdown = report.ToMarkdown();
+    await File.WriteAllTextAsync(Path.Combine(options.Results, "latest.md"), markdown);
+    Console.WriteLine();
+    Console.WriteLine(markdown);
+    return 0;
+}
+catch (OperationCanceledException) when (stop.IsCancellationRequested)
+{
+    Console.Error.WriteLine("Stopped; every server was shut down.");
+    return 130;
+}
+catch (Exception error) when (error is InvalidOperationException or HttpRequestException or IOException)
+{
+    Console.Error.WriteLine($"loadbench: {error.Message}");
+    return 1;
+}

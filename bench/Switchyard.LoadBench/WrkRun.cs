@@ -1,0 +1,102 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Switchyard.LoadBench;
+
+/// <summary>
+/// <c>wrk -t2 -c&lt;C&gt; -d&lt;D&gt;s --latency -s summary.lua URL</c> (or, for per-request latencies, one thread per
+/// connection and <c>per-request.lua</c>), and the figures its Lua hooks printed.
+/// </summary>
+internal static class WrkRun
+{
+    private const string Prefix = "sybench ";
+
+    public static async Task<WrkResult> RunAsync(
+        Uri url, int connections, TimeSpan duration, LatencyKind latency, CancellationToken cancellationToken)
+    {
+        var (threads, script) = latency == LatencyKind.WrkCorrected ? (2, "summary.lua") : (connections, "per-request.lua");
+        var start = new ProcessStartInfo("wrk") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[]
+        {
+            $"-t{threads}", $"-c{connections}", $"-d{BenchOptions.Seconds(duration)}s", "--latency",
+            "-s", Path.Combine(AppContext.BaseDirectory, script), url.ToString(),
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        Process process;
+        try
+        {
+            process = Process.Start(start)!;
+        }
+        catch (Win32Exception error)
+        {
+            throw new InvalidOperationException($"cannot run wrk ({error.Message}); bench/run.sh installs it.", error);
+        }
+
+        using (process)
+        {
+            var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+            var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+            try
+            {
+                await process.WaitForExitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill();
+                throw;
+            }
+
+            var text = await output;
+            if (process.ExitCode != 0 || !text.Contains(Prefix, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"wrk against {url} failed (exit {process.ExitCode}):\n{text}{await errors}");
+            }
+
+            return Parse(text, latency);
+        }
+    }
+
+    private static WrkResult Parse(string text, LatencyKind latency)
+    {
+        var values = new Dictionary<string, long>();
+        var percentiles = new List<KeyValuePair<double, double>>();
+        var histogram = new SortedDictionary<long, long>();
+        foreach (var line in text.Split('\n'))
+        {
+            if (!line.StartsWith(Prefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var parts = line[Prefix.Length..].Trim().Split(' ');
+            if (parts[0] == "percentile")
+            {
+                percentiles.Add(new(double.Parse(parts[1], CultureInfo.InvariantCulture), double.Parse(parts[2], CultureInfo.InvariantCulture)));
+            }
+            else if (parts[0] == "sample")
+            {
+                // Several threads may have seen the same latency: one line each.
+                var microseconds = long.Parse(parts[1], CultureInfo.InvariantCulture);
+                histogram[microseconds] = histogram.GetValueOrDefault(microseconds) + long.Parse(parts[2], CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                values[parts[0]] = (long)double.Parse(parts[1], CultureInfo.InvariantCulture);
+            }
+        }
+
+        return new WrkResult
+        {
+            Requests = values["requests"],
+            DurationSeconds = values["duration_us"] / 1e6,
+            StatusErrors = values["errors_status"],
+            SocketErrors = values["errors_connect"] + values["errors_read"] + values["errors_write"] + values["errors_timeout"],
+            Latency = latency,
+            Percentiles = latency == LatencyKind.WrkCorrected ? percentiles : PercentileGrid.Of(histogram),
+        };
+    }
+}
