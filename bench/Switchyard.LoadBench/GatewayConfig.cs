@@ -19,6 +19,7 @@ internal static class GatewayConfig
     public static string Json(int backendPort, int heavyTailPort) => $$"""
         {
           "version": 3,
+          "listen_ip": "127.0.0.1",
           "timeout": "10s",
           "host": ["http://127.0.0.1:{{backendPort}}"],
           "endpoints": [

@@ -15,6 +15,11 @@ public sealed record ServiceConfig
     /// <summary>The listening port. <value>The default value is 8080.</value></summary>
     public int Port { get; init; } = ServiceDefaults.Port;
 
+    /// <summary>
+    /// The IP address (IPv4 or IPv6) the gateway listens on. <value>The default value is empty: every interface.</value>
+    /// </summary>
+    public string ListenIp { get; init; } = "";
+
     /// <summary>Default hosts for backends that declare none.</summary>
     public IReadOnlyList<string> Host { get; init; } = [];
 

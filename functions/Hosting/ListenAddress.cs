@@ -10,20 +10,30 @@ internal static class ListenAddress
 
     /// <summary>
     /// An explicit <c>--port</c> wins; under the Functions host the handler listens on loopback at the port the host
-    /// chose; otherwise the configuration's <c>port</c> on every interface, as KrakenD does.
+    /// chose; otherwise the configuration's <c>port</c>. Outside the Functions host the address is the configuration's
+    /// <c>listen_ip</c>, or every interface when it is empty, as KrakenD does.
     /// </summary>
-    public static string Choose(ServiceConfig config, int? port)
+    public static string Choose(ServiceConfig config, int? port) =>
+        Choose(config, port, Environment.GetEnvironmentVariable(FunctionsPortVariable));
+
+    /// <param name="config">A validated configuration.</param>
+    /// <param name="port">The <c>--port</c> option, when given.</param>
+    /// <param name="functionsPort">The value of <see cref="FunctionsPortVariable"/>, when set.</param>
+    public static string Choose(ServiceConfig config, int? port, string? functionsPort)
     {
-        if (port is { } explicitPort)
+        if (port is null && int.TryParse(functionsPort, out var hostPort))
         {
-            return $"http://*:{explicitPort}";
+            return $"http://127.0.0.1:{hostPort}";
         }
 
-        if (int.TryParse(Environment.GetEnvironmentVariable(FunctionsPortVariable), out var functionsPort))
-        {
-            return $"http://127.0.0.1:{functionsPort}";
-        }
-
-        return $"http://*:{config.Port}";
+        return $"http://{Host(config.ListenIp)}:{port ?? config.Port}";
     }
+
+    // The validator accepts only bare addresses, so a colon means IPv6, which a URL writes in brackets.
+    private static string Host(string listenIp) => listenIp switch
+    {
+        "" => "*",
+        _ when listenIp.Contains(':', StringComparison.Ordinal) => $"[{listenIp}]",
+        _ => listenIp,
+    };
 }

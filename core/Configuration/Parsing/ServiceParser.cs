@@ -25,6 +25,7 @@ internal static class ServiceParser
         {
             Version = reader.Int("version") ?? 0,
             Port = reader.Int("port") ?? 0,
+            ListenIp = reader.String("listen_ip") ?? "",
             Host = reader.Strings("host"),
             Timeout = reader.Duration("timeout") ?? TimeSpan.Zero,
             CacheTtl = reader.Duration("cache_ttl") ?? TimeSpan.Zero,

@@ -7,6 +7,7 @@ internal static class ConfigValidators
     [
         new VersionValidator(),
         new PortValidator(),
+        new ListenIpValidator(),
         new DurationValidator(),
         new RouterValidator(),
         new EndpointPathValidator(),
