@@ -25,7 +25,8 @@ internal static class LoadMatrix
         {
             foreach (var subject in subjects)
             {
-                await WrkRun.RunAsync(subject.Url, connections, options.Warmup, LatencyKind.WrkCorrected, cancellationToken);
+                var warmup = connections == options.Connections[0] ? options.JitWarmup : options.Warmup;
+                await WrkRun.RunAsync(subject.Url, connections, warmup, LatencyKind.WrkCorrected, cancellationToken);
                 var meter = ProcessMeter.Start(subject.Process.Id);
                 var wrk = await WrkRun.RunAsync(subject.Url, connections, options.Duration, LatencyKind.WrkCorrected, cancellationToken);
                 var measurement = new Measurement(subject, connections, wrk, meter.Stop(wrk.Requests), problems[subject.Key]);
