@@ -8,7 +8,9 @@ namespace Switchyard.LoadBench;
 /// </summary>
 internal static class LoadMatrix
 {
-    public static async Task<List<Measurement>> RunAsync(BenchOptions options, IReadOnlyList<Subject> subjects, CancellationToken cancellationToken)
+    /// <param name="compiled">The .NET servers, warmed up on all their rows at once before anything is recorded.</param>
+    public static async Task<List<Measurement>> RunAsync(
+        BenchOptions options, IReadOnlyList<Subject> subjects, IReadOnlyList<ChildProcess> compiled, CancellationToken cancellationToken)
     {
         var problems = new Dictionary<string, string?>();
         foreach (var subject in subjects)
@@ -20,13 +22,19 @@ internal static class LoadMatrix
             }
         }
 
+        foreach (var server in compiled)
+        {
+            var rows = subjects.Where(subject => subject.Process == server).ToList();
+            var origin = new Uri(rows[0].Url.GetLeftPart(UriPartial.Authority));
+            await WrkRun.WarmUpAsync(origin, [.. rows.Select(row => row.Url.PathAndQuery)], BenchOptions.TargetConnections, options.JitWarmup, cancellationToken);
+        }
+
         var measurements = new List<Measurement>();
         foreach (var connections in options.Connections)
         {
             foreach (var subject in subjects)
             {
-                var warmup = connections == options.Connections[0] ? options.JitWarmup : options.Warmup;
-                await WrkRun.RunAsync(subject.Url, connections, warmup, LatencyKind.WrkCorrected, cancellationToken);
+                await WrkRun.RunAsync(subject.Url, connections, options.Warmup, LatencyKind.WrkCorrected, cancellationToken);
                 var meter = ProcessMeter.Start(subject.Process.Id);
                 var wrk = await WrkRun.RunAsync(subject.Url, connections, options.Duration, LatencyKind.WrkCorrected, cancellationToken);
                 var measurement = new Measurement(subject, connections, wrk, meter.Stop(wrk.Requests), problems[subject.Key]);

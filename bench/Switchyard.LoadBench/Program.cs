@@ -35,7 +35,7 @@ try
     await servers.StartReverseProxiesAsync(stop.Token);
     var subjects = Scenarios.All(servers);
 
-    var matrix = await LoadMatrix.RunAsync(options, subjects, stop.Token);
+    var matrix = await LoadMatrix.RunAsync(options, subjects, [servers.Backend, servers.Gateway], stop.Token);
     var concurrentCalls = await ConcurrentCallsExperiment.RunAsync(options, servers, stop.Token);
 
     Directory.CreateDirectory(options.Results);

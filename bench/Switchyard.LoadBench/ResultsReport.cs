@@ -40,7 +40,7 @@ internal sealed record ResultsReport
         text.AppendLine("```");
         text.AppendLine();
         text.AppendLine(Culture, $"Every server runs on 127.0.0.1 of this machine, beside wrk (`wrk -t2 -c<C> -d{BenchOptions.Seconds(Options.Duration)}s --latency`,");
-        text.AppendLine(Culture, $"each recorded run after an unrecorded warm-up: {BenchOptions.Seconds(Options.JitWarmup)} s before a row's first run, for .NET's tiered compilation, {BenchOptions.Seconds(Options.Warmup)} s before the others), so wrk, the backend and the proxy share the");
+        text.AppendLine(Culture, $"each recorded run after an unrecorded {BenchOptions.Seconds(Options.Warmup)} s warm-up; before any, {BenchOptions.Seconds(Options.JitWarmup)} s on all the rows of each .NET server in turn, for tiered compilation), so wrk, the backend and the proxy share the");
         text.AppendLine("same cores: the absolute figures are this machine's, the ratios are what to read. The backend is a minimal");
         text.AppendLine("Kestrel app answering small JSON objects from precomputed bytes. nginx (2 workers, upstream `keepalive 64`,");
         text.AppendLine("HTTP/1.1 upstream, no access log) and HAProxy (`nbthread 2`, `http-reuse always`, no logging) are fair,");

@@ -16,12 +16,25 @@ internal static class WrkRun
         Uri url, int connections, TimeSpan duration, LatencyKind latency, CancellationToken cancellationToken)
     {
         var (threads, script) = latency == LatencyKind.WrkCorrected ? (2, "summary.lua") : (connections, "per-request.lua");
-        var start = new ProcessStartInfo("wrk") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[]
+        var text = await RunWrkAsync(url, [$"-t{threads}", $"-c{connections}", $"-d{BenchOptions.Seconds(duration)}s", "--latency", "-s", Script(script), url.ToString()], cancellationToken);
+        if (!text.Contains(Prefix, StringComparison.Ordinal))
         {
-            $"-t{threads}", $"-c{connections}", $"-d{BenchOptions.Seconds(duration)}s", "--latency",
-            "-s", Path.Combine(AppContext.BaseDirectory, script), url.ToString(),
-        })
+            throw new InvalidOperationException($"wrk against {url} printed no figures:\n{text}");
+        }
+
+        return Parse(text, latency);
+    }
+
+    /// <summary>Load on every path of one server in turn (<c>rotate.lua</c>), nothing recorded: the warm-up.</summary>
+    public static Task WarmUpAsync(Uri server, IReadOnlyList<string> paths, int connections, TimeSpan duration, CancellationToken cancellationToken) =>
+        RunWrkAsync(server, [$"-t2", $"-c{connections}", $"-d{BenchOptions.Seconds(duration)}s", "-s", Script("rotate.lua"), server.ToString(), "--", .. paths], cancellationToken);
+
+    private static string Script(string name) => Path.Combine(AppContext.BaseDirectory, name);
+
+    private static async Task<string> RunWrkAsync(Uri url, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("wrk") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -51,12 +64,12 @@ internal static class WrkRun
             }
 
             var text = await output;
-            if (process.ExitCode != 0 || !text.Contains(Prefix, StringComparison.Ordinal))
+            if (process.ExitCode != 0)
             {
                 throw new InvalidOperationException($"wrk against {url} failed (exit {process.ExitCode}):\n{text}{await errors}");
             }
 
-            return Parse(text, latency);
+            return text;
         }
     }
 
