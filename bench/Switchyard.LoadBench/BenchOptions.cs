@@ -28,6 +28,9 @@ internal sealed record BenchOptions
 
     public TimeSpan Duration => TimeSpan.FromSeconds(Quick ? 5 : 15);
 
+    /// <summary>Each row of the one-request-at-a-time latency probe.</summary>
+    public TimeSpan LatencyDuration => TimeSpan.FromSeconds(Quick ? 2 : 10);
+
     /// <summary>Few connections, so the heavy-tail backend is never CPU bound and its own latency is what is measured.</summary>
     public int ConcurrentCallsConnections => 8;
 

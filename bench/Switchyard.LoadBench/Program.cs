@@ -36,6 +36,7 @@ try
     var subjects = Scenarios.All(servers);
 
     var matrix = await LoadMatrix.RunAsync(options, subjects, [servers.Backend, servers.Gateway], stop.Token);
+    var latency = await LatencyProbe.RunAsync(options, subjects, stop.Token);
     var concurrentCalls = await ConcurrentCallsExperiment.RunAsync(options, servers, stop.Token);
 
     Directory.CreateDirectory(options.Results);
@@ -47,9 +48,10 @@ try
         Date = TimeProvider.System.GetUtcNow(),
         LoadAverageBefore = loadAverage,
         Matrix = matrix,
+        Latency = latency,
         ConcurrentCalls = concurrentCalls,
         IdleMegabytes = idle,
-        Targets = Targets.Evaluate(matrix, concurrentCalls, idle, hotPath),
+        Targets = Targets.Evaluate(matrix, latency, concurrentCalls, idle, hotPath),
     };
     var markdown = report.ToMarkdown();
     await File.WriteAllTextAsync(Path.Combine(options.Results, "latest.md"), markdown);

@@ -17,6 +17,9 @@ internal sealed record ResultsReport
 
     public required IReadOnlyList<Measurement> Matrix { get; init; }
 
+    /// <summary>The one-request-at-a-time rows (<see cref="LatencyProbe"/>).</summary>
+    public required IReadOnlyList<Measurement> Latency { get; init; }
+
     public required IReadOnlyList<ConcurrentCallsRun> ConcurrentCalls { get; init; }
 
     public required double IdleMegabytes { get; init; }
@@ -72,6 +75,22 @@ internal sealed record ResultsReport
         text.AppendLine();
         text.AppendLine(Culture, $"Switchyard's idle working set (VmRSS after start, 10 warm-up requests and 3 s idle): **{IdleMegabytes:F1} MB**.");
         text.AppendLine();
+        text.AppendLine("## One request at a time");
+        text.AppendLine();
+        text.AppendLine(Culture, $"`wrk -t1 -c1 -d{BenchOptions.Seconds(Options.LatencyDuration)}s`, every request's own time: nothing queues, so the difference to the direct call is");
+        text.AppendLine("the latency the proxy adds to a request (at 50 connections a median is mostly waiting for a core).");
+        text.AppendLine();
+        text.AppendLine("| server | rps | p50 µs | p99 µs | p50 added µs | CPU µs/req |");
+        text.AppendLine("|---|--:|--:|--:|--:|--:|");
+        var alone = Latency.Single(m => m.Subject.Key == Scenarios.DirectA).Wrk.LatencyMs(50);
+        foreach (var row in Latency)
+        {
+            var wrk = row.Wrk;
+            var added = row.Subject.Key == Scenarios.DirectA ? "—" : Invariant($"{(wrk.LatencyMs(50) - alone) * 1000:F0}");
+            text.AppendLine(Culture, $"| {row.Subject.Scenario}: {row.Subject.Server} | {wrk.RequestsPerSecond:F0} | {wrk.LatencyMs(50) * 1000:F0} | {wrk.LatencyMs(99) * 1000:F0} | {added} | {row.Usage.CpuMicrosecondsPerRequest:F1} |");
+        }
+
+        text.AppendLine();
         text.AppendLine("## Concurrent calls");
         text.AppendLine();
         text.AppendLine("`/cc1`, `/cc2`, `/cc3` race `concurrent_calls` 1, 2, 3 copies of a call to a heavy-tail backend (`/slow`: 90% 5 ms,");
@@ -95,7 +114,7 @@ internal sealed record ResultsReport
         text.AppendLine();
         text.AppendLine("Points: [concurrent-calls-cdf.csv](concurrent-calls-cdf.csv).");
         text.AppendLine();
-        text.AppendLine(Culture, $"## Targets ({BenchOptions.TargetConnections} connections)");
+        text.AppendLine(Culture, $"## Targets (throughput at {BenchOptions.TargetConnections} connections, added latency one request at a time)");
         text.AppendLine();
         text.AppendLine("| target | reached | |");
         text.AppendLine("|---|---|---|");

@@ -2,11 +2,15 @@ using System.Globalization;
 
 namespace Switchyard.LoadBench;
 
-/// <summary>The performance targets, each with the figure this run reached (50-connection rows).</summary>
+/// <summary>
+/// The performance targets, each with the figure this run reached: throughput from the 50-connection rows,
+/// added latency from the one-request-at-a-time probe.
+/// </summary>
 internal static class Targets
 {
     public static List<TargetResult> Evaluate(
         IReadOnlyList<Measurement> matrix,
+        IReadOnlyList<Measurement> latency,
         IReadOnlyList<ConcurrentCallsRun> concurrentCalls,
         double idleMegabytes,
         IReadOnlyList<HotPathResult>? hotPath)
@@ -14,7 +18,8 @@ internal static class Targets
         Measurement At(string key) => matrix.Single(m => m.Subject.Key == key && m.Connections == BenchOptions.TargetConnections);
         var (direct, nginx, noOp, json, aggregate) =
             (At(Scenarios.DirectA), At(Scenarios.Nginx), At(Scenarios.PassNoOp), At(Scenarios.PassJson), At(Scenarios.Aggregate));
-        var addedMicroseconds = (noOp.Wrk.LatencyMs(50) - direct.Wrk.LatencyMs(50)) * 1000;
+        var (alone, noOpAlone) = (latency.Single(m => m.Subject.Key == Scenarios.DirectA), latency.Single(m => m.Subject.Key == Scenarios.PassNoOp));
+        var addedMicroseconds = (noOpAlone.Wrk.LatencyMs(50) - alone.Wrk.LatencyMs(50)) * 1000;
         var (one, three) = (concurrentCalls.Single(r => r.Calls == 1), concurrentCalls.Single(r => r.Calls == 3));
         var p99Reduction = 1 - (three.Wrk.LatencyMs(99) / one.Wrk.LatencyMs(99));
         var concurrentFailed = one.Problem is not null || one.Wrk.HasErrors || three.Problem is not null || three.Wrk.HasErrors;
@@ -22,9 +27,9 @@ internal static class Targets
         return
         [
             new("pass-through no-op: rps ≥ 0.8 × nginx", Ratio(noOp, nginx, "nginx"), Verdict(Ratio(noOp, nginx) >= 0.8, noOp, nginx)),
-            new("pass-through no-op: p50 added latency < 150 µs",
-                Invariant($"{addedMicroseconds:F0} µs (p50 {noOp.Wrk.LatencyMs(50):F3} ms − direct {direct.Wrk.LatencyMs(50):F3} ms)"),
-                Verdict(addedMicroseconds < 150, noOp, direct)),
+            new("pass-through no-op: p50 added latency < 150 µs (one request at a time)",
+                Invariant($"{addedMicroseconds:F0} µs (p50 {noOpAlone.Wrk.LatencyMs(50) * 1000:F0} µs − direct {alone.Wrk.LatencyMs(50) * 1000:F0} µs)"),
+                Verdict(addedMicroseconds < 150, noOpAlone, alone)),
             new("pass-through json: rps ≥ 0.5 × direct backend", Ratio(json, direct, "direct"), Verdict(Ratio(json, direct) >= 0.5, json, direct)),
             new("aggregation of 3: rps ≥ 0.3 × one direct backend call", Ratio(aggregate, direct, "direct"),
                 Verdict(Ratio(aggregate, direct) >= 0.3, aggregate, direct)),
