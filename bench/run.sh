@@ -3,7 +3,7 @@
 #   bench/run.sh [--quick]
 # Installs what is missing (wrk, nginx, HAProxy, gnuplot), builds the gateway and the benchmark in Release, runs the
 # benchmark (it starts and stops every server itself and writes bench/results/latest.md and the concurrent-calls CSV),
-# then draws bench/results/concurrent-calls-cdf.png. --quick: one connection count and short runs (about 90 s).
+# then draws bench/results/concurrent-calls-cdf.png. --quick: one connection count and short runs (under 2 minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

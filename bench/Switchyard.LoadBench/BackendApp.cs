@@ -22,7 +22,8 @@ internal static class BackendApp
             kestrel.Listen(IPAddress.Loopback, options.Port);
         });
         await using var app = builder.Build();
-        var responder = new BackendResponder(options.HeavyTail ? new HeavyTailDelay(options.Seed) : null);
+        using var clock = options.HeavyTail ? new PreciseDelay() : null;
+        var responder = new BackendResponder(clock is null ? null : new HeavyTailDelay(options.Seed, clock));
         app.Run(responder.RespondAsync);
         await app.RunAsync();
     }

@@ -38,7 +38,7 @@ internal sealed class BackendResponder(HeavyTailDelay? slow)
 
         if (path == "/slow" && slow is not null)
         {
-            return SlowAsync(context, slow.Next());
+            return SlowAsync(context, slow);
         }
 
         if (Body(path) is not { } body)
@@ -62,12 +62,12 @@ internal sealed class BackendResponder(HeavyTailDelay? slow)
         _ => null,
     };
 
-    private static async Task SlowAsync(HttpContext context, TimeSpan delay)
+    private static async Task SlowAsync(HttpContext context, HeavyTailDelay delay)
     {
         // A cancelled race loser (the gateway closes its connection) just stops waiting.
         try
         {
-            await Task.Delay(delay, context.RequestAborted);
+            await delay.WaitAsync(context.RequestAborted);
         }
         catch (OperationCanceledException)
         {

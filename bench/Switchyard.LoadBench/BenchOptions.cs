@@ -24,9 +24,9 @@ internal sealed record BenchOptions
     /// again with full optimisation (tiered compilation) during its first seconds under load, which a long-running
     /// server has long finished. Measured: from 2 to 7 s under load the gateway spent twice the CPU per request it spent from 7 to 12 s.
     /// </summary>
-    public TimeSpan JitWarmup => TimeSpan.FromSeconds(Quick ? 7 : 15);
+    public TimeSpan JitWarmup => TimeSpan.FromSeconds(Quick ? 6 : 15);
 
-    public TimeSpan Duration => TimeSpan.FromSeconds(Quick ? 5 : 15);
+    public TimeSpan Duration => TimeSpan.FromSeconds(Quick ? 4 : 15);
 
     /// <summary>Each row of the one-request-at-a-time latency probe.</summary>
     public TimeSpan LatencyDuration => TimeSpan.FromSeconds(Quick ? 2 : 10);
@@ -34,7 +34,7 @@ internal sealed record BenchOptions
     /// <summary>Few connections, so the heavy-tail backend is never CPU bound and its own latency is what is measured.</summary>
     public int ConcurrentCallsConnections => 8;
 
-    public TimeSpan ConcurrentCallsDuration => TimeSpan.FromSeconds(Quick ? 6 : 30);
+    public TimeSpan ConcurrentCallsDuration => TimeSpan.FromSeconds(Quick ? 5 : 30);
 
     public const int TargetConnections = 50;
 
