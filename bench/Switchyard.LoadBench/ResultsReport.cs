@@ -123,6 +123,9 @@ internal sealed record ResultsReport
             text.AppendLine(Culture, $"| {target.Target} | {target.Reached} | {target.Verdict} |");
         }
 
+        text.AppendLine();
+        text.AppendLine("What was changed to reach these figures, and what bounds those not met: [optimizations.md](optimizations.md).");
+
         return text.ToString();
     }
 

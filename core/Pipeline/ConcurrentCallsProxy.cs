@@ -47,13 +47,14 @@ internal static class ConcurrentCallsProxy
         };
     }
 
+    // A call that throws is one more failed answer: the race goes on with the others.
     private static async Task<ProxyResponse> Answer(Task<ProxyResponse> call, CancellationToken deadline)
     {
         try
         {
             return await call.ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception)
         {
             return ProxyResponse.Failed(BackendFailure.FromException(exception, deadline));
         }
