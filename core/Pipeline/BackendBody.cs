@@ -10,11 +10,15 @@ internal static class BackendBody
 {
     private const int UnknownLengthChunk = 4096;
 
+    // A declared length is a hint, not a promise: the buffer grows as bytes arrive past this, so a backend announcing
+    // gigabytes and sending little costs little.
+    private const int MostReservedUpFront = 64 * 1024;
+
     /// <summary>The body; the caller disposes it once decoded.</summary>
     public static async ValueTask<PooledBufferWriter> ReadAsync(HttpContent content, CancellationToken cancellationToken)
     {
         var length = content.Headers.ContentLength;
-        var body = new PooledBufferWriter(length is > 0 and < int.MaxValue ? (int)length.Value : UnknownLengthChunk);
+        var body = new PooledBufferWriter(length is > 0 ? (int)Math.Min(length.Value, MostReservedUpFront) : UnknownLengthChunk);
         try
         {
             // A response's content stream is at hand once the headers are read: the synchronous call allocates no task.
