@@ -27,7 +27,7 @@ internal static class WrkRun
 
     /// <summary>Load on every path of one server in turn (<c>rotate.lua</c>), nothing recorded: the warm-up.</summary>
     public static Task WarmUpAsync(Uri server, IReadOnlyList<string> paths, int connections, TimeSpan duration, CancellationToken cancellationToken) =>
-        RunWrkAsync(server, [$"-t2", $"-c{connections}", $"-d{BenchOptions.Seconds(duration)}s", "-s", Script("rotate.lua"), server.ToString(), "--", .. paths], cancellationToken);
+        RunWrkAsync(server, ["-t2", $"-c{connections}", $"-d{BenchOptions.Seconds(duration)}s", "-s", Script("rotate.lua"), server.ToString(), "--", .. paths], cancellationToken);
 
     private static string Script(string name) => Path.Combine(AppContext.BaseDirectory, name);
 
