@@ -1,8 +1,8 @@
 namespace Switchyard.Core.Configuration;
 
 /// <summary>
-/// The <c>extra_config</c> namespaces Switchyard reads, and the old spellings KrakenD still accepts for
-/// them. Raw <c>ExtraConfig</c> objects always hold the short names.
+/// The short names of the <c>extra_config</c> namespaces Switchyard's code refers to. Raw <c>ExtraConfig</c> objects
+/// always hold short names: <see cref="Namespaces.NamespaceCatalog.Normalize"/> turns old spellings into them.
 /// </summary>
 public static class NamespaceAliases
 {
@@ -20,16 +20,4 @@ public static class NamespaceAliases
 
     /// <summary>Switchyard's root namespace for its fan-out agents: <c>{"store": "path/to/subscriptions.json"}</c>.</summary>
     public const string SwitchyardFanOut = "switchyard/fanout";
-
-    private static readonly Dictionary<string, string> ShortNames = new(StringComparer.Ordinal)
-    {
-        ["github.com/devopsfaith/krakend/proxy"] = Proxy,
-        ["github.com/devopsfaith/krakend/http"] = BackendHttp,
-        ["github_com/luraproject/lura/router/gin"] = Router,
-        ["github.com/devopsfaith/krakend-amqp/agent"] = AsyncAmqp,
-        ["github.com/devopsfaith/krakend-cel"] = ValidationCel,
-    };
-
-    /// <summary>The short name of <paramref name="ns"/>, or <paramref name="ns"/> itself when it has none.</summary>
-    public static string Normalize(string ns) => ShortNames.TryGetValue(ns, out var shortName) ? shortName : ns;
 }

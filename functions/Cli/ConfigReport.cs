@@ -2,10 +2,21 @@ using Switchyard.Core.Configuration;
 
 namespace Switchyard.Functions.Cli;
 
-/// <summary>Prints a configuration's errors and warnings, one per line, each with its JSON path.</summary>
+/// <summary>Prints a configuration's errors and warnings, one per line, each with its JSON path, and their count.</summary>
 internal static class ConfigReport
 {
+    /// <summary>Every problem, then, when there is an error, the summary line.</summary>
     public static void Write(ConfigLoadResult result, string path, TextWriter output)
+    {
+        WriteProblems(result, output);
+        if (result.Errors.Count > 0)
+        {
+            output.WriteLine(SummaryLine(result, path));
+        }
+    }
+
+    /// <summary>One <c>error: PATH: MESSAGE</c> line per error, then one <c>warning: ...</c> line per warning.</summary>
+    public static void WriteProblems(ConfigLoadResult result, TextWriter output)
     {
         foreach (var error in result.Errors)
         {
@@ -16,10 +27,11 @@ internal static class ConfigReport
         {
             output.WriteLine($"warning: {warning}");
         }
-
-        if (result.Errors.Count > 0)
-        {
-            output.WriteLine($"{path}: {result.Errors.Count} error(s) in the configuration.");
-        }
     }
+
+    /// <summary><c>FILE: 2 errors, 1 warning</c>.</summary>
+    public static string SummaryLine(ConfigLoadResult result, string path) =>
+        $"{path}: {Count(result.Errors.Count, "error")}, {Count(result.Warnings.Count, "warning")}";
+
+    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 }

@@ -2,7 +2,10 @@ using System.CommandLine;
 
 namespace Switchyard.Functions.Cli;
 
-/// <summary>The <c>switchyard</c> command line: <c>run</c> (also the default), <c>check</c>, <c>send</c> and <c>package</c>.</summary>
+/// <summary>
+/// The <c>switchyard</c> command line: <c>run</c> (also the default), <c>check</c>, <c>send</c>, <c>package</c> and
+/// <c>namespaces</c>.
+/// </summary>
 internal static class SwitchyardCommand
 {
     public static RootCommand Create()
@@ -14,6 +17,7 @@ internal static class SwitchyardCommand
             CheckCommand.Create(),
             SendCommand.Create(),
             PackageCommand.Create(),
+            NamespacesCommand.Create(),
         };
 
         // `switchyard` alone (and `dotnet run --project functions`) serves the embedded default configuration.

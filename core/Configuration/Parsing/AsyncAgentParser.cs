@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Switchyard.Core.Configuration.Namespaces;
 using Switchyard.Core.Agents;
 
 namespace Switchyard.Core.Configuration.Parsing;
@@ -16,13 +17,6 @@ internal static class AsyncAgentParser
 
     /// <summary>Prefix of a pipe's <c>endpoint</c>: a name for logs, never a route.</summary>
     public const string PipePrefix = "/__agent/";
-
-    private static readonly HashSet<string> Namespaces =
-    [
-        NamespaceAliases.Proxy, SecurityPoliciesParser.Namespace, NamespaceAliases.ValidationCel,
-        NamespaceAliases.AsyncAmqp, MemoryDriverOptionsParser.Namespace, ServiceBusDriverOptionsParser.Namespace,
-        AzureQueueDriverOptionsParser.Namespace,
-    ];
 
     /// <summary>The agents of the root object, in file order; items that are not objects are reported and skipped.</summary>
     public static List<AsyncAgentConfig> ReadAll(JsonObjectReader root)
@@ -67,7 +61,7 @@ internal static class AsyncAgentParser
         }
 
         var name = reader.String("name") is { Length: > 0 } given ? given : DefaultName(index);
-        var extraConfig = ExtraConfigSection.Read(reader, Namespaces);
+        var extraConfig = ExtraConfigSection.Read(reader, Placement.Agent);
         var consumer = AgentConsumerOptionsParser.Parse(reader);
         var pipe = new EndpointConfig
         {

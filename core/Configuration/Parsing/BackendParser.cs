@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Switchyard.Core.Configuration.Namespaces;
 
 namespace Switchyard.Core.Configuration.Parsing;
 
@@ -9,12 +10,6 @@ namespace Switchyard.Core.Configuration.Parsing;
 /// </summary>
 internal static class BackendParser
 {
-    private static readonly HashSet<string> Namespaces =
-    [
-        NamespaceAliases.Proxy, NamespaceAliases.BackendHttp, WorkflowParser.Namespace, SecurityPoliciesParser.Namespace,
-        NamespaceAliases.ValidationCel,
-    ];
-
     public static BackendConfig? Parse(JsonElement element, string path, ConfigProblems problems)
     {
         var reader = JsonObjectReader.Open(element, path, problems);
@@ -23,7 +18,7 @@ internal static class BackendParser
             return null;
         }
 
-        var extraConfig = ExtraConfigSection.Read(reader, Namespaces);
+        var extraConfig = ExtraConfigSection.Read(reader, Placement.Backend);
         var backend = new BackendConfig
         {
             Host = reader.Strings("host"),

@@ -28,7 +28,7 @@ internal static class CelChecksParser
         var index = 0;
         foreach (var item in element.EnumerateArray())
         {
-            var reader = JsonObjectReader.Open(item, JsonPaths.Index(path, index++), problems);
+            var reader = JsonObjectReader.Open(item, JsonPaths.Index(path, index++), problems, unknownKeysAreErrors: true);
             if (reader is null)
             {
                 continue;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Switchyard.Core.Configuration.Namespaces;
 
 namespace Switchyard.Core.Configuration.Parsing;
 
@@ -10,12 +11,10 @@ internal static class EndpointParser
 {
     private const string BackendKey = "backend";
 
-    private static readonly HashSet<string> Namespaces =
-        [NamespaceAliases.Proxy, SecurityPoliciesParser.Namespace, NamespaceAliases.ValidationCel];
-
     /// <param name="element">The endpoint object.</param>
     /// <param name="path">Its JSON path, such as <c>endpoints[2]</c>.</param>
     /// <param name="problems">Where errors and warnings go.</param>
+    /// <param name="placement">A published endpoint, or a workflow.</param>
     /// <param name="callerKeys">
     /// Keys the caller reads itself and that must not be reported as unsupported (a workflow's
     /// <c>ignore_errors</c>).
@@ -25,6 +24,7 @@ internal static class EndpointParser
         JsonElement element,
         string path,
         ConfigProblems problems,
+        Placement placement = Placement.Endpoint,
         IReadOnlyCollection<string>? callerKeys = null)
     {
         var reader = JsonObjectReader.Open(element, path, problems);
@@ -33,7 +33,7 @@ internal static class EndpointParser
             return null;
         }
 
-        var extraConfig = ExtraConfigSection.Read(reader, Namespaces);
+        var extraConfig = ExtraConfigSection.Read(reader, placement);
         var endpoint = new EndpointConfig
         {
             Endpoint = reader.String("endpoint") ?? "",

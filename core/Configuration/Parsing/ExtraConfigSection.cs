@@ -1,12 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Switchyard.Core.Configuration.Namespaces;
 
 namespace Switchyard.Core.Configuration.Parsing;
 
 /// <summary>
 /// The <c>extra_config</c> of one object: every namespace is kept in <see cref="Raw"/> under its short
-/// name, the typed parsers look up the namespaces they understand, and the others are reported as
-/// unsupported (they stay in <see cref="Raw"/> for the stages that will read them).
+/// name, the typed parsers look up the namespaces they understand, and the others are judged by
+/// <see cref="NamespaceCatalog"/>: an error when ignoring them would lose a protection, else a warning.
 /// </summary>
 internal sealed class ExtraConfigSection
 {
@@ -20,8 +21,8 @@ internal sealed class ExtraConfigSection
 
     public JsonObject Raw { get; } = [];
 
-    /// <summary>Reads <c>extra_config</c> of <paramref name="owner"/>; <paramref name="supported"/> are the short names read here.</summary>
-    public static ExtraConfigSection Read(JsonObjectReader owner, IReadOnlySet<string> supported)
+    /// <summary>Reads <c>extra_config</c> of <paramref name="owner"/>, an object at <paramref name="placement"/>.</summary>
+    public static ExtraConfigSection Read(JsonObjectReader owner, Placement placement)
     {
         var section = new ExtraConfigSection();
         if (!owner.TryGet(Key, out var element))
@@ -44,7 +45,7 @@ internal sealed class ExtraConfigSection
             }
 
             var path = JsonPaths.Property(sectionPath, property.Name);
-            var name = NamespaceAliases.Normalize(property.Name);
+            var name = NamespaceCatalog.Normalize(property.Name);
             if (!section._namespaces.TryAdd(name, (property.Value, path)))
             {
                 owner.Problems.Error(path, $"namespace '{name}' is given twice");
@@ -52,9 +53,14 @@ internal sealed class ExtraConfigSection
             }
 
             section.Raw[name] = ConfigJson.ToNode(property.Value);
-            if (!supported.Contains(name))
+            switch (UnservedNamespace.At(property.Name, placement))
             {
-                owner.Problems.Warning(path, $"unsupported namespace '{property.Name}' (ignored)");
+                case { IsError: true } refused:
+                    owner.Problems.Error(path, refused.Message);
+                    break;
+                case { } ignored:
+                    owner.Problems.Warning(path, ignored.Message);
+                    break;
             }
         }
 
@@ -74,7 +80,12 @@ internal sealed class ExtraConfigSection
         return false;
     }
 
-    /// <summary>A reader for namespace <paramref name="name"/>, or null when it is missing or not an object.</summary>
+    /// <summary>
+    /// A reader for namespace <paramref name="name"/>, or null when it is missing or not an object. Inside a namespace
+    /// that protects something, a key the reader does not know is an error: it may be a protection Switchyard lacks.
+    /// </summary>
     public JsonObjectReader? Open(string name, ConfigProblems problems) =>
-        TryGet(name, out var value, out var path) ? JsonObjectReader.Open(value, path, problems) : null;
+        TryGet(name, out var value, out var path)
+            ? JsonObjectReader.Open(value, path, problems, unknownKeysAreErrors: NamespaceCatalog.Find(name)?.IsProtective ?? true)
+            : null;
 }

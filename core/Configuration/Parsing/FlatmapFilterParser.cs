@@ -25,7 +25,7 @@ internal static class FlatmapFilterParser
         var index = 0;
         foreach (var item in element.EnumerateArray())
         {
-            var entry = JsonObjectReader.Open(item, JsonPaths.Index(path, index++), proxy.Problems);
+            var entry = proxy.OpenInside(item, JsonPaths.Index(path, index++));
             if (entry is null)
             {
                 // Keeps the list aligned with the file, so validators name the right index.

@@ -5,27 +5,35 @@ namespace Switchyard.Core.Configuration.Parsing;
 /// <summary>
 /// Reads the keys of one JSON object with the type each key must have. A value of the wrong type is an
 /// error with its path and is read as missing, so parsing goes on and every problem is reported.
-/// <see cref="ReportUnknownKeys"/> then warns about each key nobody asked for. JSON <c>null</c> reads as
-/// missing, as Go's decoder leaves the field at its zero value.
+/// <see cref="ReportUnknownKeys"/> then reports each key nobody asked for: a warning, or an error inside an object
+/// that protects something (<see cref="UnknownKeysAreErrors"/>). JSON <c>null</c> reads as missing, as Go's decoder
+/// leaves the field at its zero value.
 /// </summary>
 internal sealed class JsonObjectReader
 {
     private readonly JsonElement _element;
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
 
-    private JsonObjectReader(JsonElement element, string path, ConfigProblems problems)
+    private JsonObjectReader(JsonElement element, string path, ConfigProblems problems, bool unknownKeysAreErrors)
     {
         _element = element;
         Path = path;
         Problems = problems;
+        UnknownKeysAreErrors = unknownKeysAreErrors;
     }
 
     public string Path { get; }
 
     public ConfigProblems Problems { get; }
 
+    /// <summary>
+    /// True inside a namespace that protects something: a key nobody reads might be a protection Switchyard does not
+    /// enforce, so it is an error rather than a warning. Objects opened from this one inherit it.
+    /// </summary>
+    public bool UnknownKeysAreErrors { get; }
+
     /// <summary>A reader for <paramref name="element"/>, or null (and an error) when it is not an object.</summary>
-    public static JsonObjectReader? Open(JsonElement element, string path, ConfigProblems problems)
+    public static JsonObjectReader? Open(JsonElement element, string path, ConfigProblems problems, bool unknownKeysAreErrors = false)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -33,8 +41,11 @@ internal sealed class JsonObjectReader
             return null;
         }
 
-        return new JsonObjectReader(element, path, problems);
+        return new JsonObjectReader(element, path, problems, unknownKeysAreErrors);
     }
+
+    /// <summary>A reader for <paramref name="element"/>, an object inside this one at <paramref name="path"/>, with the same strictness.</summary>
+    public JsonObjectReader? OpenInside(JsonElement element, string path) => Open(element, path, Problems, UnknownKeysAreErrors);
 
     public string PathOf(string key) => JsonPaths.Property(Path, key);
 
@@ -118,7 +129,7 @@ internal sealed class JsonObjectReader
 
     /// <summary>A reader for the object under <paramref name="key"/>; null when it is missing, or not an object (an error).</summary>
     public JsonObjectReader? Object(string key) =>
-        TryGet(key, out var value) ? Open(value, PathOf(key), Problems) : null;
+        TryGet(key, out var value) ? OpenInside(value, PathOf(key)) : null;
 
     /// <summary>A Go duration string (<c>"1.5s"</c>); null when missing or invalid.</summary>
     public TimeSpan? Duration(string key)
@@ -210,8 +221,29 @@ internal sealed class JsonObjectReader
     }
 
     /// <summary>
-    /// Warns about every key that was not asked for, except comments (<c>@comment</c>) and <c>$schema</c>,
-    /// and about keys written twice (the last one wins, as in Go).
+    /// A key Switchyard knows and does not serve, whose absence would lose <paramref name="loss"/>: an error when the
+    /// object has it.
+    /// </summary>
+    public void Refuse(string key, string feature, string loss)
+    {
+        if (TryGet(key, out _))
+        {
+            Problems.Error(PathOf(key), $"'{key}' ({feature}) is not served by Switchyard: refused, because {loss}");
+        }
+    }
+
+    /// <summary>A key Switchyard knows and leaves aside because it only tunes a convenience: a warning when the object has it.</summary>
+    public void Ignore(string key, string feature)
+    {
+        if (TryGet(key, out _))
+        {
+            Problems.Warning(PathOf(key), $"unsupported key '{key}' ({feature}; ignored)");
+        }
+    }
+
+    /// <summary>
+    /// Reports every key that was not asked for, except comments (<c>@comment</c>) and <c>$schema</c> (a warning, or
+    /// an error with <see cref="UnknownKeysAreErrors"/>), and warns about keys written twice (the last one wins, as in Go).
     /// </summary>
     public void ReportUnknownKeys()
     {
@@ -225,7 +257,16 @@ internal sealed class JsonObjectReader
                 continue;
             }
 
-            if (!_known.Contains(name) && !IsIgnored(name))
+            if (_known.Contains(name) || IsIgnored(name))
+            {
+                continue;
+            }
+
+            if (UnknownKeysAreErrors)
+            {
+                Problems.Error(PathOf(name), $"unknown key '{name}': refused, because it may configure a protection Switchyard does not enforce");
+            }
+            else
             {
                 Problems.Warning(PathOf(name), $"unsupported key '{name}'");
             }

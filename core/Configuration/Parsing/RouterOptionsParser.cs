@@ -1,6 +1,11 @@
+using Switchyard.Core.Configuration.Namespaces;
+
 namespace Switchyard.Core.Configuration.Parsing;
 
-/// <summary>Reads the root <c>router</c> namespace; its other keys are reported as unsupported.</summary>
+/// <summary>
+/// Reads the root <c>router</c> namespace. Its keys Switchyard does not serve are refused or warned as
+/// <see cref="UnservedKeys"/> says; a key nobody knows is an error, like in every namespace that changes answers.
+/// </summary>
 internal static class RouterOptionsParser
 {
     public static RouterOptions Parse(ExtraConfigSection extraConfig, ConfigProblems problems)
@@ -19,6 +24,7 @@ internal static class RouterOptionsParser
             HealthPath = reader.String("health_path") ?? defaults.HealthPath,
             DisablePathDecoding = reader.Bool("disable_path_decoding"),
         };
+        UnservedKeys.Report(reader, UnservedKeys.Router);
         reader.ReportUnknownKeys();
         return options;
     }

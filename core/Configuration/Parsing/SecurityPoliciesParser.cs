@@ -2,7 +2,7 @@ namespace Switchyard.Core.Configuration.Parsing;
 
 /// <summary>
 /// Reads the <c>security/policies</c> namespace of an endpoint, a backend or a workflow. The <c>jwt</c> section is
-/// reported and skipped: Switchyard validates no tokens yet, so those policies could never run.
+/// refused: Switchyard validates no tokens yet, so those policies could never run.
 /// </summary>
 internal static class SecurityPoliciesParser
 {
@@ -26,10 +26,9 @@ internal static class SecurityPoliciesParser
             Debug = reader.Bool("debug"),
         };
 
-        if (reader.TryGet(JwtKey, out _))
-        {
-            reader.Problems.Warning(reader.PathOf(JwtKey), $"unsupported key '{JwtKey}' (JWT validation is not served; these policies are ignored)");
-        }
+        // The switch turns off the gateway's macro functions for speed; Switchyard has none, so either value is honoured.
+        _ = reader.Bool("disable_macros");
+        reader.Refuse(JwtKey, "policies over the token's claims", "those policies would never run");
 
         reader.ReportUnknownKeys();
         return options;
@@ -42,7 +41,7 @@ internal static class SecurityPoliciesParser
             return null;
         }
 
-        var reader = JsonObjectReader.Open(element, policies.PathOf(key), policies.Problems);
+        var reader = policies.OpenInside(element, policies.PathOf(key));
         if (reader is null)
         {
             return null;
@@ -61,7 +60,7 @@ internal static class SecurityPoliciesParser
             return defaults;
         }
 
-        var reader = JsonObjectReader.Open(element, section.PathOf("error"), section.Problems);
+        var reader = section.OpenInside(element, section.PathOf("error"));
         if (reader is null)
         {
             return defaults;

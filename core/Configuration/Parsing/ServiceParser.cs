@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Switchyard.Core.Configuration.Namespaces;
 
 namespace Switchyard.Core.Configuration.Parsing;
 
@@ -10,8 +11,6 @@ internal static class ServiceParser
 {
     private const string EndpointsKey = "endpoints";
 
-    private static readonly HashSet<string> Namespaces = [NamespaceAliases.Router, NamespaceAliases.SwitchyardAdmin, NamespaceAliases.SwitchyardFanOut];
-
     public static ServiceConfig? Parse(JsonElement root, ConfigProblems problems)
     {
         var reader = JsonObjectReader.Open(root, "", problems);
@@ -20,7 +19,7 @@ internal static class ServiceParser
             return null;
         }
 
-        var extraConfig = ExtraConfigSection.Read(reader, Namespaces);
+        var extraConfig = ExtraConfigSection.Read(reader, Placement.Service);
         var service = new ServiceConfig
         {
             Version = reader.Int("version") ?? 0,
@@ -40,6 +39,7 @@ internal static class ServiceParser
 
         // The service name only labels logs and dashboards in KrakenD; nothing here depends on it.
         _ = reader.String("name");
+        UnservedKeys.Report(reader, UnservedKeys.Root);
         reader.ReportUnknownKeys();
         return service;
     }

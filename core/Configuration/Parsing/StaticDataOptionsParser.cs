@@ -27,7 +27,7 @@ internal static class StaticDataOptionsParser
             return null;
         }
 
-        var reader = JsonObjectReader.Open(element, proxy.PathOf(Key), proxy.Problems);
+        var reader = proxy.OpenInside(element, proxy.PathOf(Key));
         if (reader is null)
         {
             return null;

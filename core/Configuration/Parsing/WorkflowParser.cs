@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Switchyard.Core.Configuration.Namespaces;
 
 namespace Switchyard.Core.Configuration.Parsing;
 
@@ -33,7 +34,7 @@ internal static class WorkflowParser
             return null;
         }
 
-        var workflow = EndpointParser.Parse(element, path, problems, [IgnoreErrorsKey]);
+        var workflow = EndpointParser.Parse(element, path, problems, Placement.Workflow, [IgnoreErrorsKey]);
         if (workflow is null)
         {
             return null;

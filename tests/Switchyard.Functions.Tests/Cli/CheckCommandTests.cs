@@ -40,7 +40,7 @@ public sealed class CheckCommandTests : IDisposable
         report.Should().Contain("endpoints[0].backend[0].url_pattern: undefined output param 'user'!");
         report.Should().Contain("endpoints[1].endpoint:");
         report.Should().Contain("endpoints[2]");
-        report.Should().Contain("broken.json: 5 error(s) in the configuration.");
+        report.TrimEnd().Should().EndWith("broken.json: 5 errors, 0 warnings");
         output.ToString().Should().BeEmpty();
     }
 
@@ -56,9 +56,26 @@ public sealed class CheckCommandTests : IDisposable
 
         CheckCommand.Check(path, output, errors).Should().Be(0);
 
-        output.ToString().Should().Contain("the configuration is valid (1 endpoints)");
+        output.ToString().Should().Be($"{path}: 0 errors, 2 warnings: the configuration is valid (1 endpoints).\n");
         errors.ToString().Should().Contain("warning: unknown_root: unsupported key 'unknown_root'")
             .And.Contain("warning: endpoints[0].backend[0].surprise: unsupported key 'surprise'");
+    }
+
+    [Fact]
+    public async Task Strict_turns_a_warning_into_exit_code_1()
+    {
+        var path = Write("warned.json", """
+            {"version": 3, "use_h2c": true, "endpoints": [{"endpoint": "/a", "backend": [{"host": ["http://a"], "url_pattern": "/a"}]}]}
+            """);
+        var errors = new StringWriter();
+
+        CheckCommand.Check(path, new StringWriter(), new StringWriter()).Should().Be(0);
+        CheckCommand.Check(path, new StringWriter(), errors, strict: true).Should().Be(1);
+        (await SwitchyardCommand.Create().Parse(["check", "-c", path, "--strict"]).InvokeAsync()).Should().Be(1);
+
+        errors.ToString().Should().Be(
+            "warning: use_h2c: unsupported key 'use_h2c' (cleartext HTTP/2; ignored)\n"
+            + $"{path}: 0 errors, 1 warning (--strict: warnings fail the check)\n");
     }
 
     [Fact]

@@ -237,12 +237,35 @@ public sealed class AsyncAgentParserTests
     {
         LoadWarnings(ServiceWithAgents("""
             {"consumer": {"topic": "#", "group": "g"}, "connection": {"retries": 1}, "method": "POST",
-             "backend": [{"url_pattern": "/b"}], "extra_config": {"async/memory": {"durable": true}, "qos/ratelimit/router": {}}}
+             "backend": [{"url_pattern": "/b"}], "extra_config": {"async/memory": {}, "telemetry/logging": {}}}
             """)).Should().BeEquivalentTo(
             "async_agent[0].consumer.group: unsupported key 'group'",
             "async_agent[0].connection.retries: unsupported key 'retries'",
             "async_agent[0].method: unsupported key 'method'",
-            "async_agent[0].extra_config.async/memory.durable: unsupported key 'durable'",
-            "async_agent[0].extra_config.qos/ratelimit/router: unsupported namespace 'qos/ratelimit/router' (ignored)");
+            "async_agent[0].extra_config.telemetry/logging: unsupported namespace 'telemetry/logging' (log level and format) (ignored)");
+    }
+
+    [Fact]
+    public void Unknown_driver_keys_and_unserved_protections_of_an_agent_are_errors()
+    {
+        LoadErrors(ServiceWithAgents("""
+            {"consumer": {"topic": "#"}, "backend": [{"url_pattern": "/b"}],
+             "extra_config": {"async/memory": {"durable": true}, "qos/ratelimit/router": {}}}
+            """)).Should().Equal(
+            "async_agent[0].extra_config.qos/ratelimit/router: 'qos/ratelimit/router' (endpoint rate limits) is not served by Switchyard: "
+                + "refused, because endpoints would take unlimited traffic",
+            "async_agent[0].extra_config.async/memory.durable: unknown key 'durable': refused, because it may configure a protection "
+                + "Switchyard does not enforce");
+    }
+
+    [Fact]
+    public void What_checks_a_client_request_is_refused_on_an_agent_with_the_reason()
+    {
+        LoadErrors(ServiceWithAgents("""
+            {"consumer": {"topic": "#"}, "backend": [{"url_pattern": "/b"}],
+             "extra_config": {"async/memory": {}, "auth/validator": {"alg": "RS256"}}}
+            """)).Should().Equal(
+            "async_agent[0].extra_config.auth/validator: 'auth/validator' (JWT validation) is refused on an async agent: a message has no "
+                + "client request to check");
     }
 }

@@ -45,9 +45,9 @@ public sealed class AzureDriverOptionsParserTests
     [Theory]
     [InlineData("""{"async/servicebus": {"queue": "q", "session": true}}""", "async_agent[0].extra_config.async/servicebus.session")]
     [InlineData("""{"async/azure-queue": {"queue": "qqq", "batch": 4}}""", "async_agent[0].extra_config.async/azure-queue.batch")]
-    public void Unknown_keys_of_the_azure_namespaces_warn(string extraConfig, string path)
+    public void Unknown_keys_of_the_azure_namespaces_are_errors(string extraConfig, string path)
     {
-        LoadWarnings(ServiceWithAgents("""{"backend": [{"url_pattern": "/b"}], "extra_config": """ + extraConfig + "}"))
+        LoadErrors(ServiceWithAgents("""{"backend": [{"url_pattern": "/b"}], "extra_config": """ + extraConfig + "}"))
             .Should().ContainSingle(warning => warning.StartsWith(path, StringComparison.Ordinal));
     }
 }

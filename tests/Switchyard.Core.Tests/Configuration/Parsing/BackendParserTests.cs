@@ -44,12 +44,12 @@ public sealed class BackendParserTests
     }
 
     [Fact]
-    public void Unknown_backend_http_and_proxy_keys_warn()
+    public void Unknown_backend_http_and_proxy_keys_are_errors()
     {
-        LoadWarnings(ServiceWithBackend("""
+        LoadErrors(ServiceWithBackend("""
             "extra_config": {"backend/http": {"return_error_msg": true}, "proxy": {"sequential": true}}
             """)).Should().Equal(
-            "endpoints[0].backend[0].extra_config.proxy.sequential: unsupported key 'sequential'",
-            "endpoints[0].backend[0].extra_config.backend/http.return_error_msg: unsupported key 'return_error_msg'");
+            "endpoints[0].backend[0].extra_config.proxy.sequential: unknown key 'sequential': refused, because it may configure a protection Switchyard does not enforce",
+            "endpoints[0].backend[0].extra_config.backend/http.return_error_msg: unknown key 'return_error_msg': refused, because it may configure a protection Switchyard does not enforce");
     }
 }

@@ -32,11 +32,11 @@ public sealed class CelChecksParserTests
     }
 
     [Fact]
-    public void Unknown_keys_of_a_check_warn()
+    public void Unknown_keys_of_a_check_are_errors()
     {
-        LoadWarnings(ServiceWithBackend("""
+        LoadErrors(ServiceWithBackend("""
             "extra_config": {"validation/cel": [{"check_expr": "true", "expr": "false"}]}
             """)).Should().Equal(
-            "endpoints[0].backend[0].extra_config.validation/cel[0].expr: unsupported key 'expr'");
+            "endpoints[0].backend[0].extra_config.validation/cel[0].expr: unknown key 'expr': refused, because it may configure a protection Switchyard does not enforce");
     }
 }

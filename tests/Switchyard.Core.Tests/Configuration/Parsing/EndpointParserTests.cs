@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Switchyard.Core.Configuration;
+using Switchyard.Core.Configuration.Namespaces;
 using Switchyard.Core.Configuration.Parsing;
 using static Switchyard.Core.Tests.Configuration.ConfigFixtures;
 
@@ -42,7 +43,7 @@ public sealed class EndpointParserTests
         var problems = new ConfigProblems();
         const string path = "endpoints[0].backend[1].extra_config.workflow";
 
-        var endpoint = EndpointParser.Parse(document.RootElement, path, problems, ["ignore_errors"]);
+        var endpoint = EndpointParser.Parse(document.RootElement, path, problems, Placement.Workflow, ["ignore_errors"]);
 
         endpoint!.JsonPath.Should().Be(path);
         endpoint.Backends[0].JsonPath.Should().Be(path + ".backend[0]");
@@ -53,11 +54,11 @@ public sealed class EndpointParserTests
     }
 
     [Fact]
-    public void Endpoint_proxy_keys_that_are_not_served_warn()
+    public void Endpoint_proxy_keys_that_are_not_served_are_errors()
     {
-        LoadWarnings(ServiceWithEndpoint("""
+        LoadErrors(ServiceWithEndpoint("""
             "extra_config": {"proxy": {"combiner": "x", "sequential": false}}
-            """)).Should().Equal("endpoints[0].extra_config.proxy.combiner: unsupported key 'combiner'");
+            """)).Should().Equal("endpoints[0].extra_config.proxy.combiner: unknown key 'combiner': refused, because it may configure a protection Switchyard does not enforce");
     }
 
     [Fact]

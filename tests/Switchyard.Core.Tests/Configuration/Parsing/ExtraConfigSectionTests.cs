@@ -1,4 +1,5 @@
 using Switchyard.Core.Configuration;
+using Switchyard.Core.Configuration.Namespaces;
 using static Switchyard.Core.Tests.Configuration.ConfigFixtures;
 
 namespace Switchyard.Core.Tests.Configuration.Parsing;
@@ -7,32 +8,60 @@ namespace Switchyard.Core.Tests.Configuration.Parsing;
 public sealed class ExtraConfigSectionTests
 {
     [Fact]
-    public void Unsupported_namespaces_warn_at_every_level_and_are_kept_raw()
+    public void Namespaces_that_only_configure_a_convenience_warn_at_every_level_and_are_kept_raw()
     {
         var result = ConfigLoader.Parse("""
             {"version": 3, "host": ["http://b"],
-             "extra_config": {"security/cors": {"allow_origins": ["*"]}},
+             "extra_config": {"telemetry/newrelic": {"license": "x"}},
              "endpoints": [{"endpoint": "/e",
-               "extra_config": {"auth/validator": {"alg": "RS256"}, "qos/ratelimit/router": {"max_rate": 5},
+               "extra_config": {"documentation/openapi": {"summary": "E"},
                                 "github.com/devopsfaith/krakend-cel": [{"check_expr": "true"}]},
-               "backend": [{"url_pattern": "/b",
-                 "extra_config": {"qos/circuit-breaker": {"max_errors": 1}, "modifier/martian": {}}}]}]}
+               "backend": [{"url_pattern": "/b", "extra_config": {"telemetry/logging": {"level": "DEBUG"}}}]}]}
             """);
 
         result.Errors.Should().BeEmpty();
         result.Warnings.Select(w => w.ToString()).Should().Equal(
-            "extra_config.security/cors: unsupported namespace 'security/cors' (ignored)",
-            "endpoints[0].extra_config.auth/validator: unsupported namespace 'auth/validator' (ignored)",
-            "endpoints[0].extra_config.qos/ratelimit/router: unsupported namespace 'qos/ratelimit/router' (ignored)",
-            "endpoints[0].backend[0].extra_config.qos/circuit-breaker: unsupported namespace 'qos/circuit-breaker' (ignored)",
-            "endpoints[0].backend[0].extra_config.modifier/martian: unsupported namespace 'modifier/martian' (ignored)");
+            "extra_config.telemetry/newrelic: unsupported namespace 'telemetry/newrelic' (New Relic) (ignored)",
+            "endpoints[0].extra_config.documentation/openapi: unsupported namespace 'documentation/openapi' (OpenAPI documentation) (ignored)",
+            "endpoints[0].backend[0].extra_config.telemetry/logging: unsupported namespace 'telemetry/logging' (log level and format) (ignored)");
 
         var config = result.Config!;
-        config.ExtraConfig["security/cors"]!.ToJsonString().Should().Be("""{"allow_origins":["*"]}""");
-        config.Endpoints[0].ExtraConfig.Select(p => p.Key).Should().Equal("auth/validator", "qos/ratelimit/router", "validation/cel");
+        config.ExtraConfig["telemetry/newrelic"]!.ToJsonString().Should().Be("""{"license":"x"}""");
+        config.Endpoints[0].ExtraConfig.Select(p => p.Key).Should().Equal("documentation/openapi", "validation/cel");
         config.Endpoints[0].ExtraConfig["validation/cel"]!.ToJsonString().Should().Be("""[{"check_expr":"true"}]""");
         config.Endpoints[0].CelChecks.Should().Equal("true");
-        config.Endpoints[0].Backends[0].ExtraConfig["qos/circuit-breaker"]!["max_errors"]!.GetValue<int>().Should().Be(1);
+        config.Endpoints[0].Backends[0].ExtraConfig["telemetry/logging"]!["level"]!.GetValue<string>().Should().Be("DEBUG");
+    }
+
+    [Fact]
+    public void Namespaces_that_protect_something_are_refused_at_every_level_under_any_name()
+    {
+        LoadErrors("""
+            {"version": 3, "host": ["http://b"],
+             "extra_config": {"auth/api-keys": {"keys": []}},
+             "endpoints": [{"endpoint": "/e",
+               "extra_config": {"modifier/lua-endpoint": {}, "github.com/devopsfaith/krakend-ratelimit/juju/router": {"maxRate": 5}},
+               "backend": [{"url_pattern": "/b", "extra_config": {"auth/validatr": {}, "backend/lambda": {}}}]}]}
+            """).Should().Equal(
+            "extra_config.auth/api-keys: 'auth/api-keys' (API-key authentication) is not served by Switchyard: refused, because requests "
+                + "would reach backends without an API key",
+            "endpoints[0].extra_config.modifier/lua-endpoint: 'modifier/lua-endpoint' (Lua scripts on the endpoint) is not served by "
+                + "Switchyard: refused, because the scripts would not run",
+            "endpoints[0].extra_config[\"github.com/devopsfaith/krakend-ratelimit/juju/router\"]: "
+                + "'github.com/devopsfaith/krakend-ratelimit/juju/router' (endpoint rate limits) is not served by Switchyard: refused, "
+                + "because endpoints would take unlimited traffic",
+            "endpoints[0].backend[0].extra_config.auth/validatr: unknown namespace 'auth/validatr': refused, because a namespace of this "
+                + "family protects something and this one would be ignored",
+            "endpoints[0].backend[0].extra_config.backend/lambda: 'backend/lambda' (AWS Lambda backend) is not served by Switchyard: "
+                + "refused, because the backend would be called over plain HTTP instead");
+    }
+
+    [Fact]
+    public void An_unknown_namespace_outside_the_protective_families_warns()
+    {
+        LoadWarnings(ServiceWithEndpoint("""
+            "extra_config": {"acme/notes": {"text": "x"}}
+            """)).Should().Equal("endpoints[0].extra_config.acme/notes: unsupported namespace 'acme/notes' (ignored)");
     }
 
     [Fact]
@@ -83,7 +112,7 @@ public sealed class ExtraConfigSectionTests
     [InlineData("workflow", "workflow")]
     public void Aliases_normalise_to_short_names(string ns, string expected)
     {
-        NamespaceAliases.Normalize(ns).Should().Be(expected);
+        NamespaceCatalog.Normalize(ns).Should().Be(expected);
     }
 
     [Fact]
@@ -96,11 +125,13 @@ public sealed class ExtraConfigSectionTests
     }
 
     [Fact]
-    public void A_typed_namespace_at_the_wrong_level_is_unsupported()
+    public void A_namespace_at_a_level_that_does_not_serve_it_is_refused()
     {
-        LoadWarnings(ServiceWithEndpoint("""
+        LoadErrors(ServiceWithEndpoint("""
             "extra_config": {"backend/http": {"return_error_code": true}}
-            """)).Should().Equal("endpoints[0].extra_config.backend/http: unsupported namespace 'backend/http' (ignored)");
+            """)).Should().Equal(
+            "endpoints[0].extra_config.backend/http: 'backend/http' (backend error details and status codes) is served on backends "
+                + "only, not on endpoints: refused, because backend errors would reach clients differently");
     }
 
     [Fact]

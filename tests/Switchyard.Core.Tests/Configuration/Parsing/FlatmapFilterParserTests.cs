@@ -20,16 +20,16 @@ public sealed class FlatmapFilterParserTests
     }
 
     [Fact]
-    public void Malformed_entries_are_errors_and_unknown_entry_keys_warn()
+    public void Malformed_entries_and_unknown_entry_keys_are_errors()
     {
         var result = ConfigLoader.Parse(ServiceWithBackend("""
             "extra_config": {"proxy": {"flatmap_filter": ["del", {"type": "del", "args": ["a"], "why": "x"}]}}
             """));
 
         result.Errors.Select(e => e.ToString()).Should().Equal(
-            "endpoints[0].backend[0].extra_config.proxy.flatmap_filter[0]: expected an object, got string \"del\"");
-        result.Warnings.Select(w => w.ToString()).Should().Equal(
-            "endpoints[0].backend[0].extra_config.proxy.flatmap_filter[1].why: unsupported key 'why'");
+            "endpoints[0].backend[0].extra_config.proxy.flatmap_filter[0]: expected an object, got string \"del\"",
+            "endpoints[0].backend[0].extra_config.proxy.flatmap_filter[1].why: unknown key 'why': refused, because it may configure a "
+                + "protection Switchyard does not enforce");
     }
 
     [Fact]

@@ -76,7 +76,7 @@ public sealed class JsonObjectReaderTests
     public void Unknown_keys_warn_at_every_level()
     {
         var warnings = LoadWarnings("""
-            {"version": 3, "host": ["http://b"], "tls": {}, "disable_rest": true,
+            {"version": 3, "host": ["http://b"], "use_h2c": true, "disable_rest": true,
              "endpoints": [{"endpoint": "/e", "foo": 1,
                "backend": [{"url_pattern": "/b", "timeout": "1s", "blacklist": ["a"]}]}]}
             """);
@@ -85,8 +85,8 @@ public sealed class JsonObjectReaderTests
             "endpoints[0].backend[0].timeout: unsupported key 'timeout'",
             "endpoints[0].backend[0].blacklist: unsupported key 'blacklist'",
             "endpoints[0].foo: unsupported key 'foo'",
-            "tls: unsupported key 'tls'",
-            "disable_rest: unsupported key 'disable_rest'");
+            "use_h2c: unsupported key 'use_h2c' (cleartext HTTP/2; ignored)",
+            "disable_rest: unsupported key 'disable_rest' (RESTful url_pattern check; ignored)");
     }
 
     [Fact]

@@ -23,12 +23,25 @@ public sealed class RouterOptionsParserTests
     }
 
     [Fact]
-    public void Other_router_keys_warn()
+    public void Router_keys_that_change_answers_or_the_client_ip_are_refused()
+    {
+        LoadErrors("""
+            {"version": 3, "extra_config": {"router": {"trusted_proxies": ["10.0.0.0/8"], "error_body": {}, "surprise": 1}}}
+            """).Should().Equal(
+            "extra_config.router.trusted_proxies: 'trusted_proxies' (trusted proxies) is not served by Switchyard: refused, because the "
+                + "client's IP (X-Forwarded-For to backends) would be read from headers Switchyard trusts by default",
+            "extra_config.router.error_body: 'error_body' (custom 404 and 405 bodies) is not served by Switchyard: refused, because "
+                + "clients would get different answers",
+            "extra_config.router.surprise: unknown key 'surprise': refused, because it may configure a protection Switchyard does not enforce");
+    }
+
+    [Fact]
+    public void Router_keys_that_only_tune_logs_warn()
     {
         LoadWarnings("""
-            {"version": 3, "extra_config": {"router": {"auto_options": true, "error_body": {}}}}
+            {"version": 3, "extra_config": {"router": {"disable_access_log": true, "logger_skip_paths": ["/__health"]}}}
             """).Should().Equal(
-            "extra_config.router.auto_options: unsupported key 'auto_options'",
-            "extra_config.router.error_body: unsupported key 'error_body'");
+            "extra_config.router.logger_skip_paths: unsupported key 'logger_skip_paths' (access log paths; ignored)",
+            "extra_config.router.disable_access_log: unsupported key 'disable_access_log' (access log; ignored)");
     }
 }

@@ -49,17 +49,12 @@ public sealed class SecurityPoliciesParserTests
     }
 
     [Fact]
-    public void The_jwt_section_warns_and_is_ignored()
+    public void An_unknown_key_is_refused_since_it_may_hold_policies()
     {
-        var result = ConfigLoader.Parse(ServiceWithEndpoint("""
-            "extra_config": {"security/policies": {"jwt": {"policies": ["JWT.role == 'admin'"]}, "disable_macros": true}}
-            """));
-
-        result.Errors.Should().BeEmpty();
-        result.Warnings.Select(w => w.ToString()).Should().Equal(
-            "endpoints[0].extra_config.security/policies.jwt: unsupported key 'jwt' (JWT validation is not served; these policies are ignored)",
-            "endpoints[0].extra_config.security/policies.disable_macros: unsupported key 'disable_macros'");
-        result.Config!.Endpoints[0].Policies.Should().BeEquivalentTo(new SecurityPoliciesOptions());
+        LoadErrors(ServiceWithEndpoint("""
+            "extra_config": {"security/policies": {"req": {"policies": ["true"]}, "requests": {"policies": ["false"]}}}
+            """)).Should().Equal(
+            "endpoints[0].extra_config.security/policies.requests: unknown key 'requests': refused, because it may configure a protection Switchyard does not enforce");
     }
 
     [Theory]
