@@ -48,6 +48,14 @@ bicep_check() {
   node bicep/check/check.mjs
 }
 
+# The JWT and OAuth 2.0 client tests run a real authorization server, infra/oidc/server.mjs, on oidc-provider at the
+# version pinned by its lock file (--ignore-scripts: its packages are plain JavaScript with no install step).
+need_oidc_provider() {
+  if [ ! -d infra/oidc/node_modules ]; then
+    (cd infra/oidc && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  fi
+}
+
 # The Celery traffic tests run a real worker from infra/celery on Debian's Python (/usr/bin/python3), not the
 # machine's default python3, so Debian's packages are what they need.
 need_celery() {
@@ -72,6 +80,7 @@ need_chromium() {
 need_dotnet
 need_rabbitmq
 need_node
+need_oidc_provider
 need_celery
 need_chromium
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

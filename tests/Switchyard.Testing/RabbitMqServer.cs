@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Switchyard.Testing;
 
@@ -29,7 +27,7 @@ public sealed class RabbitMqServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _directory = Directory.CreateTempSubdirectory("switchyard-rabbitmq-");
-        Port = FreeLoopbackPort();
+        Port = ClosedPort.Number();
         var output = await RunScriptAsync("start", _directory.FullName, Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .ConfigureAwait(false);
         NodeName = output.Trim().Split('\n')[^1].Trim();
@@ -62,13 +60,6 @@ public sealed class RabbitMqServer : IAsyncLifetime
 
     private string RequireDirectory() =>
         _directory?.FullName ?? throw new InvalidOperationException("The RabbitMQ node is not started.");
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task<string> RunScriptAsync(params string[] arguments)
     {
