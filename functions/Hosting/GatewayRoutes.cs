@@ -17,16 +17,12 @@ internal static class GatewayRoutes
 {
     public static RouteTable<RouteHandler> Build(ServiceConfig config, IServiceProvider services)
     {
-        var factory = services.GetRequiredService<ProxyFactory>();
-        var encoders = EncoderRegistry.Default;
-        var entries = new List<RouteEntry<RouteHandler>>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Switchyard.Endpoints");
-
+        var handlers = new EndpointHandlerFactory(config, services.GetRequiredService<ProxyFactory>(), EncoderRegistry.Default, logger);
+        var entries = new List<RouteEntry<RouteHandler>>();
         foreach (var endpoint in config.Endpoints)
         {
-            var writer = new ResponseWriter(EncoderFor(endpoint, encoders), endpoint.CacheTtl, config.Router.ReturnErrorMessage);
-            var handler = new EndpointHandler(endpoint, factory.CreateEndpoint(endpoint), writer, !config.Router.DisablePathDecoding, logger);
-            entries.Add(new RouteEntry<RouteHandler>(endpoint.Method, endpoint.Endpoint, handler.HandleAsync));
+            entries.Add(new RouteEntry<RouteHandler>(endpoint.Method, endpoint.Endpoint, handlers.Create(endpoint)));
         }
 
         entries.AddRange(BuiltInRoutes.For(config, services));
@@ -38,17 +34,5 @@ internal static class GatewayRoutes
         }
 
         return new RouteTable<RouteHandler>(entries);
-    }
-
-    // KrakenD's fallback for an output encoding it has no render for: the render named like the single backend's
-    // encoding (string, xml...), else json.
-    private static IOutputEncoder EncoderFor(EndpointConfig endpoint, EncoderRegistry encoders)
-    {
-        if (encoders.TryGet(endpoint.OutputEncoding, out var encoder))
-        {
-            return encoder;
-        }
-
-        return endpoint.Backends.Count == 1 ? encoders.Get(endpoint.Backends[0].Encoding) : encoders.Get(EncodingNames.Json);
     }
 }
