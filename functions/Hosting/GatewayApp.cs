@@ -32,7 +32,14 @@ internal static class GatewayApp
         // environment variable.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], EnvironmentName = Environments.Production });
         builder.WebHost.UseUrls(url);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+
+            // Go's default (http.DefaultMaxHeaderBytes, 1 MiB) rather than Kestrel's 32 KiB: a request KrakenD accepts
+            // reaches the gateway's own checks, which answer an oversized token with 401, not 431.
+            kestrel.Limits.MaxRequestHeadersTotalSize = 1 << 20;
+        });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         configureLogging?.Invoke(builder.Logging);
         builder.Services.AddSingleton(timeProvider ?? TimeProvider.System);
