@@ -38,7 +38,8 @@ public class HotPathBenchmarks
         var entries = config.Endpoints.Select(endpoint =>
         {
             var writer = new ResponseWriter(EncoderRegistry.Default.Get(EncodingNames.Json), endpoint.CacheTtl, returnErrorMessage: false);
-            var handler = new EndpointHandler(endpoint, factory.CreateEndpoint(endpoint), writer, checkEncodedParams: true, NullLogger.Instance);
+            var handler = new EndpointHandler(
+                endpoint, factory.CreateEndpoint(endpoint), writer, new ClientAddress(new RouterOptions()), checkEncodedParams: true, NullLogger.Instance);
             return new RouteEntry<RouteHandler>(endpoint.Method, endpoint.Endpoint, handler.HandleAsync);
         });
         _dispatcher = new GatewayDispatcher(new RouteTable<RouteHandler>(entries));

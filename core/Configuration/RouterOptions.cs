@@ -1,8 +1,11 @@
 namespace Switchyard.Core.Configuration;
 
-/// <summary>The supported keys of the root <c>router</c> namespace.</summary>
+/// <summary>The served keys of the root <c>router</c> namespace.</summary>
 public sealed record RouterOptions
 {
+    // One shared list, so options that keep the default compare equal.
+    private static readonly IReadOnlyList<string> DefaultRemoteIpHeaders = ["X-Forwarded-For", "X-Real-IP"];
+
     /// <summary>Write the error text as the body of failed responses. <value>The default value is false.</value></summary>
     public bool ReturnErrorMessage { get; init; }
 
@@ -14,4 +17,25 @@ public sealed record RouterOptions
 
     /// <summary>Accept percent-encoded values in path parameters. <value>The default value is false.</value></summary>
     public bool DisablePathDecoding { get; init; }
+
+    /// <summary>
+    /// Take the client's IP from <see cref="RemoteIpHeaders"/> when the connection comes from a trusted proxy.
+    /// <value>The default value is true, as gin's.</value>
+    /// </summary>
+    public bool ForwardedByClientIp { get; init; } = true;
+
+    /// <summary>
+    /// The headers that carry the client's IP, tried in order.
+    /// <value>The default value is <c>X-Forwarded-For</c>, then <c>X-Real-IP</c>.</value>
+    /// </summary>
+    public IReadOnlyList<string> RemoteIpHeaders { get; init; } = DefaultRemoteIpHeaders;
+
+    /// <summary>
+    /// The proxies (IP addresses or CIDR ranges) whose forwarding headers are believed.
+    /// <value>The default value is empty: every address is trusted, as gin's default.</value>
+    /// </summary>
+    public IReadOnlyList<string> TrustedProxies { get; init; } = [];
+
+    /// <summary>Believe <c>X-Appengine-Remote-Addr</c> before anything else. <value>The default value is false.</value></summary>
+    public bool AppEngine { get; init; }
 }

@@ -1,40 +1,105 @@
 using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Http;
+using Switchyard.Core.Configuration;
 
 namespace Switchyard.Functions.Hosting;
 
 /// <summary>
-/// The client's IP as KrakenD reports it in <c>X-Forwarded-For</c>: the first address of an incoming
-/// <c>X-Forwarded-For</c>, else <c>X-Real-IP</c>, else the connection's peer. Only a value that parses as an IP
-/// address is taken from a header, so a header cannot smuggle anything else to the backends.
+/// The client's IP as KrakenD's router (gin) finds it, which becomes the backends' <c>X-Forwarded-For</c>:
+/// <c>X-Appengine-Remote-Addr</c> first with <c>app_engine</c>; then, when the connection comes from a trusted proxy,
+/// the first of <c>remote_ip_headers</c> that holds a valid chain, read right to left and stopping at the first
+/// address that is not a trusted proxy (with the default, every address is trusted, so the left-most one wins); else
+/// the connection's peer. Only text that parses as an IP address is ever taken from a header.
 /// </summary>
-internal static class ClientAddress
+internal sealed class ClientAddress
 {
-    public static string Of(HttpContext context)
+    private const string AppEngineHeader = "X-Appengine-Remote-Addr";
+
+    private readonly RouterOptions _options;
+    private readonly IPNetwork[] _trusted;
+
+    public ClientAddress(RouterOptions options)
+    {
+        _options = options;
+        _trusted = [.. options.TrustedProxies.Select(Range)];
+    }
+
+    public string Of(HttpContext context)
     {
         var headers = context.Request.Headers;
-        var forwarded = headers["X-Forwarded-For"].ToString();
-        if (forwarded.Length > 0)
+        if (_options.AppEngine && headers[AppEngineHeader].ToString() is { Length: > 0 } appEngine)
         {
-            var first = forwarded.AsSpan();
-            var comma = first.IndexOf(',');
-            if (comma >= 0)
+            return appEngine;
+        }
+
+        var remote = context.Connection.RemoteIpAddress;
+        if (remote is null)
+        {
+            return "";
+        }
+
+        remote = remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote;
+        if (_options.ForwardedByClientIp && IsTrusted(remote))
+        {
+            foreach (var name in _options.RemoteIpHeaders)
             {
-                first = first[..comma];
+                if (FromChain(headers[name].ToString()) is { } forwarded)
+                {
+                    return forwarded;
+                }
+            }
+        }
+
+        return remote.ToString();
+    }
+
+    // gin's validateHeader: a proxy appends the address it received from, so the client is the right-most address that
+    // is not a trusted proxy; a chain with an unparsable item is not believed at all.
+    private string? FromChain(string header)
+    {
+        if (header.Length == 0)
+        {
+            return null;
+        }
+
+        var items = header.Split(',');
+        for (var i = items.Length - 1; i >= 0; i--)
+        {
+            if (!IPAddress.TryParse(items[i].Trim(), out var address))
+            {
+                return null;
             }
 
-            if (IPAddress.TryParse(first.Trim(), out var address))
+            if (i == 0 || !IsTrusted(address))
             {
                 return address.ToString();
             }
         }
 
-        if (IPAddress.TryParse(headers["X-Real-IP"].ToString().AsSpan().Trim(), out var real))
+        return null;
+    }
+
+    private bool IsTrusted(IPAddress address)
+    {
+        if (_trusted.Length == 0)
         {
-            return real.ToString();
+            return true;
         }
 
-        var remote = context.Connection.RemoteIpAddress;
-        return remote is null ? "" : (remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote).ToString();
+        address = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+        return _trusted.Any(range => range.Contains(address));
+    }
+
+    // Validated when the configuration loaded: an address is a range of one.
+    private static IPNetwork Range(string text)
+    {
+        if (text.Contains('/', StringComparison.Ordinal))
+        {
+            return IPNetwork.Parse(text);
+        }
+
+        var address = IPAddress.Parse(text);
+        return new IPNetwork(address, address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128);
     }
 }

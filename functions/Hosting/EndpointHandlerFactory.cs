@@ -15,10 +15,13 @@ namespace Switchyard.Functions.Hosting;
 /// </summary>
 internal sealed class EndpointHandlerFactory(ServiceConfig config, ProxyFactory proxies, EncoderRegistry encoders, ILogger logger)
 {
+    private readonly ClientAddress _clientAddress = new(config.Router);
+
     public RouteHandler Create(EndpointConfig endpoint)
     {
         var writer = new ResponseWriter(EncoderFor(endpoint), endpoint.CacheTtl, config.Router.ReturnErrorMessage);
-        var handler = new EndpointHandler(endpoint, proxies.CreateEndpoint(endpoint), writer, !config.Router.DisablePathDecoding, logger);
+        var handler = new EndpointHandler(
+            endpoint, proxies.CreateEndpoint(endpoint), writer, _clientAddress, !config.Router.DisablePathDecoding, logger);
         return handler.HandleAsync;
     }
 

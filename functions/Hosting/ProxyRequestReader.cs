@@ -9,7 +9,7 @@ namespace Switchyard.Functions.Hosting;
 /// Reads a client request into the pipeline's <see cref="ProxyRequest"/>: the endpoint's header and query filters,
 /// the forwarding headers KrakenD adds, the route parameters (first letter upper-cased) and the buffered body.
 /// </summary>
-internal sealed class ProxyRequestReader(EndpointConfig endpoint)
+internal sealed class ProxyRequestReader(EndpointConfig endpoint, ClientAddress clientAddress)
 {
     private readonly NameFilter _headers = NameFilter.EndpointHeaders(endpoint.InputHeaders);
     private readonly NameFilter _query = NameFilter.EndpointQuery(endpoint.InputQueryStrings);
@@ -59,7 +59,7 @@ internal sealed class ProxyRequestReader(EndpointConfig endpoint)
             }
         }
 
-        headers["X-Forwarded-For"] = [ClientAddress.Of(context)];
+        headers["X-Forwarded-For"] = [clientAddress.Of(context)];
         headers["X-Forwarded-Host"] = [context.Request.Host.Value ?? ""];
         if (headers.ContainsKey("User-Agent"))
         {

@@ -13,7 +13,6 @@ public static class UnservedKeys
     /// <summary>The owner name of the <c>router</c> namespace's keys.</summary>
     public const string Router = "router";
 
-    private const string ClientIp = "the client's IP (X-Forwarded-For to backends) would be read from headers Switchyard trusts by default";
     private const string ClientAnswer = "clients would get different answers";
 
     /// <summary>The keys, by owner, in the order of the README table.</summary>
@@ -42,10 +41,6 @@ public static class UnservedKeys
         new(Root, "max_shutdown_wait_time", "graceful shutdown wait", null),
         new(Root, "sequential_start", "agent start order", null),
         new(Root, "disable_rest", "RESTful url_pattern check", null),
-        new(Router, "forwarded_by_client_ip", "client IP from proxy headers", ClientIp),
-        new(Router, "remote_ip_headers", "client IP headers", ClientIp),
-        new(Router, "trusted_proxies", "trusted proxies", ClientIp),
-        new(Router, "app_engine", "client IP from App Engine headers", ClientIp),
         new(Router, "auto_options", "automatic OPTIONS answers", ClientAnswer),
         new(Router, "error_body", "custom 404 and 405 bodies", ClientAnswer),
         new(Router, "disable_redirect_trailing_slash", "trailing-slash redirects", ClientAnswer),

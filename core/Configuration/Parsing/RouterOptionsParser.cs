@@ -23,6 +23,10 @@ internal static class RouterOptionsParser
             DisableHealth = reader.Bool("disable_health"),
             HealthPath = reader.String("health_path") ?? defaults.HealthPath,
             DisablePathDecoding = reader.Bool("disable_path_decoding"),
+            ForwardedByClientIp = reader.TryGet("forwarded_by_client_ip", out _) ? reader.Bool("forwarded_by_client_ip") : defaults.ForwardedByClientIp,
+            RemoteIpHeaders = reader.TryGet("remote_ip_headers", out _) ? reader.Strings("remote_ip_headers") : defaults.RemoteIpHeaders,
+            TrustedProxies = reader.Strings("trusted_proxies"),
+            AppEngine = reader.Bool("app_engine"),
         };
         UnservedKeys.Report(reader, UnservedKeys.Router);
         reader.ReportUnknownKeys();

@@ -85,6 +85,33 @@ public sealed class BackendRequestHeadersTests
         backend.Received.Single().Headers["X-Forwarded-For"].ToString().Should().Be(expected);
     }
 
+    [Theory]
+    [InlineData("""{"trusted_proxies": ["127.0.0.1"]}""", "1.1.1.1, 2.2.2.2, 127.0.0.1", null, "2.2.2.2")]
+    [InlineData("""{"trusted_proxies": ["127.0.0.0/8", "2.2.2.0/24"]}""", "1.1.1.1, 2.2.2.2", null, "1.1.1.1")]
+    [InlineData("""{"trusted_proxies": ["10.0.0.0/8"]}""", "1.1.1.1", null, "127.0.0.1")]
+    [InlineData("""{"forwarded_by_client_ip": false}""", "1.1.1.1", null, "127.0.0.1")]
+    [InlineData("""{"remote_ip_headers": ["X-Client-IP"]}""", "1.1.1.1", "X-Client-IP: 3.3.3.3", "3.3.3.3")]
+    [InlineData("""{"app_engine": true}""", "1.1.1.1", "X-Appengine-Remote-Addr: 4.4.4.4", "4.4.4.4")]
+    [InlineData("""{}""", "1.1.1.1, junk", null, "127.0.0.1")]
+    public async Task The_router_decides_which_proxies_and_headers_tell_the_client_address(
+        string router, string forwardedFor, string? otherHeader, string expected)
+    {
+        await using var backend = await TestBackend.StartAsync();
+        await using var gateway = await TestGateway.StartAsync(TestGateway.Config(
+            $$"""{"endpoint": "/target", "method": "POST", "backend": [{"host": ["{{backend.Host}}"], "url_pattern": "/received"}]}""",
+            "\"extra_config\": {\"router\": " + router + "}"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/target");
+        request.Headers.Add("X-Forwarded-For", forwardedFor);
+        if (otherHeader?.Split(": ") is [var name, var value])
+        {
+            request.Headers.Add(name, value);
+        }
+
+        (await gateway.Client.SendAsync(request)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        backend.Received.Single().Headers["X-Forwarded-For"].ToString().Should().Be(expected);
+    }
+
     [Fact]
     public async Task X_Forwarded_Host_is_the_host_the_client_called()
     {

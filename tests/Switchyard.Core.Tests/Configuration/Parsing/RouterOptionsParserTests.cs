@@ -23,13 +23,11 @@ public sealed class RouterOptionsParserTests
     }
 
     [Fact]
-    public void Router_keys_that_change_answers_or_the_client_ip_are_refused()
+    public void Router_keys_that_change_answers_are_refused()
     {
         LoadErrors("""
-            {"version": 3, "extra_config": {"router": {"trusted_proxies": ["10.0.0.0/8"], "error_body": {}, "surprise": 1}}}
+            {"version": 3, "extra_config": {"router": {"error_body": {}, "surprise": 1}}}
             """).Should().Equal(
-            "extra_config.router.trusted_proxies: 'trusted_proxies' (trusted proxies) is not served by Switchyard: refused, because the "
-                + "client's IP (X-Forwarded-For to backends) would be read from headers Switchyard trusts by default",
             "extra_config.router.error_body: 'error_body' (custom 404 and 405 bodies) is not served by Switchyard: refused, because "
                 + "clients would get different answers",
             "extra_config.router.surprise: unknown key 'surprise': refused, because it may configure a protection Switchyard does not enforce");
@@ -43,5 +41,35 @@ public sealed class RouterOptionsParserTests
             """).Should().Equal(
             "extra_config.router.logger_skip_paths: unsupported key 'logger_skip_paths' (access log paths; ignored)",
             "extra_config.router.disable_access_log: unsupported key 'disable_access_log' (access log; ignored)");
+    }
+
+    [Fact]
+    public void The_client_ip_options_are_read_with_gin_defaults()
+    {
+        var defaults = LoadValid("""{"version": 3, "extra_config": {"router": {}}}""").Router;
+        defaults.ForwardedByClientIp.Should().BeTrue();
+        defaults.RemoteIpHeaders.Should().Equal("X-Forwarded-For", "X-Real-IP");
+        defaults.TrustedProxies.Should().BeEmpty();
+        defaults.AppEngine.Should().BeFalse();
+
+        var router = LoadValid("""
+            {"version": 3, "extra_config": {"router": {"forwarded_by_client_ip": false, "remote_ip_headers": ["X-Client-IP"],
+              "trusted_proxies": ["10.0.0.0/8", "::1"], "app_engine": true}}}
+            """).Router;
+        router.ForwardedByClientIp.Should().BeFalse();
+        router.RemoteIpHeaders.Should().Equal("X-Client-IP");
+        router.TrustedProxies.Should().Equal("10.0.0.0/8", "::1");
+        router.AppEngine.Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_trusted_proxy_that_is_no_address_or_range_is_an_error()
+    {
+        LoadErrors("""
+            {"version": 3, "extra_config": {"router": {"trusted_proxies": ["10.0.0.0/8", "10.0.0.0/99", "proxy.local"], "remote_ip_headers": [""]}}}
+            """).Should().Equal(
+            "extra_config.router.trusted_proxies[1]: '10.0.0.0/99' is neither an IP address nor a CIDR range",
+            "extra_config.router.trusted_proxies[2]: 'proxy.local' is neither an IP address nor a CIDR range",
+            "extra_config.router.remote_ip_headers[0]: a header name is required");
     }
 }
