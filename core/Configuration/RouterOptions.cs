@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Switchyard.Core.Configuration;
 
 /// <summary>The served keys of the root <c>router</c> namespace.</summary>
@@ -38,4 +40,28 @@ public sealed record RouterOptions
 
     /// <summary>Believe <c>X-Appengine-Remote-Addr</c> before anything else. <value>The default value is false.</value></summary>
     public bool AppEngine { get; init; }
+
+    /// <summary>
+    /// Answer <c>OPTIONS</c> on every endpoint's path with 200 and an <c>Allow</c> header listing its methods.
+    /// <value>The default value is false.</value>
+    /// </summary>
+    public bool AutoOptions { get; init; }
+
+    /// <summary>The JSON answered with a 404 instead of gin's text (<c>error_body["404"]</c>), or null.</summary>
+    public JsonNode? NotFoundBody { get; init; }
+
+    /// <summary>The JSON answered with a 405 instead of gin's text (<c>error_body["405"]</c>), or null.</summary>
+    public JsonNode? MethodNotAllowedBody { get; init; }
+
+    /// <summary>Do not redirect <c>/a/</c> to <c>/a</c> or the reverse. <value>The default value is false.</value></summary>
+    public bool DisableRedirectTrailingSlash { get; init; }
+
+    /// <summary>Do not redirect to the route that matches ignoring case and extra path elements. <value>The default value is false.</value></summary>
+    public bool DisableRedirectFixedPath { get; init; }
+
+    /// <summary>Answer 404 instead of 405 when another method has the path. <value>The default value is false.</value></summary>
+    public bool DisableHandleMethodNotAllowed { get; init; }
+
+    /// <summary>Clean repeated slashes (and <c>.</c>, <c>..</c>) from paths before routing. <value>The default value is false.</value></summary>
+    public bool RemoveExtraSlash { get; init; }
 }

@@ -6,6 +6,9 @@ public static class RouteMethods
     /// <summary>The method of an entry that answers every method, as the built-in debug and echo endpoints do.</summary>
     public const string Any = "*";
 
+    /// <summary>The method of the router's own <c>auto_options</c> answers; no endpoint may declare it.</summary>
+    public const string Options = "OPTIONS";
+
     /// <summary>The methods an endpoint may declare; KrakenD's router accepts no others.</summary>
     public static IReadOnlyList<string> Endpoint { get; } = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 

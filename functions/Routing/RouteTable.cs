@@ -2,9 +2,10 @@ namespace Switchyard.Functions.Routing;
 
 /// <summary>
 /// The gateway's router, built once from the configuration and matching every request the way KrakenD's gin
-/// engine does: exact match first; then, for the request's method only, a redirect when the path matches with or
-/// without its trailing slash (RedirectTrailingSlash) or once cleaned and matched ignoring case
-/// (RedirectFixedPath); then 405 when another method has the path; else 404.
+/// engine does: exact match first (on the cleaned path with RemoveExtraSlash); then, for the request's method only, a
+/// redirect when the path matches with or without its trailing slash (RedirectTrailingSlash) or once cleaned and
+/// matched ignoring case (RedirectFixedPath); then 405 when another method has the path (HandleMethodNotAllowed);
+/// else 404. <see cref="RouterBehaviour"/> switches each step.
 /// </summary>
 /// <typeparam name="T">What a route leads to (a handler, an endpoint's pipeline...).</typeparam>
 public sealed class RouteTable<T>
@@ -14,14 +15,19 @@ public sealed class RouteTable<T>
     // gin lists the methods of a 405's Allow header in the order their trees were created.
     private readonly List<MethodRoutes<T>> _inRegistrationOrder = [];
 
+    private readonly RouterBehaviour _behaviour;
+
     /// <summary>Builds the table.</summary>
+    /// <param name="entries">The routes.</param>
+    /// <param name="behaviour">How unmatched requests are answered; KrakenD's defaults when null.</param>
     /// <exception cref="ArgumentException">
     /// A method the router does not accept, a malformed pattern, or two routes of one method that land on the same
     /// path (<c>/users/{id}</c> and <c>/users/{name}</c>), which gin refuses as well.
     /// </exception>
-    public RouteTable(IEnumerable<RouteEntry<T>> entries)
+    public RouteTable(IEnumerable<RouteEntry<T>> entries, RouterBehaviour? behaviour = null)
     {
         ArgumentNullException.ThrowIfNull(entries);
+        _behaviour = behaviour ?? RouterBehaviour.Default;
         foreach (var entry in entries)
         {
             var pattern = RoutePattern.Parse(entry.Pattern);
@@ -32,7 +38,7 @@ public sealed class RouteTable<T>
                     RoutesOf(method).Add(pattern, entry.Value);
                 }
             }
-            else if (RouteMethods.Endpoint.Contains(entry.Method))
+            else if (RouteMethods.Endpoint.Contains(entry.Method) || entry.Method == RouteMethods.Options)
             {
                 RoutesOf(entry.Method).Add(pattern, entry.Value);
             }
@@ -62,6 +68,11 @@ public sealed class RouteTable<T>
             return RouteMatch<T>.NotFound;
         }
 
+        if (_behaviour.RemoveExtraSlash)
+        {
+            path = CleanPath.Clean(path);
+        }
+
         _byMethod.TryGetValue(method, out var routes);
         if (routes is not null)
         {
@@ -76,6 +87,11 @@ public sealed class RouteTable<T>
                 var location = GoUrlEncoding.EscapePath(CleanPath.Clean(fixedPath)) + queryString;
                 return RouteMatch<T>.Redirect(location, method == "GET" ? 301 : 307);
             }
+        }
+
+        if (!_behaviour.HandleMethodNotAllowed)
+        {
+            return RouteMatch<T>.NotFound;
         }
 
         string? allow = null;
@@ -94,9 +110,20 @@ public sealed class RouteTable<T>
     public RouteMatch<T> Match(string method, RequestTarget target) =>
         Match(method, target.Path, target.RawQuery.Length == 0 ? null : "?" + target.RawQuery);
 
-    private static string? FindFixedPath(MethodRoutes<T> routes, string path)
+    private string? FindFixedPath(MethodRoutes<T> routes, string path)
     {
         var toggled = ToggleTrailingSlash(path);
+        if (_behaviour.RedirectTrailingSlash && routes.Contains(toggled))
+        {
+            return toggled;
+        }
+
+        if (!_behaviour.RedirectFixedPath)
+        {
+            return null;
+        }
+
+        // gin's case-insensitive lookup also fixes the trailing slash, so the exact toggled path is found here too.
         if (routes.Contains(toggled))
         {
             return toggled;

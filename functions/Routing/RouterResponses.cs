@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Http;
 namespace Switchyard.Functions.Routing;
 
 /// <summary>
-/// What the router answers when a request reaches no route: gin's plain-text 404 and 405 (marked incomplete with
-/// <c>X-KrakenD-Completed: false</c>, as KrakenD's engine marks them) and Go's <c>http.Redirect</c>.
+/// What the router answers when a request reaches no route: gin's plain-text 404 and 405, or the router's JSON
+/// <c>error_body</c> (marked incomplete with <c>X-KrakenD-Completed: false</c>, as KrakenD's engine marks them), and Go's
+/// <c>http.Redirect</c>.
 /// </summary>
 public static class RouterResponses
 {
@@ -17,14 +18,20 @@ public static class RouterResponses
     private static readonly byte[] NotFoundBody = "404 page not found"u8.ToArray();
     private static readonly byte[] MethodNotAllowedBody = "405 method not allowed"u8.ToArray();
 
+    /// <summary>gin's JSON content type, for <c>error_body</c> answers.</summary>
+    public const string Json = "application/json; charset=utf-8";
+
     /// <summary>Writes the answer for a lookup that did not find a route; a found route is a caller's bug.</summary>
-    public static Task WriteUnmatchedAsync<T>(HttpContext context, RouteMatch<T> match)
+    public static Task WriteUnmatchedAsync<T>(HttpContext context, RouteMatch<T> match, RouterErrorBodies? bodies = null)
     {
         ArgumentNullException.ThrowIfNull(context);
+        bodies ??= RouterErrorBodies.Plain;
         return match.Kind switch
         {
+            RouteMatchKind.NotFound when bodies.NotFound is { } json => WriteAsync(context.Response, StatusCodes.Status404NotFound, Json, json),
             RouteMatchKind.NotFound => WriteNotFoundAsync(context.Response),
-            RouteMatchKind.MethodNotAllowed => WriteMethodNotAllowedAsync(context.Response, match.Allow!),
+            RouteMatchKind.MethodNotAllowed when bodies.MethodNotAllowed is { } json => WriteMethodNotAllowedAsync(context.Response, match.Allow!, Json, json),
+            RouteMatchKind.MethodNotAllowed => WriteMethodNotAllowedAsync(context.Response, match.Allow!, PlainText, MethodNotAllowedBody),
             RouteMatchKind.Redirect => WriteRedirectAsync(context, match.Location!, match.RedirectStatus),
             _ => throw new ArgumentException("a found route is dispatched, not answered by the router", nameof(match)),
         };
@@ -34,15 +41,14 @@ public static class RouterResponses
     public static Task WriteNotFoundAsync(HttpResponse response)
     {
         ArgumentNullException.ThrowIfNull(response);
-        return WritePlainAsync(response, StatusCodes.Status404NotFound, NotFoundBody);
+        return WriteAsync(response, StatusCodes.Status404NotFound, PlainText, NotFoundBody);
     }
 
-    /// <summary>405 <c>405 method not allowed</c> with the <c>Allow</c> header gin sends (RFC 9110 requires it).</summary>
-    public static Task WriteMethodNotAllowedAsync(HttpResponse response, string allow)
+    /// <summary>405 with the <c>Allow</c> header gin sends (RFC 9110 requires it), whatever the body.</summary>
+    private static Task WriteMethodNotAllowedAsync(HttpResponse response, string allow, string contentType, ReadOnlyMemory<byte> body)
     {
-        ArgumentNullException.ThrowIfNull(response);
         response.Headers.Allow = allow;
-        return WritePlainAsync(response, StatusCodes.Status405MethodNotAllowed, MethodNotAllowedBody);
+        return WriteAsync(response, StatusCodes.Status405MethodNotAllowed, contentType, body);
     }
 
     /// <summary>
@@ -71,10 +77,10 @@ public static class RouterResponses
         return response.WriteAsync($"<a href=\"{HtmlEscape(location)}\">{reason}</a>.\n\n");
     }
 
-    private static Task WritePlainAsync(HttpResponse response, int status, byte[] body)
+    private static Task WriteAsync(HttpResponse response, int status, string contentType, ReadOnlyMemory<byte> body)
     {
         response.StatusCode = status;
-        response.ContentType = PlainText;
+        response.ContentType = contentType;
         response.Headers[CompletedHeader] = "false";
         response.ContentLength = body.Length;
         return response.Body.WriteAsync(body).AsTask();

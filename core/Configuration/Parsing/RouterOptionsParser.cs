@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Switchyard.Core.Configuration.Namespaces;
 
 namespace Switchyard.Core.Configuration.Parsing;
@@ -27,9 +28,25 @@ internal static class RouterOptionsParser
             RemoteIpHeaders = reader.TryGet("remote_ip_headers", out _) ? reader.Strings("remote_ip_headers") : defaults.RemoteIpHeaders,
             TrustedProxies = reader.Strings("trusted_proxies"),
             AppEngine = reader.Bool("app_engine"),
+            AutoOptions = reader.Bool("auto_options"),
+            DisableRedirectTrailingSlash = reader.Bool("disable_redirect_trailing_slash"),
+            DisableRedirectFixedPath = reader.Bool("disable_redirect_fixed_path"),
+            DisableHandleMethodNotAllowed = reader.Bool("disable_handle_method_not_allowed"),
+            RemoveExtraSlash = reader.Bool("remove_extra_slash"),
         };
+
+        if (reader.Object("error_body") is { } errorBody)
+        {
+            options = options with { NotFoundBody = AnyJson(errorBody, "404"), MethodNotAllowedBody = AnyJson(errorBody, "405") };
+            errorBody.ReportUnknownKeys();
+        }
+
+        // Switchyard never sends KrakenD's version header, so hiding it or not is already honoured.
+        _ = reader.Bool("hide_version_header");
         UnservedKeys.Report(reader, UnservedKeys.Router);
         reader.ReportUnknownKeys();
         return options;
     }
+
+    private static JsonNode? AnyJson(JsonObjectReader reader, string key) => reader.TryGet(key, out var value) ? ConfigJson.ToNode(value) : null;
 }

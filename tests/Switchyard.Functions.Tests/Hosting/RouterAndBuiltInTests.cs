@@ -56,6 +56,56 @@ public sealed class RouterAndBuiltInTests
     }
 
     [Fact]
+    public async Task The_router_error_body_replaces_gins_404_and_405_text_with_json()
+    {
+        await using var gateway = await TestGateway.StartAsync(Users("""
+            "extra_config": {"router": {"error_body": {"404": {"msg": "not here", "code": 404}, "405": {"msg": "<no>"}}}}
+            """));
+
+        var notFound = await gateway.GetAnswerAsync("/nowhere");
+        var wrongMethod = await GatewayAnswer.ReadAsync(await gateway.Client.DeleteAsync("/users"));
+
+        notFound.Status.Should().Be(HttpStatusCode.NotFound);
+        notFound.ContentType.Should().Be(GinJson);
+        notFound.Completed.Should().Be("false");
+        notFound.Body.Should().Be("""{"code":404,"msg":"not here"}""");
+        wrongMethod.Status.Should().Be(HttpStatusCode.MethodNotAllowed);
+        wrongMethod.ContentType.Should().Be(GinJson);
+        wrongMethod.Body.Should().Be("""{"msg":"\u003cno\u003e"}""");
+        wrongMethod.Response.Content.Headers.Allow.Should().Equal("GET");
+    }
+
+    [Fact]
+    public async Task Auto_options_answers_each_endpoint_path_with_its_methods()
+    {
+        await using var backend = await TestBackend.StartAsync();
+        await using var gateway = await TestGateway.StartAsync(TestGateway.Config($$"""
+            {"endpoint": "/foo", "method": "POST", "backend": [{"host": ["{{backend.Host}}"], "url_pattern": "/a"}]},
+            {"endpoint": "/foo", "backend": [{"host": ["{{backend.Host}}"], "url_pattern": "/a"}]},
+            {"endpoint": "/bar/{id}", "method": "DELETE", "backend": [{"host": ["{{backend.Host}}"], "url_pattern": "/a"}]}
+            """, """ "extra_config": {"router": {"auto_options": true}} """));
+
+        using var foo = await gateway.Client.SendAsync(new HttpRequestMessage(HttpMethod.Options, "/foo"));
+        using var bar = await gateway.Client.SendAsync(new HttpRequestMessage(HttpMethod.Options, "/bar/7"));
+
+        foo.StatusCode.Should().Be(HttpStatusCode.OK);
+        foo.Content.Headers.Allow.Should().Equal("GET", "POST");
+        (await foo.Content.ReadAsStringAsync()).Should().BeEmpty();
+        bar.Content.Headers.Allow.Should().Equal("DELETE");
+        backend.Received.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Without_auto_options_an_options_request_is_405()
+    {
+        await using var gateway = await TestGateway.StartAsync(Users());
+
+        using var response = await gateway.Client.SendAsync(new HttpRequestMessage(HttpMethod.Options, "/users"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.MethodNotAllowed);
+    }
+
+    [Fact]
     public async Task Health_answers_ok_with_the_time_and_no_completed_header()
     {
         var clock = new ManualTimeProvider(new DateTimeOffset(2024, 1, 2, 3, 4, 5, 500, TimeSpan.Zero));

@@ -107,6 +107,46 @@ public sealed class RouteTableTests
     public void A_path_that_matches_once_cleaned_and_ignoring_case_redirects_to_the_route_spelling(string method, string path, string query, string location, int status) =>
         AssertRedirect(Table.Match(method, path, query), location, status);
 
+    [Theory]
+    [InlineData(false, true, "/users/", "/users")]
+    [InlineData(false, true, "/USERS", "/users")]
+    [InlineData(true, false, "/users/", "/users")]
+    [InlineData(true, false, "/USERS", null)]
+    [InlineData(false, false, "/users/", null)]
+    public void Each_redirect_can_be_switched_off_and_the_fixed_path_also_fixes_trailing_slashes(
+        bool trailingSlash, bool fixedPath, string path, string? location)
+    {
+        var table = Build(new RouterBehaviour(RedirectTrailingSlash: trailingSlash, RedirectFixedPath: fixedPath), ("GET", "/users"));
+
+        var match = table.Match("GET", path);
+
+        if (location is null)
+        {
+            match.Kind.Should().Be(RouteMatchKind.NotFound);
+        }
+        else
+        {
+            AssertRedirect(match, location, 301);
+        }
+    }
+
+    [Fact]
+    public void Without_405_handling_another_methods_path_is_not_found() =>
+        Build(new RouterBehaviour(HandleMethodNotAllowed: false), ("GET", "/users")).Match("POST", "/users").Kind.Should().Be(RouteMatchKind.NotFound);
+
+    [Fact]
+    public void Removing_extra_slashes_matches_the_cleaned_path_without_a_redirect()
+    {
+        var table = Build(new RouterBehaviour(RemoveExtraSlash: true), ("GET", "/users/{id}"));
+
+        AssertFound(table.Match("GET", "//users///42"), "GET /users/{id}", "id=42");
+        AssertFound(table.Match("GET", "/users/x/../42"), "GET /users/{id}", "id=42");
+    }
+
+    [Fact]
+    public void The_routers_own_options_route_is_accepted() =>
+        AssertFound(Build(("OPTIONS", "/users/{id}")).Match("OPTIONS", "/users/1"), "OPTIONS /users/{id}", "id=1");
+
     [Fact]
     public void The_redirect_location_is_escaped_the_go_way()
     {
@@ -177,7 +217,6 @@ public sealed class RouteTableTests
     [InlineData("GET", "/foo*")]
     [InlineData("GET", "/a/*/b")]
     [InlineData("HEAD", "/a")]
-    [InlineData("OPTIONS", "/a")]
     [InlineData("get", "/a")]
     public void A_pattern_or_method_the_router_refuses_throws(string method, string pattern)
     {
@@ -234,8 +273,10 @@ public sealed class RouteTableTests
         parameterisedBytes.Should().BeLessThan(200, "one array of two pairs and two short strings");
     }
 
-    private static RouteTable<string> Build(params (string Method, string Pattern)[] routes) =>
-        new(routes.Select(r => new RouteEntry<string>(r.Method, r.Pattern, r.Method + " " + r.Pattern)));
+    private static RouteTable<string> Build(params (string Method, string Pattern)[] routes) => Build(null, routes);
+
+    private static RouteTable<string> Build(RouterBehaviour? behaviour, params (string Method, string Pattern)[] routes) =>
+        new(routes.Select(r => new RouteEntry<string>(r.Method, r.Pattern, r.Method + " " + r.Pattern)), behaviour);
 
     private static void AssertFound(RouteMatch<string> match, string route, string parameters)
     {

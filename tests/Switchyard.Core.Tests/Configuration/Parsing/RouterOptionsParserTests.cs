@@ -26,10 +26,11 @@ public sealed class RouterOptionsParserTests
     public void Router_keys_that_change_answers_are_refused()
     {
         LoadErrors("""
-            {"version": 3, "extra_config": {"router": {"error_body": {}, "surprise": 1}}}
+            {"version": 3, "extra_config": {"router": {"max_payload": 10, "error_body": {"500": {}}, "surprise": 1}}}
             """).Should().Equal(
-            "extra_config.router.error_body: 'error_body' (custom 404 and 405 bodies) is not served by Switchyard: refused, because "
-                + "clients would get different answers",
+            "extra_config.router.error_body.500: unknown key '500': refused, because it may configure a protection Switchyard does not enforce",
+            "extra_config.router.max_payload: 'max_payload' (request body size limit) is not served by Switchyard: refused, because "
+                + "request bodies would only be bounded by Switchyard's own limit",
             "extra_config.router.surprise: unknown key 'surprise': refused, because it may configure a protection Switchyard does not enforce");
     }
 
@@ -71,5 +72,23 @@ public sealed class RouterOptionsParserTests
             "extra_config.router.trusted_proxies[1]: '10.0.0.0/99' is neither an IP address nor a CIDR range",
             "extra_config.router.trusted_proxies[2]: 'proxy.local' is neither an IP address nor a CIDR range",
             "extra_config.router.remote_ip_headers[0]: a header name is required");
+    }
+
+    [Fact]
+    public void The_routing_switches_and_error_bodies_are_read()
+    {
+        var router = LoadValid("""
+            {"version": 3, "extra_config": {"router": {"auto_options": true, "disable_redirect_trailing_slash": true,
+              "disable_redirect_fixed_path": true, "disable_handle_method_not_allowed": true, "remove_extra_slash": true,
+              "hide_version_header": true, "error_body": {"404": {"msg": "nf"}, "405": "nope"}}}}
+            """).Router;
+
+        router.AutoOptions.Should().BeTrue();
+        router.DisableRedirectTrailingSlash.Should().BeTrue();
+        router.DisableRedirectFixedPath.Should().BeTrue();
+        router.DisableHandleMethodNotAllowed.Should().BeTrue();
+        router.RemoveExtraSlash.Should().BeTrue();
+        router.NotFoundBody!.ToJsonString().Should().Be("""{"msg":"nf"}""");
+        router.MethodNotAllowedBody!.ToJsonString().Should().Be("\"nope\"");
     }
 }
