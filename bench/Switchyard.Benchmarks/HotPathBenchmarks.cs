@@ -35,13 +35,8 @@ public class HotPathBenchmarks
     {
         var config = Load(Configuration());
         var factory = new ProxyFactory(new HttpMessageInvoker(new CannedBackends(Bodies)), DecoderRegistry.Default);
-        var entries = config.Endpoints.Select(endpoint =>
-        {
-            var writer = new ResponseWriter(EncoderRegistry.Default.Get(EncodingNames.Json), endpoint.CacheTtl, returnErrorMessage: false);
-            var handler = new EndpointHandler(
-                endpoint, factory.CreateEndpoint(endpoint), writer, new ClientAddress(new RouterOptions()), checkEncodedParams: true, NullLogger.Instance);
-            return new RouteEntry<RouteHandler>(endpoint.Method, endpoint.Endpoint, handler.HandleAsync);
-        });
+        var handlers = new EndpointHandlerFactory(config, factory, EncoderRegistry.Default, NullLogger.Instance);
+        var entries = config.Endpoints.Select(endpoint => new RouteEntry<RouteHandler>(endpoint.Method, endpoint.Endpoint, handlers.Create(endpoint)));
         _dispatcher = new GatewayDispatcher(new RouteTable<RouteHandler>(entries));
 
         var request = _context.Request;
