@@ -51,6 +51,11 @@ bicep_check() {
 # The JWT and OAuth 2.0 client tests run a real authorization server, infra/oidc/server.mjs, on oidc-provider at the
 # version pinned by its lock file (--ignore-scripts: its packages are plain JavaScript with no install step).
 need_oidc_provider() {
+  # oidc-provider 9 calls URL.parse and crypto.hash, which Node.js 18 (Debian's own package) lacks.
+  if [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
+    echo "test.sh: the OpenID Connect provider the JWT tests start needs Node.js 20 or newer; found $(node --version)" >&2
+    exit 1
+  fi
   if [ ! -d infra/oidc/node_modules ]; then
     (cd infra/oidc && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
   fi
