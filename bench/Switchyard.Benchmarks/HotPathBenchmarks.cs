@@ -39,9 +39,9 @@ public class HotPathBenchmarks
         {
             var writer = new ResponseWriter(EncoderRegistry.Default.Get(EncodingNames.Json), endpoint.CacheTtl, returnErrorMessage: false);
             var handler = new EndpointHandler(endpoint, factory.CreateEndpoint(endpoint), writer, checkEncodedParams: true, NullLogger.Instance);
-            return new RouteEntry<RouteHandler>(endpoint.Method, endpoint.Endpoint, handler.HandleAsync);
+            return new RouteEntry<GatewayRoute>(endpoint.Method, endpoint.Endpoint, new GatewayRoute(handler.HandleAsync));
         });
-        _dispatcher = new GatewayDispatcher(new RouteTable<RouteHandler>(entries));
+        _dispatcher = new GatewayDispatcher(new RouteTable<GatewayRoute>(entries));
 
         var request = _context.Request;
         request.Method = "GET";
