@@ -29,4 +29,31 @@ internal static class Re2Regex
             return false;
         }
     }
+
+    /// <summary>
+    /// Whether any of <paramref name="patterns"/> matches somewhere in <paramref name="text"/>. A match that runs out of
+    /// time counts as <paramref name="whenTimedOut"/>: the caller's fail-closed answer.
+    /// </summary>
+    public static bool AnyMatches(IReadOnlyList<Regex> patterns, string text, bool whenTimedOut)
+    {
+        foreach (var pattern in patterns)
+        {
+            try
+            {
+                if (pattern.IsMatch(text))
+                {
+                    return true;
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                if (whenTimedOut)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 }

@@ -89,22 +89,7 @@ public sealed class BotDetector
             return true;
         }
 
-        foreach (var pattern in _patterns)
-        {
-            try
-            {
-                if (pattern.IsMatch(userAgent))
-                {
-                    return true;
-                }
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                // A user agent no pattern could judge in time is treated as a bot: fail closed.
-                return true;
-            }
-        }
-
-        return false;
+        // A user agent no pattern could judge in time is treated as a bot: fail closed.
+        return Re2Regex.AnyMatches(_patterns, userAgent, whenTimedOut: true);
     }
 }

@@ -55,21 +55,7 @@ public sealed class AllowedHosts
             return true;
         }
 
-        foreach (var pattern in _patterns)
-        {
-            try
-            {
-                if (pattern.IsMatch(host))
-                {
-                    return true;
-                }
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                // A host no expression could judge in time is not shown to be allowed: fail closed.
-            }
-        }
-
-        return false;
+        // A host no expression could judge in time is not shown to be allowed: fail closed.
+        return Re2Regex.AnyMatches(_patterns, host, whenTimedOut: false);
     }
 }
