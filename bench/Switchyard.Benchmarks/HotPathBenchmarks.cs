@@ -36,8 +36,9 @@ public class HotPathBenchmarks
         var config = Load(Configuration());
         var factory = new ProxyFactory(new HttpMessageInvoker(new CannedBackends(Bodies)), DecoderRegistry.Default);
         var handlers = new EndpointHandlerFactory(config, factory, EncoderRegistry.Default, NullLogger.Instance);
-        var entries = config.Endpoints.Select(endpoint => new RouteEntry<RouteHandler>(endpoint.Method, endpoint.Endpoint, handlers.Create(endpoint)));
-        _dispatcher = new GatewayDispatcher(new RouteTable<RouteHandler>(entries));
+        var entries = config.Endpoints.Select(endpoint =>
+            new RouteEntry<GatewayRoute>(endpoint.Method, endpoint.Endpoint, new GatewayRoute(handlers.Create(endpoint))));
+        _dispatcher = new GatewayDispatcher(new RouteTable<GatewayRoute>(entries));
 
         var request = _context.Request;
         request.Method = "GET";

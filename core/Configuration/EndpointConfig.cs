@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Switchyard.Core.Security.BotDetection;
 
 namespace Switchyard.Core.Configuration;
 
@@ -46,6 +47,9 @@ public sealed record EndpointConfig
 
     /// <summary>The <c>security/policies</c> namespace, or null.</summary>
     public SecurityPoliciesOptions? Policies { get; init; }
+
+    /// <summary>A published endpoint's <c>security/bot-detector</c> namespace, or null (workflows have none).</summary>
+    public BotDetectorOptions? BotDetector { get; init; }
 
     /// <summary>The <c>check_expr</c> expressions of the <c>validation/cel</c> namespace, in order.</summary>
     public IReadOnlyList<string> CelChecks { get; init; } = [];

@@ -14,6 +14,9 @@ public static class NamespaceAliases
     public const string AsyncServiceBus = "async/servicebus";
     public const string AsyncAzureQueue = "async/azure-queue";
     public const string ValidationCel = "validation/cel";
+    public const string SecurityCors = "security/cors";
+    public const string SecurityHttp = "security/http";
+    public const string SecurityBotDetector = "security/bot-detector";
 
     /// <summary>Switchyard's own root namespace for its admin endpoints: <c>{"secret": "..."}</c>.</summary>
     public const string SwitchyardAdmin = "switchyard/admin";

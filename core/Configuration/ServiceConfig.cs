@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
 using Switchyard.Core.Agents;
+using Switchyard.Core.Security.BotDetection;
+using Switchyard.Core.Security.Cors;
+using Switchyard.Core.Security.HttpSecurity;
 
 namespace Switchyard.Core.Configuration;
 
@@ -46,6 +49,15 @@ public sealed record ServiceConfig
 
     /// <summary>Router behaviour from the <c>router</c> namespace.</summary>
     public RouterOptions Router { get; init; } = new();
+
+    /// <summary>The <c>security/cors</c> namespace: CORS for every route, or null for none.</summary>
+    public CorsOptions? Cors { get; init; }
+
+    /// <summary>The <c>security/http</c> namespace: the host check, HTTPS redirect and security headers, or null for none.</summary>
+    public HttpSecurityOptions? HttpSecurity { get; init; }
+
+    /// <summary>The service's <c>security/bot-detector</c> namespace: bot detection for every route, or null for none.</summary>
+    public BotDetectorOptions? BotDetector { get; init; }
 
     /// <summary>The raw root <c>extra_config</c>, with namespace aliases normalised to their short names.</summary>
     public JsonObject ExtraConfig { get; init; } = [];

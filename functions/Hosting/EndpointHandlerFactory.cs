@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Switchyard.Core.Configuration;
 using Switchyard.Core.Encoding;
 using Switchyard.Core.Pipeline;
+using Switchyard.Core.Security.BotDetection;
 
 namespace Switchyard.Functions.Hosting;
 
@@ -9,7 +10,7 @@ namespace Switchyard.Functions.Hosting;
 /// Builds the route handler of a published endpoint. The HTTP layers around the endpoint's pipe, outermost first, can
 /// be read here and only here (the pipe's own layers are <see cref="ProxyFactory"/>'s):
 /// <code>
-/// endpoint: encoded-params check → request body → request reader → pipe (ProxyFactory) → response writer
+/// endpoint: bot detector → encoded-params check → request body → request reader → pipe (ProxyFactory) → response writer
 /// </code>
 /// A layer that rejects a request answers it itself and never calls the layers inside it.
 /// </summary>
@@ -22,7 +23,10 @@ internal sealed class EndpointHandlerFactory(ServiceConfig config, ProxyFactory 
         var writer = new ResponseWriter(EncoderFor(endpoint), endpoint.CacheTtl, config.Router.ReturnErrorMessage);
         var handler = new EndpointHandler(
             endpoint, proxies.CreateEndpoint(endpoint), writer, _clientAddress, !config.Router.DisablePathDecoding, logger);
-        return handler.HandleAsync;
+        RouteHandler endpointHandler = handler.HandleAsync;
+        return endpoint.BotDetector is { } bots
+            ? new BotDetectorLayer(new BotDetector(bots), "ENDPOINT: " + endpoint.Endpoint, logger).Wrap(endpointHandler)
+            : endpointHandler;
     }
 
     // KrakenD's fallback for an output encoding it has no render for: the render named like the single backend's

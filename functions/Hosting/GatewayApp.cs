@@ -57,7 +57,7 @@ internal static class GatewayApp
 
         var app = builder.Build();
         var routes = GatewayRoutes.Build(config, app.Services);
-        var dispatcher = new GatewayDispatcher(routes, RouterSettings.ErrorBodiesOf(config.Router));
+        var dispatcher = GatewayDispatcher.Create(config, routes, app.Services.GetRequiredService<ILoggerFactory>());
         app.Run(dispatcher.DispatchAsync);
         return app;
     }

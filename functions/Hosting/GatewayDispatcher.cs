@@ -1,20 +1,67 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Switchyard.Core.Configuration;
+using Switchyard.Core.Security.BotDetection;
+using Switchyard.Core.Security.Cors;
+using Switchyard.Core.Security.HttpSecurity;
 using Switchyard.Functions.Routing;
 
 namespace Switchyard.Functions.Hosting;
 
 /// <summary>
-/// The gateway's only middleware: looks the request up in the route table and runs what it finds, or answers as the
-/// router does (404, 405 with the configured <c>error_body</c>, redirects).
+/// The gateway's only middleware. The service's layers around the route lookup, outermost first, can be read here and
+/// only here (an endpoint's own layers are <see cref="EndpointHandlerFactory"/>'s):
+/// <code>
+/// service: CORS → security/http → bot detector → route lookup → the route's handler, or the router's 404/405/redirect
+/// </code>
+/// CORS sees every request and answers preflights itself. The routes the platform calls (<see cref="GatewayRoute.CalledByPlatform"/>:
+/// health, the Functions host) skip security/http and the bot detector, as KrakenD registers its health endpoint before
+/// them; 404 and 405 answers go through every layer (with the router's <c>error_body</c> when configured). A layer that
+/// answers a request runs nothing inside it.
 /// </summary>
-internal sealed class GatewayDispatcher(RouteTable<RouteHandler> routes, RouterErrorBodies? errorBodies = null)
+internal sealed class GatewayDispatcher(
+    RouteTable<GatewayRoute> routes,
+    RouterErrorBodies? errorBodies = null,
+    CorsLayer? cors = null,
+    HttpSecurityLayer? httpSecurity = null,
+    BotDetectorLayer? bots = null)
 {
+    /// <summary>The dispatcher of <paramref name="config"/>'s service layers around <paramref name="routes"/>.</summary>
+    public static GatewayDispatcher Create(ServiceConfig config, RouteTable<GatewayRoute> routes, ILoggerFactory loggers)
+    {
+        var logger = loggers.CreateLogger("Switchyard.Security");
+        return new GatewayDispatcher(
+            routes,
+            RouterSettings.ErrorBodiesOf(config.Router),
+            config.Cors is { } cors ? new CorsLayer(new CorsPolicy(cors), logger) : null,
+            config.HttpSecurity is { } security ? new HttpSecurityLayer(new HttpSecurityPolicy(security)) : null,
+            config.BotDetector is { } detector ? new BotDetectorLayer(new BotDetector(detector), "SERVICE", logger) : null);
+    }
+
     public Task DispatchAsync(HttpContext context)
     {
+        if (cors?.TryAnswer(context) is { } preflight)
+        {
+            return preflight;
+        }
+
         var target = RequestTarget.From(context.Request);
         var match = routes.Match(context.Request.Method, target);
+        if (match.Kind != RouteMatchKind.Found || !match.Value!.CalledByPlatform)
+        {
+            if (httpSecurity?.TryAnswer(context, target) is { } stopped)
+            {
+                return stopped;
+            }
+
+            if (bots?.TryAnswer(context) is { } rejected)
+            {
+                return rejected;
+            }
+        }
+
         return match.Kind == RouteMatchKind.Found
-            ? match.Value!(context, match.Parameters)
+            ? match.Value!.Handler(context, match.Parameters)
             : RouterResponses.WriteUnmatchedAsync(context, match, errorBodies);
     }
 }

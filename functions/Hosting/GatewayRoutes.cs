@@ -11,35 +11,36 @@ namespace Switchyard.Functions.Hosting;
 
 /// <summary>
 /// The route table of a configuration: its endpoints, the built-in endpoints it enables and, under the Functions host,
-/// the routes the host calls.
+/// the routes the host calls; each marked with who calls it (<see cref="GatewayRoute.CalledByPlatform"/>).
 /// </summary>
 internal static class GatewayRoutes
 {
-    public static RouteTable<RouteHandler> Build(ServiceConfig config, IServiceProvider services)
+    public static RouteTable<GatewayRoute> Build(ServiceConfig config, IServiceProvider services)
     {
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Switchyard.Endpoints");
         var handlers = new EndpointHandlerFactory(config, services.GetRequiredService<ProxyFactory>(), EncoderRegistry.Default, logger);
         var behaviour = RouterSettings.BehaviourOf(config.Router);
-        var entries = new List<RouteEntry<RouteHandler>>();
+        var entries = new List<RouteEntry<GatewayRoute>>();
         foreach (var endpoint in config.Endpoints)
         {
-            entries.Add(new RouteEntry<RouteHandler>(endpoint.Method, endpoint.Endpoint, handlers.Create(endpoint)));
+            entries.Add(new RouteEntry<GatewayRoute>(endpoint.Method, endpoint.Endpoint, new GatewayRoute(handlers.Create(endpoint))));
         }
 
         if (config.Router.AutoOptions)
         {
-            entries.AddRange(AutoOptions(config.Endpoints));
+            entries.AddRange(Routes(AutoOptions(config.Endpoints), calledByPlatform: false));
         }
 
         entries.AddRange(BuiltInRoutes.For(config, services));
-        entries.AddRange(AdminRoutes.For(config, services));
-        entries.AddRange(FanOutRoutes.For(config, services));
+        entries.AddRange(Routes(AdminRoutes.For(config, services), calledByPlatform: false));
+        entries.AddRange(Routes(FanOutRoutes.For(config, services), calledByPlatform: false));
         if (services.GetRequiredService<ServerlessOptions>().UnderFunctionsHost)
         {
-            entries.AddRange(ServerlessRoutes.For(config, services, new RouteTable<RouteHandler>(entries, behaviour)));
+            var invocations = ServerlessRoutes.For(config, services, new RouteTable<GatewayRoute>(entries, behaviour));
+            entries.AddRange(Routes(invocations, calledByPlatform: true));
         }
 
-        return new RouteTable<RouteHandler>(entries, behaviour);
+        return new RouteTable<GatewayRoute>(entries, behaviour);
     }
 
     // The router's auto_options: OPTIONS on each endpoint path answers 200 with the path's methods, sorted, in Allow.
@@ -56,4 +57,7 @@ internal static class GatewayRoutes
             });
         }
     }
+
+    private static IEnumerable<RouteEntry<GatewayRoute>> Routes(IEnumerable<RouteEntry<RouteHandler>> entries, bool calledByPlatform) =>
+        entries.Select(entry => new RouteEntry<GatewayRoute>(entry.Method, entry.Pattern, new GatewayRoute(entry.Value, calledByPlatform)));
 }

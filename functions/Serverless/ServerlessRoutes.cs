@@ -16,7 +16,7 @@ internal static class ServerlessRoutes
     /// <param name="config">The configuration.</param>
     /// <param name="services">The app's services.</param>
     /// <param name="existing">The routes of the endpoints and built-ins, to leave alone.</param>
-    public static List<RouteEntry<RouteHandler>> For(ServiceConfig config, IServiceProvider services, RouteTable<RouteHandler> existing)
+    public static List<RouteEntry<RouteHandler>> For<T>(ServiceConfig config, IServiceProvider services, RouteTable<T> existing)
     {
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Switchyard.Serverless");
         var feeds = services.GetRequiredService<TriggerFeeds>();

@@ -74,17 +74,17 @@ public static class NamespaceCatalog
         new("validation/response-json-schema", "JSON Schema validation of responses", Placement.None, "invalid responses would reach clients"),
 
         // Browsers and HTTP security.
-        new("security/cors", "CORS", Placement.None, "browsers would get no CORS answers, or origins the policy refuses would be let through")
+        new("security/cors", "CORS", Placement.Service, "browsers would get no CORS answers, or origins the policy refuses would be let through")
         {
             Aliases = ["github_com/devopsfaith/krakend-cors"],
             NeedsClientRequest = true,
         },
-        new("security/http", "allowed hosts, HSTS and security headers", Placement.None, "host checks and security headers would be missing")
+        new("security/http", "allowed hosts, HSTS and security headers", Placement.Service, "host checks and security headers would be missing")
         {
             Aliases = ["github_com/devopsfaith/krakend-httpsecure"],
             NeedsClientRequest = true,
         },
-        new("security/bot-detector", "bot detection by user agent", Placement.None, "bots would reach backends")
+        new("security/bot-detector", "bot detection by user agent", Placement.Service | Placement.Endpoint, "bots would reach backends")
         {
             Aliases = ["github_com/devopsfaith/krakend-botdetector"],
             NeedsClientRequest = true,

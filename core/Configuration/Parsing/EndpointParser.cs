@@ -48,6 +48,9 @@ internal static class EndpointParser
             Proxy = EndpointProxyOptionsParser.Parse(extraConfig, problems),
             Policies = SecurityPoliciesParser.Parse(extraConfig, problems),
             CelChecks = CelChecksParser.Parse(extraConfig, problems),
+
+            // On a workflow the namespace is refused (there is no client request there): nothing to read.
+            BotDetector = placement == Placement.Endpoint ? BotDetectorOptionsParser.Parse(extraConfig, problems) : null,
             ExtraConfig = extraConfig.Raw,
             JsonPath = path,
         };

@@ -34,6 +34,9 @@ internal static class ServiceParser
             Endpoints = ReadEndpoints(reader),
             AsyncAgents = AsyncAgentParser.ReadAll(reader),
             Router = RouterOptionsParser.Parse(extraConfig, problems),
+            Cors = CorsOptionsParser.Parse(extraConfig, problems),
+            HttpSecurity = HttpSecurityOptionsParser.Parse(extraConfig, problems),
+            BotDetector = BotDetectorOptionsParser.Parse(extraConfig, problems),
             ExtraConfig = extraConfig.Raw,
         };
 

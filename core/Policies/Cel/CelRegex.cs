@@ -1,38 +1,26 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
+using Switchyard.Core.RegularExpressions;
 
 namespace Switchyard.Core.Policies.Cel;
 
 /// <summary>
-/// Regular expressions for <c>matches</c>. They run on .NET's non-backtracking engine, which like RE2 matches in
-/// time linear in the input and rejects what RE2 lacks (backreferences, lookaround), with a timeout as a last guard.
+/// Regular expressions for <c>matches</c>: RE2 patterns compiled by <see cref="Re2Regex"/>, with a cache for the
+/// patterns met at run time.
 /// </summary>
 internal static class CelRegex
 {
     /// <summary>How long one match may run. <value>The default value is 100 ms.</value></summary>
-    public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
+    public static readonly TimeSpan MatchTimeout = Re2Regex.MatchTimeout;
 
     // Patterns built at run time are cached; the cap keeps hostile input from growing the cache without bound.
     private const int MaxCachedPatterns = 256;
     private static readonly ConcurrentDictionary<string, Regex> Cache = new(StringComparer.Ordinal);
 
     /// <summary>Compiles a pattern; on failure <paramref name="error"/> says why.</summary>
-    public static bool TryCompile(string pattern, [NotNullWhen(true)] out Regex? regex, [NotNullWhen(false)] out string? error)
-    {
-        try
-        {
-            regex = new Regex(CelRegexTranslator.Translate(pattern), RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, MatchTimeout);
-            error = null;
-            return true;
-        }
-        catch (Exception exception) when (exception is ArgumentException or NotSupportedException)
-        {
-            regex = null;
-            error = $"invalid regular expression '{pattern}': {exception.Message}";
-            return false;
-        }
-    }
+    public static bool TryCompile(string pattern, [NotNullWhen(true)] out Regex? regex, [NotNullWhen(false)] out string? error) =>
+        Re2Regex.TryCompile(pattern, out regex, out error);
 
     /// <summary>Compiles a pattern met at run time, reusing an earlier compilation of the same text.</summary>
     public static bool TryGet(string pattern, [NotNullWhen(true)] out Regex? regex, [NotNullWhen(false)] out string? error)

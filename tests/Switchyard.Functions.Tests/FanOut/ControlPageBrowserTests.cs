@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Switchyard.Functions.Tests.Agents;
+using Switchyard.Functions.Tests.Hosting;
 using Switchyard.Testing;
 
 namespace Switchyard.Functions.Tests.FanOut;
@@ -8,15 +9,6 @@ namespace Switchyard.Functions.Tests.FanOut;
 [Collection(RabbitMqAgentsCollection.Name)]
 public sealed class ControlPageBrowserTests(RabbitMqServer rabbit)
 {
-    private const string Chromium = "/usr/bin/chromium";
-
-    // Without the networking flags Chromium keeps calling home, which on a closed network is a flood of refused connections.
-    private static readonly string[] ChromiumFlags =
-    [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ];
-
     private static readonly LocatorAssertionsToHaveTextOptions Patient = new() { Timeout = 20_000 };
 
     [Fact]
@@ -24,12 +16,7 @@ public sealed class ControlPageBrowserTests(RabbitMqServer rabbit)
     {
         var store = FanOutGateway.NewStorePath();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ChromiumFlags,
-        });
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
 
         await using (var gateway = await FanOutGateway.StartAsync(store))
@@ -88,7 +75,7 @@ public sealed class ControlPageBrowserTests(RabbitMqServer rabbit)
     {
         await using var gateway = await FanOutGateway.StartAsync(FanOutGateway.NewStorePath());
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ChromiumFlags });
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
 
         await page.GotoAsync(new Uri(gateway.Gateway.BaseAddress, "__agents").ToString());

@@ -1,14 +1,15 @@
 using System.Text;
 
-namespace Switchyard.Core.Policies.Cel;
+namespace Switchyard.Core.RegularExpressions;
 
 /// <summary>
-/// Rewrites the RE2 syntax CEL patterns use into .NET's where the two read the same text differently:
+/// Rewrites RE2 syntax (Go's <c>regexp</c>: CEL's <c>matches</c>, KrakenD's bot patterns and host patterns) into .NET's
+/// where the two read the same text differently:
 /// <c>\d \w \s</c> are ASCII-only in RE2 (.NET's match any Unicode digit or letter), <c>$</c> without the
 /// <c>m</c> flag is the very end of the text in RE2 (.NET also matches before a final newline, which would let
 /// <c>'^[0-9]+$'</c> accept <c>"1\n"</c>), and RE2 spells named groups <c>(?P&lt;name&gt;..)</c>.
 /// </summary>
-internal static class CelRegexTranslator
+internal static class Re2Translator
 {
     private const string Digit = "0-9";
     private const string Word = "0-9A-Za-z_";

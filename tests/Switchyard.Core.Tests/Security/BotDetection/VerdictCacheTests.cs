@@ -1,0 +1,56 @@
+using Switchyard.Core.Security.BotDetection;
+
+namespace Switchyard.Core.Tests.Security.BotDetection;
+
+public sealed class VerdictCacheTests
+{
+    [Fact]
+    public void The_least_recently_used_verdict_makes_room()
+    {
+        var cache = new VerdictCache(2);
+        cache.Add("a", true);
+        cache.Add("b", false);
+        cache.TryGet("a", out _).Should().BeTrue(); // "b" is now the oldest
+
+        cache.Add("c", true);
+
+        cache.TryGet("b", out _).Should().BeFalse();
+        cache.TryGet("a", out var a).Should().BeTrue();
+        a.Should().BeTrue();
+        cache.TryGet("c", out var c).Should().BeTrue();
+        c.Should().BeTrue();
+        cache.Count.Should().Be(2);
+    }
+
+    [Fact]
+    public void Adding_a_known_user_agent_replaces_its_verdict()
+    {
+        var cache = new VerdictCache(2);
+        cache.Add("a", true);
+        cache.Add("a", false);
+
+        cache.Count.Should().Be(1);
+        cache.TryGet("a", out var isBot).Should().BeTrue();
+        isBot.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Concurrent_use_keeps_the_bound()
+    {
+        var cache = new VerdictCache(16);
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(worker => Task.Run(() =>
+        {
+            for (var i = 0; i < 5_000; i++)
+            {
+                var key = $"ua-{(i * 7 + worker) % 100}";
+                if (!cache.TryGet(key, out _))
+                {
+                    cache.Add(key, i % 2 == 0);
+                }
+            }
+        })));
+
+        cache.Count.Should().Be(16);
+    }
+}
