@@ -47,6 +47,15 @@ public sealed record ServiceConfig
     /// <summary>Router behaviour from the <c>router</c> namespace.</summary>
     public RouterOptions Router { get; init; } = new();
 
+    /// <summary>HTTPS for the gateway (<c>tls</c>). <value>The default value is null: plain HTTP.</value></summary>
+    public ServerTlsOptions? Tls { get; init; }
+
+    /// <summary>
+    /// TLS to backends (<c>client_tls</c>, root <c>allow_insecure_connections</c>).
+    /// <value>The default value is null: .NET's defaults, backends verified against the system's authorities.</value>
+    /// </summary>
+    public ClientTlsOptions? ClientTls { get; init; }
+
     /// <summary>The raw root <c>extra_config</c>, with namespace aliases normalised to their short names.</summary>
     public JsonObject ExtraConfig { get; init; } = [];
 }

@@ -19,8 +19,6 @@ public static class UnservedKeys
     /// <summary>The keys, by owner, in the order of the README table.</summary>
     public static IReadOnlyList<UnservedKey> All { get; } =
     [
-        new(Root, "tls", "HTTPS", "the gateway would listen in plain HTTP"),
-        new(Root, "client_tls", "TLS to backends (CA, client certificates, versions)", "backends would be called without the configured TLS settings"),
         new(Root, "plugin", "plugin loading", "the plugins the configuration relies on would not run"),
         new(Root, "use_h2c", "cleartext HTTP/2", null),
         new(Root, "read_timeout", "server read timeout", null),

@@ -34,6 +34,8 @@ internal static class ServiceParser
             Endpoints = ReadEndpoints(reader),
             AsyncAgents = AsyncAgentParser.ReadAll(reader),
             Router = RouterOptionsParser.Parse(extraConfig, problems),
+            Tls = ServerTlsParser.Parse(reader),
+            ClientTls = ClientTlsParser.Parse(reader),
             ExtraConfig = extraConfig.Raw,
         };
 

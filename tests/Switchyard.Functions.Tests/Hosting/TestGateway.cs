@@ -11,11 +11,14 @@ internal sealed class TestGateway : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private TestGateway(WebApplication app, Uri baseAddress)
+    private TestGateway(WebApplication app, Uri baseAddress, SocketsHttpHandler? clientHandler)
     {
         _app = app;
         BaseAddress = baseAddress;
-        Client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = baseAddress };
+        clientHandler ??= new SocketsHttpHandler();
+        clientHandler.AllowAutoRedirect = false;
+        clientHandler.UseCookies = false;
+        Client = new HttpClient(clientHandler) { BaseAddress = baseAddress };
     }
 
     public Uri BaseAddress { get; }
@@ -27,14 +30,20 @@ internal sealed class TestGateway : IAsyncDisposable
     public static Task<TestGateway> StartAsync(string krakendJson, TimeProvider? timeProvider = null) =>
         StartAsync(krakendJson, port: 0, timeProvider);
 
-    /// <summary>Loads <paramref name="krakendJson"/> (it must be valid) and serves it on loopback at <paramref name="port"/>.</summary>
-    public static async Task<TestGateway> StartAsync(string krakendJson, int port, TimeProvider? timeProvider = null)
+    /// <summary>
+    /// Loads <paramref name="krakendJson"/> (it must be valid) and serves it on loopback at <paramref name="port"/>, over
+    /// HTTPS when its <c>tls</c> is active; <paramref name="clientHandler"/> sets up <see cref="Client"/> (the trust
+    /// and client certificate of an HTTPS gateway's client).
+    /// </summary>
+    public static async Task<TestGateway> StartAsync(
+        string krakendJson, int port, TimeProvider? timeProvider = null, SocketsHttpHandler? clientHandler = null)
     {
         var result = ConfigLoader.Parse(krakendJson);
         result.Errors.Should().BeEmpty("the test configuration must be valid");
-        var app = GatewayApp.Create(result.Config!, $"http://127.0.0.1:{port}", timeProvider);
+        var scheme = result.Config!.Tls is { IsActive: true } ? "https" : "http";
+        var app = GatewayApp.Create(result.Config, $"{scheme}://127.0.0.1:{port}", timeProvider);
         await app.StartAsync();
-        return new TestGateway(app, new Uri(app.Urls.First().TrimEnd('/') + "/"));
+        return new TestGateway(app, new Uri(app.Urls.First().TrimEnd('/') + "/"), clientHandler);
     }
 
     /// <summary>
