@@ -47,7 +47,10 @@ internal static class TlsFieldReader
         return TlsDefaults.Version;
     }
 
-    /// <summary>The <c>cipher_suites</c> numbers (IANA's, as Go uses them); KrakenD's defaults when missing or empty.</summary>
+    /// <summary>
+    /// The <c>cipher_suites</c> numbers (IANA's, as Go uses them), each one Go implements; KrakenD's defaults when missing
+    /// or empty. Go skips a number it does not know; here it is an error.
+    /// </summary>
     public static IReadOnlyList<TlsCipherSuite> CipherSuites(JsonObjectReader reader)
     {
         if (!reader.TryGet(CipherSuitesKey, out var element))
@@ -67,13 +70,14 @@ internal static class TlsFieldReader
         foreach (var item in element.EnumerateArray())
         {
             var itemPath = JsonPaths.Index(path, index++);
-            if (item.ValueKind == JsonValueKind.Number && item.TryGetUInt16(out var number) && Enum.IsDefined((TlsCipherSuite)number))
+            if (item.ValueKind == JsonValueKind.Number && item.TryGetInt32(out var number) && GoCipherSuites.Contains(number))
             {
                 suites.Add((TlsCipherSuite)number);
             }
             else
             {
-                reader.Problems.Error(itemPath, "expected the IANA number of a TLS cipher suite (such as 49199), got " + JsonValueText.Describe(item));
+                reader.Problems.Error(
+                    itemPath, "expected the IANA number of a cipher suite Go's TLS offers (such as 49199), got " + JsonValueText.Describe(item));
             }
         }
 

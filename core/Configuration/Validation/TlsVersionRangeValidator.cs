@@ -5,7 +5,9 @@ namespace Switchyard.Core.Configuration.Validation;
 /// <summary>
 /// The versions of <c>tls</c> and <c>client_tls</c> leave at least one protocol: <c>min_version</c> is not newer than
 /// <c>max_version</c>, and <c>max_version</c> is not SSL 3.0, which neither .NET's TLS nor Go's (since 1.14) speaks. Go
-/// would accept such a range and fail every handshake; refusing it at load time says why.
+/// would accept such a range and fail every handshake; refusing it at load time says why. A range that starts below
+/// TLS 1.2 is warned about: OpenSSL 3, which .NET uses on Linux, refuses TLS 1.0 and 1.1 handshakes at its default
+/// security level, so those clients may be refused anyway (never let in against the configuration).
 /// </summary>
 internal sealed class TlsVersionRangeValidator : IConfigValidator
 {
@@ -40,6 +42,12 @@ internal sealed class TlsVersionRangeValidator : IConfigValidator
             problems.Error(
                 minPath,
                 $"{TlsFieldReader.NameOf(min)} is newer than max_version {TlsFieldReader.NameOf(max)}: no connection could be made");
+        }
+        else if (min < TlsVersion.Tls12)
+        {
+            problems.Warning(
+                minPath,
+                $"{TlsFieldReader.NameOf(min)}: OpenSSL 3 (.NET's TLS on Linux) refuses TLS 1.0 and 1.1 at its default security level, so TLS12 may be the oldest version that works");
         }
     }
 }

@@ -40,7 +40,7 @@ internal sealed class CertificateAuthorities : IDisposable
     /// server), and must chain to one of the authorities. The platform's own verdict is not used: it knows only the
     /// system's authorities.
     /// </summary>
-    public bool Validate(X509Certificate? certificate, X509Chain? presented, SslPolicyErrors errors)
+    public bool Validate(X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
         if (certificate is null || (errors & (SslPolicyErrors.RemoteCertificateNotAvailable | SslPolicyErrors.RemoteCertificateNameMismatch)) != 0)
         {
@@ -49,11 +49,11 @@ internal sealed class CertificateAuthorities : IDisposable
 
         if (certificate is X509Certificate2 certificate2)
         {
-            return Trusts(certificate2, presented);
+            return Trusts(certificate2, chain);
         }
 
         using var copy = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-        return Trusts(copy, presented);
+        return Trusts(copy, chain);
     }
 
     /// <summary>
