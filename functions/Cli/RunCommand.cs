@@ -20,7 +20,11 @@ internal static class RunCommand
         return command;
     }
 
-    public static async Task<int> RunAsync(string? configPath, int? port, CancellationToken cancellationToken)
+    /// <param name="configPath">The configuration file, or null for the default one.</param>
+    /// <param name="port">The <c>--port</c> option, when given.</param>
+    /// <param name="cancellationToken">Stops the gateway.</param>
+    /// <param name="errors">Where the configuration's problems are printed; standard error by default.</param>
+    public static async Task<int> RunAsync(string? configPath, int? port, CancellationToken cancellationToken, TextWriter? errors = null)
     {
         var path = ConfigFileOption.Resolve(configPath);
         var serverless = ServerlessOptions.FromEnvironment();
@@ -32,7 +36,7 @@ internal static class RunCommand
 
         var url = loaded.Config is { } config ? ListenAddress.Choose(config, port) : "";
         var (result, tls) = TlsFileCheck.Apply(loaded, HttpsListener.IsHttps(url));
-        ConfigReport.Write(result, path, Console.Error);
+        ConfigReport.Write(result, path, errors ?? Console.Error);
         if (result.Config is null || tls is null)
         {
             return 1;

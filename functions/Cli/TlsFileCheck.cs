@@ -15,14 +15,15 @@ internal static class TlsFileCheck
     /// </summary>
     /// <param name="result">The configuration's load.</param>
     /// <param name="serveHttps">Whether the files of <c>tls</c> are read too (not under the Functions host).</param>
-    public static (ConfigLoadResult Result, TlsSetup? Tls) Apply(ConfigLoadResult result, bool serveHttps)
+    /// <param name="baseDirectory">Where relative paths start; the working directory by default, as in KrakenD.</param>
+    public static (ConfigLoadResult Result, TlsSetup? Tls) Apply(ConfigLoadResult result, bool serveHttps, string? baseDirectory = null)
     {
         if (result.Config is not { } config)
         {
             return (result, null);
         }
 
-        var tls = TlsSetup.Load(config, serveHttps);
+        var tls = TlsSetup.Load(config, serveHttps, baseDirectory);
         return tls.Errors.Count == 0
             ? (result, tls)
             : (result with { Config = null, Errors = [.. result.Errors, .. tls.Errors] }, null);

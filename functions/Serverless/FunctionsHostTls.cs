@@ -29,11 +29,4 @@ internal static class FunctionsHostTls
         result.Config is { } config && Refusal(config) is { } refusal
             ? result with { Config = null, Errors = [.. result.Errors, refusal] }
             : result;
-
-    /// <summary>The line <c>package</c> prints when the configuration has an active <c>tls</c>, else null.</summary>
-    public static string? Note(ServiceConfig config) => config.Tls is { IsActive: true }
-        ? "tls does not apply in a function app: TLS ends at the platform's front end, which forwards plain HTTP to the gateway "
-          + "on loopback. HTTPS is configured on the function app (bicep/modules/functionapp.bicep sets httpsOnly: true and "
-          + "minTlsVersion '1.2'; its certificates are the platform's or your custom domain's). client_tls still applies to backend calls."
-        : null;
 }

@@ -60,9 +60,10 @@ public sealed class ClientTls : IDisposable
     }
 
     /// <summary>Reads the files of <c>client_tls</c>; null when any is wrong (each problem reported with its path).</summary>
-    internal static ClientTls? Load(ClientTlsOptions options, ConfigProblems problems)
+    internal static ClientTls? Load(ClientTlsOptions options, PemFiles files)
     {
-        var roots = AuthorityFiles.Read(options.CaCerts, JsonPaths.Property(ClientTlsOptions.JsonPath, "ca_certs"), problems);
+        var problems = files.Problems;
+        var roots = files.ReadAuthorities(options.CaCerts, JsonPaths.Property(ClientTlsOptions.JsonPath, "ca_certs"));
 
         // Only a custom trust needs a check of Switchyard's own: with the system's authorities alone, the platform's is
         // the same.
@@ -72,7 +73,7 @@ public sealed class ClientTls : IDisposable
         var clientCertificates = new List<CertificateWithChain>();
         foreach (var pair in options.ClientCerts)
         {
-            if (PemFiles.ReadKeyPair(pair, problems) is { } certificate)
+            if (files.ReadKeyPair(pair) is { } certificate)
             {
                 clientCertificates.Add(certificate);
             }

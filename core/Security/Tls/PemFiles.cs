@@ -9,12 +9,34 @@ namespace Switchyard.Core.Security.Tls;
 /// cannot be read, holds no certificate, or whose key does not belong to its certificate is an error at the JSON path
 /// that names it; KrakenD logs and skips some of these, which would leave a protection silently off.
 /// </summary>
-internal static class PemFiles
+/// <param name="baseDirectory">
+/// Where relative paths start: the working directory, as KrakenD reads them, unless <c>package</c> checks the files it
+/// will ship next to the configuration.
+/// </param>
+/// <param name="problems">Where every problem goes.</param>
+internal sealed class PemFiles(string? baseDirectory, ConfigProblems problems)
 {
-    /// <summary>Every certificate of a PEM file (a bundle of authorities), or null and an error.</summary>
-    public static X509Certificate2Collection? ReadCertificates(string file, string jsonPath, ConfigProblems problems)
+    public ConfigProblems Problems => problems;
+
+    /// <summary>Every certificate of every file of a <c>ca_certs</c> array at <paramref name="jsonPath"/>.</summary>
+    public X509Certificate2Collection ReadAuthorities(IReadOnlyList<string> files, string jsonPath)
     {
-        if (ReadText(file, jsonPath, problems) is not { } text)
+        var authorities = new X509Certificate2Collection();
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (ReadCertificates(files[i], JsonPaths.Index(jsonPath, i)) is { } certificates)
+            {
+                authorities.AddRange(certificates);
+            }
+        }
+
+        return authorities;
+    }
+
+    /// <summary>Every certificate of a PEM file (a bundle of authorities), or null and an error.</summary>
+    public X509Certificate2Collection? ReadCertificates(string file, string jsonPath)
+    {
+        if (ReadText(file, jsonPath) is not { } text)
         {
             return null;
         }
@@ -43,10 +65,10 @@ internal static class PemFiles
     /// The certificate of <paramref name="pair"/> with its private key, and the certificates that follow it in its file
     /// (intermediates, sent with it in the handshake); null and an error when the files cannot be read or do not pair.
     /// </summary>
-    public static CertificateWithChain? ReadKeyPair(TlsKeyPairFiles pair, ConfigProblems problems)
+    public CertificateWithChain? ReadKeyPair(TlsKeyPairFiles pair)
     {
-        if (ReadCertificates(pair.CertificateFile, pair.CertificateJsonPath, problems) is not { } certificates
-            || ReadText(pair.KeyFile, pair.KeyJsonPath, problems) is not { } keyText)
+        if (ReadCertificates(pair.CertificateFile, pair.CertificateJsonPath) is not { } certificates
+            || ReadText(pair.KeyFile, pair.KeyJsonPath) is not { } keyText)
         {
             return null;
         }
@@ -84,11 +106,11 @@ internal static class PemFiles
         }
     }
 
-    private static string? ReadText(string file, string jsonPath, ConfigProblems problems)
+    private string? ReadText(string file, string jsonPath)
     {
         try
         {
-            return File.ReadAllText(file);
+            return File.ReadAllText(baseDirectory is null ? file : Path.Combine(baseDirectory, file));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -62,18 +62,19 @@ public sealed class ServerTls : IDisposable
     }
 
     /// <summary>Reads the files of an active <c>tls</c>; null when any is wrong (each problem reported with its path).</summary>
-    internal static ServerTls? Load(ServerTlsOptions options, ConfigProblems problems)
+    internal static ServerTls? Load(ServerTlsOptions options, PemFiles files)
     {
         var certificates = new List<CertificateWithChain>();
         foreach (var pair in options.Keys)
         {
-            if (PemFiles.ReadKeyPair(pair, problems) is { } certificate)
+            if (files.ReadKeyPair(pair) is { } certificate)
             {
                 certificates.Add(certificate);
             }
         }
 
-        var clientAuthorities = options.EnableMtls ? ClientAuthorities(options, certificates, problems) : null;
+        var problems = files.Problems;
+        var clientAuthorities = options.EnableMtls ? ClientAuthorities(options, certificates, files) : null;
         var cipherSuites = TlsProtocols.Policy(options.CipherSuites, ServerTlsOptions.JsonPath, problems);
         if (problems.HasErrorAt(ServerTlsOptions.JsonPath) || certificates.Count == 0)
         {
@@ -86,9 +87,9 @@ public sealed class ServerTls : IDisposable
     }
 
     // KrakenD trusts the server's own certificates as client authorities too; so does Switchyard, to accept what it does.
-    private static CertificateAuthorities ClientAuthorities(ServerTlsOptions options, List<CertificateWithChain> serverCertificates, ConfigProblems problems)
+    private static CertificateAuthorities ClientAuthorities(ServerTlsOptions options, List<CertificateWithChain> serverCertificates, PemFiles files)
     {
-        var roots = AuthorityFiles.Read(options.CaCerts, JsonPaths.Property(ServerTlsOptions.JsonPath, "ca_certs"), problems);
+        var roots = files.ReadAuthorities(options.CaCerts, JsonPaths.Property(ServerTlsOptions.JsonPath, "ca_certs"));
         foreach (var server in serverCertificates)
         {
             roots.Add(X509CertificateLoader.LoadCertificate(server.Certificate.RawData));

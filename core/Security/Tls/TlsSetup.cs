@@ -30,13 +30,15 @@ public sealed class TlsSetup : IDisposable
     /// <summary>
     /// Reads the files of <paramref name="config"/>'s <c>client_tls</c> and, when <paramref name="serveHttps"/>, of its
     /// active <c>tls</c>. Under the Azure Functions host the platform ends TLS, so the caller leaves the server side out.
+    /// Relative paths start at <paramref name="baseDirectory"/>, by default the working directory (as in KrakenD).
     /// </summary>
-    public static TlsSetup Load(ServiceConfig config, bool serveHttps)
+    public static TlsSetup Load(ServiceConfig config, bool serveHttps, string? baseDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         var problems = new ConfigProblems();
-        var server = serveHttps && config.Tls is { IsActive: true } tls ? ServerTls.Load(tls, problems) : null;
-        var client = config.ClientTls is { } clientTls ? ClientTls.Load(clientTls, problems) : null;
+        var files = new PemFiles(baseDirectory, problems);
+        var server = serveHttps && config.Tls is { IsActive: true } tls ? ServerTls.Load(tls, files) : null;
+        var client = config.ClientTls is { } clientTls ? ClientTls.Load(clientTls, files) : null;
         if (!problems.HasErrors)
         {
             return new TlsSetup(server, client, []);
