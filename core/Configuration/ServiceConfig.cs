@@ -56,6 +56,12 @@ public sealed record ServiceConfig
     /// </summary>
     public ClientTlsOptions? ClientTls { get; init; }
 
+    /// <summary>Limits of the gateway's HTTP server (<c>read_header_timeout</c>, <c>idle_timeout</c>, <c>max_header_bytes</c>).</summary>
+    public HttpServerOptions Server { get; init; } = new();
+
+    /// <summary>Connections to backends (<c>dialer_timeout</c>, <c>idle_connection_timeout</c>, <c>expect_continue_timeout</c>).</summary>
+    public BackendTransportOptions Transport { get; init; } = new();
+
     /// <summary>The raw root <c>extra_config</c>, with namespace aliases normalised to their short names.</summary>
     public JsonObject ExtraConfig { get; init; } = [];
 }

@@ -71,16 +71,14 @@ internal static class GatewayApp
                 HttpsListener.Listen(kestrel, url, server);
             }
 
-            // Go's default (http.DefaultMaxHeaderBytes, 1 MiB) rather than Kestrel's 32 KiB: a request KrakenD accepts
-            // reaches the gateway's own checks, which answer an oversized token with 401, not 431.
-            kestrel.Limits.MaxRequestHeadersTotalSize = 1 << 20;
+            ServerLimits.Apply(kestrel.Limits, config.Server);
         });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         configureLogging?.Invoke(builder.Logging);
         builder.Services.AddSingleton(timeProvider ?? TimeProvider.System);
         builder.Services.AddSingleton<AgentHealthRegistry>();
         builder.Services.AddSingleton(_ => tls);
-        builder.Services.AddSingleton(_ => BackendHttpClient.Create(tls.Client));
+        builder.Services.AddSingleton(_ => BackendHttpClient.Create(tls.Client, config.Transport));
         builder.Services.AddSingleton(services => new ProxyFactory(
             services.GetRequiredService<HttpMessageInvoker>(), DecoderRegistry.Default, services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(config);

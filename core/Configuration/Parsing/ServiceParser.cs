@@ -36,6 +36,8 @@ internal static class ServiceParser
             Router = RouterOptionsParser.Parse(extraConfig, problems),
             Tls = ServerTlsParser.Parse(reader),
             ClientTls = ClientTlsParser.Parse(reader),
+            Server = ConnectionLimitsParser.Server(reader),
+            Transport = ConnectionLimitsParser.Transport(reader),
             ExtraConfig = extraConfig.Raw,
         };
 
