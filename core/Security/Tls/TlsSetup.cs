@@ -24,9 +24,6 @@ public sealed class TlsSetup : IDisposable
     /// <summary>Every file that could not be used; when there is any, nothing else is held.</summary>
     public IReadOnlyList<ConfigProblem> Errors { get; }
 
-    /// <summary>Plain HTTP and .NET's defaults to backends.</summary>
-    public static TlsSetup None { get; } = new(null, null, []);
-
     /// <summary>
     /// Reads the files of <paramref name="config"/>'s <c>client_tls</c> and, when <paramref name="serveHttps"/>, of its
     /// active <c>tls</c>. Under the Azure Functions host the platform ends TLS, so the caller leaves the server side out.

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Switchyard.Core.Configuration;
 using Switchyard.Core.Security.Tls;
 using Switchyard.Testing;
@@ -45,6 +47,20 @@ public sealed class TlsSetupTests : IDisposable
 
         setup.Errors.Should().BeEmpty();
         setup.Server!.OptionsFor("127.0.0.1").ServerCertificateContext!.TargetCertificate.Subject.Should().Be("CN=127.0.0.1");
+    }
+
+    [Fact]
+    public void An_rsa_certificate_with_a_pkcs1_key_loads()
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=rsa.switchyard.test", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(1));
+        var pair = (_files.Write("rsa.pem", certificate.ExportCertificatePem()), _files.Write("rsa-key.pem", rsa.ExportRSAPrivateKeyPem()));
+
+        using var setup = TlsSetup.Load(Config(Server(pair)), serveHttps: true);
+
+        setup.Errors.Should().BeEmpty();
+        setup.Server!.OptionsFor(null).ServerCertificateContext!.TargetCertificate.Subject.Should().Be("CN=rsa.switchyard.test");
     }
 
     [Fact]
