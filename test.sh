@@ -72,6 +72,16 @@ need_celery() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq celery python3-celery python3-kombu
 }
 
+# The TLS tests drive a TLS 1.1 client that .NET cannot be with Debian's `openssl s_client`.
+need_openssl() {
+  if command -v openssl >/dev/null 2>&1; then
+    return
+  fi
+  echo "test.sh: openssl is missing; installing it with apt-get" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openssl
+}
+
 # The control page's browser test drives Debian's Chromium through Playwright (never `playwright install`).
 need_chromium() {
   if [ -x /usr/bin/chromium ]; then
@@ -88,6 +98,7 @@ need_node
 need_oidc_provider
 need_celery
 need_chromium
+need_openssl
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 log=$(mktemp)

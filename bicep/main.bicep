@@ -40,6 +40,15 @@ param maximumInstanceCount int = 100
 ])
 param instanceMemoryMB int = 2048
 
+@description('Oldest TLS version clients may use; switchyard package sets it from the configuration\'s tls.min_version.')
+@allowed([
+  '1.0'
+  '1.1'
+  '1.2'
+  '1.3'
+])
+param minTlsVersion string = '1.2'
+
 @description('Tags applied to every resource.')
 param tags object = {}
 
@@ -117,6 +126,7 @@ module functionApp 'modules/functionapp.bicep' = {
     serviceBusFullyQualifiedNamespace: serviceBus.?outputs.fullyQualifiedNamespace ?? ''
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
+    minTlsVersion: minTlsVersion
   }
   // The app's first start reads the package and opens its triggers with the identity: grant the roles first.
   dependsOn: [

@@ -49,6 +49,15 @@ param maximumInstanceCount int
 ])
 param instanceMemoryMB int
 
+@description('Oldest TLS version clients may use at the app\'s front end, which ends TLS (the configuration\'s tls.min_version).')
+@allowed([
+  '1.0'
+  '1.1'
+  '1.2'
+  '1.3'
+])
+param minTlsVersion string
+
 // The custom-handler runtime on Flex Consumption. ARM accepts a version the region's catalog does not list and the
 // app then fails to start without a clear error: check it with
 // `az functionapp list-flexconsumption-runtimes -l <region> --runtime custom`.
@@ -103,7 +112,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     siteConfig: {
-      minTlsVersion: '1.2'
+      minTlsVersion: minTlsVersion
       ftpsState: 'Disabled'
       appSettings: concat(hostSettings, serviceBusSettings)
     }

@@ -59,6 +59,21 @@ public sealed record ServiceConfig
     /// <summary>The service's <c>security/bot-detector</c> namespace: bot detection for every route, or null for none.</summary>
     public BotDetectorOptions? BotDetector { get; init; }
 
+    /// <summary>HTTPS for the gateway (<c>tls</c>). <value>The default value is null: plain HTTP.</value></summary>
+    public ServerTlsOptions? Tls { get; init; }
+
+    /// <summary>
+    /// TLS to backends (<c>client_tls</c>, root <c>allow_insecure_connections</c>).
+    /// <value>The default value is null: .NET's defaults, backends verified against the system's authorities.</value>
+    /// </summary>
+    public ClientTlsOptions? ClientTls { get; init; }
+
+    /// <summary>Limits of the gateway's HTTP server (<c>read_header_timeout</c>, <c>idle_timeout</c>, <c>max_header_bytes</c>).</summary>
+    public HttpServerOptions Server { get; init; } = new();
+
+    /// <summary>Connections to backends (<c>dialer_timeout</c>, <c>idle_connection_timeout</c>, <c>expect_continue_timeout</c>).</summary>
+    public BackendTransportOptions Transport { get; init; } = new();
+
     /// <summary>The raw root <c>extra_config</c>, with namespace aliases normalised to their short names.</summary>
     public JsonObject ExtraConfig { get; init; } = [];
 }

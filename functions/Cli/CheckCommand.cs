@@ -4,8 +4,9 @@ using Switchyard.Core.Configuration;
 namespace Switchyard.Functions.Cli;
 
 /// <summary>
-/// <c>switchyard check -c FILE [--strict]</c>: validates a configuration, prints every problem and ends with one summary
-/// line; exits 1 on any error, and with <c>--strict</c> on any warning too (for CI gates).
+/// <c>switchyard check -c FILE [--strict]</c>: validates a configuration and the PEM files its <c>tls</c> and
+/// <c>client_tls</c> name, prints every problem and ends with one summary line; exits 1 on any error, and with
+/// <c>--strict</c> on any warning too (for CI gates).
 /// </summary>
 internal static class CheckCommand
 {
@@ -20,7 +21,8 @@ internal static class CheckCommand
 
     public static int Check(string path, TextWriter output, TextWriter errors, bool strict = false)
     {
-        var result = ConfigLoader.LoadFile(path);
+        var (result, tls) = TlsFileCheck.Apply(ConfigLoader.LoadFile(path), serveHttps: true);
+        tls?.Dispose();
         ConfigReport.WriteProblems(result, errors);
         var summary = ConfigReport.SummaryLine(result, path);
         if (result.Config is null)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Switchyard.Core.Configuration;
 using Switchyard.Functions.Packaging;
+using Switchyard.Functions.Serverless;
 
 namespace Switchyard.Functions.Cli;
 
@@ -43,7 +44,11 @@ internal static class PackageCommand
 
     public static async Task<int> PackageAsync(PackageRequest request, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
-        var loaded = ConfigLoader.LoadFile(request.ConfigPath);
+        // The function app runs in the configuration's folder (app/): relative TLS paths are checked from there, and tls
+        // itself is left to the platform.
+        var configDirectory = Path.GetDirectoryName(Path.GetFullPath(request.ConfigPath));
+        var (loaded, tls) = TlsFileCheck.Apply(FunctionsHostTls.Refuse(ConfigLoader.LoadFile(request.ConfigPath)), serveHttps: false, configDirectory);
+        tls?.Dispose();
         ConfigReport.Write(loaded, request.ConfigPath, errors);
         if (loaded.Config is not { } config)
         {
@@ -66,6 +71,11 @@ internal static class PackageCommand
         }
 
         var package = FunctionAppPackage.Create(config, template, request.AppName);
+        foreach (var note in package.Notes)
+        {
+            await errors.WriteLineAsync($"note: {note}").ConfigureAwait(false);
+        }
+
         foreach (var warning in package.Warnings)
         {
             await errors.WriteLineAsync($"warning: {warning}").ConfigureAwait(false);

@@ -1,10 +1,14 @@
 using System.CommandLine;
 using Switchyard.Core.Configuration;
 using Switchyard.Functions.Hosting;
+using Switchyard.Functions.Serverless;
 
 namespace Switchyard.Functions.Cli;
 
-/// <summary><c>switchyard run [-c FILE] [--port N]</c>: validates the configuration, then serves it until stopped.</summary>
+/// <summary>
+/// <c>switchyard run [-c FILE] [--port N]</c>: validates the configuration and reads its TLS files, then serves it until
+/// stopped. Under the Functions host <c>tls</c> is left to the platform (its files are not read).
+/// </summary>
 internal static class RunCommand
 {
     public static Command Create()
@@ -16,18 +20,34 @@ internal static class RunCommand
         return command;
     }
 
-    public static async Task<int> RunAsync(string? configPath, int? port, CancellationToken cancellationToken)
+    /// <param name="configPath">The configuration file, or null for the default one.</param>
+    /// <param name="port">The <c>--port</c> option, when given.</param>
+    /// <param name="cancellationToken">Stops the gateway.</param>
+    /// <param name="errors">Where the configuration's problems are printed; standard error by default.</param>
+    public static async Task<int> RunAsync(string? configPath, int? port, CancellationToken cancellationToken, TextWriter? errors = null)
     {
         var path = ConfigFileOption.Resolve(configPath);
-        var result = ConfigLoader.LoadFile(path);
-        ConfigReport.Write(result, path, Console.Error);
-        if (result.Config is null)
+        var serverless = ServerlessOptions.FromEnvironment();
+        var loaded = ConfigLoader.LoadFile(path);
+        if (serverless.UnderFunctionsHost)
+        {
+            loaded = FunctionsHostTls.Refuse(loaded);
+        }
+
+        var url = loaded.Config is { } config ? ListenAddress.Choose(config, port) : "";
+        var (result, tls) = TlsFileCheck.Apply(loaded, HttpsListener.IsHttps(url));
+        ConfigReport.Write(result, path, errors ?? Console.Error);
+        if (result.Config is null || tls is null)
         {
             return 1;
         }
 
-        await using var gateway = GatewayApp.Create(result.Config, ListenAddress.Choose(result.Config, port));
-        await gateway.RunAsync(cancellationToken).ConfigureAwait(false);
+        using (tls)
+        {
+            await using var gateway = GatewayApp.Create(result.Config, url, serverless: serverless, tls: tls);
+            await gateway.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         return 0;
     }
 }

@@ -8,48 +8,82 @@ using Switchyard.Core.Configuration;
 using Switchyard.Core.Encoding;
 using Switchyard.Core.Health;
 using Switchyard.Core.Pipeline;
+using Switchyard.Core.Security.Tls;
 using Switchyard.Functions.FanOut;
 using Switchyard.Functions.Serverless;
 
 namespace Switchyard.Functions.Hosting;
 
-/// <summary>Builds the web application that serves a validated configuration.</summary>
+/// <summary>
+/// Builds the web application that serves a validated configuration: one listening socket, HTTPS only when <c>tls</c> is
+/// active (<see cref="HttpsListener"/>), else plain HTTP; every backend call through the one client
+/// <c>client_tls</c> configures.
+/// </summary>
 internal static class GatewayApp
 {
     /// <param name="config">A configuration that passed validation.</param>
-    /// <param name="url">Where Kestrel listens (<c>http://*:8080</c>, or port 0 in tests).</param>
+    /// <param name="url">
+    /// Where Kestrel listens (<c>http://*:8080</c>, <c>https://*:8443</c> with an active <c>tls</c>, or port 0 in tests).
+    /// </param>
     /// <param name="timeProvider">The clock of the health endpoint; the system clock by default.</param>
     /// <param name="serverless">Whether the Functions host runs the gateway; by default, whether it set its port variable.</param>
     /// <param name="configureLogging">Extra logging set-up (tests capture the log with it).</param>
+    /// <param name="tls">The TLS files, read and checked by the caller; read here (and thrown on) when not given.</param>
     public static WebApplication Create(
         ServiceConfig config,
         string url,
         TimeProvider? timeProvider = null,
         ServerlessOptions? serverless = null,
-        Action<ILoggingBuilder>? configureLogging = null)
+        Action<ILoggingBuilder>? configureLogging = null,
+        TlsSetup? tls = null)
     {
+        serverless ??= ServerlessOptions.FromEnvironment();
+        var https = HttpsListener.IsHttps(url);
+        if (config.Tls is { IsActive: true } && !https && !serverless.UnderFunctionsHost)
+        {
+            throw new InvalidOperationException($"tls is active: the gateway listens on HTTPS only, not on {url}");
+        }
+
+        if (serverless.UnderFunctionsHost && FunctionsHostTls.Refusal(config) is { } refusal)
+        {
+            throw new InvalidOperationException(refusal.ToString());
+        }
+
+        tls ??= TlsSetup.Load(config, https).OrThrow();
+        if (https && tls.Server is null)
+        {
+            throw new InvalidOperationException($"{url} asks for HTTPS and the configuration has no active tls");
+        }
+
         // Production always: the developer exception page (stack traces to clients) must never be switched on by an
         // environment variable.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], EnvironmentName = Environments.Production });
-        builder.WebHost.UseUrls(url);
+        if (!https)
+        {
+            builder.WebHost.UseUrls(url);
+        }
+
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
+            if (https && tls.Server is { } server)
+            {
+                HttpsListener.Listen(kestrel, url, server);
+            }
 
-            // Go's default (http.DefaultMaxHeaderBytes, 1 MiB) rather than Kestrel's 32 KiB: a request KrakenD accepts
-            // reaches the gateway's own checks, which answer an oversized token with 401, not 431.
-            kestrel.Limits.MaxRequestHeadersTotalSize = 1 << 20;
+            ServerLimits.Apply(kestrel.Limits, config.Server);
         });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         configureLogging?.Invoke(builder.Logging);
         builder.Services.AddSingleton(timeProvider ?? TimeProvider.System);
         builder.Services.AddSingleton<AgentHealthRegistry>();
-        builder.Services.AddSingleton(_ => BackendHttpClient.Create());
+        builder.Services.AddSingleton(_ => tls);
+        builder.Services.AddSingleton(_ => BackendHttpClient.Create(tls.Client, config.Transport));
         builder.Services.AddSingleton(services => new ProxyFactory(
             services.GetRequiredService<HttpMessageInvoker>(), DecoderRegistry.Default, services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(config);
         builder.Services.AddSingleton<MemoryBroker>();
-        builder.Services.AddSingleton(serverless ?? ServerlessOptions.FromEnvironment());
+        builder.Services.AddSingleton(serverless);
         builder.Services.AddSingleton<TriggerFeeds>();
         builder.Services.AddHostedService<AgentHostService>();
         builder.Services.AddSingleton<FanOutHost>();

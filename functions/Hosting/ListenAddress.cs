@@ -11,7 +11,9 @@ internal static class ListenAddress
     /// <summary>
     /// An explicit <c>--port</c> wins; under the Functions host the handler listens on loopback at the port the host
     /// chose; otherwise the configuration's <c>port</c>. Outside the Functions host the address is the configuration's
-    /// <c>listen_ip</c>, or every interface when it is empty, as KrakenD does.
+    /// <c>listen_ip</c>, or every interface when it is empty, as KrakenD does, and the scheme is <c>https</c> when
+    /// <c>tls</c> is active (never plain HTTP then). Under the Functions host the platform's front end ends TLS and
+    /// proxies plain HTTP to the handler on loopback, so <c>tls</c> does not apply there.
     /// </summary>
     public static string Choose(ServiceConfig config, int? port) =>
         Choose(config, port, Environment.GetEnvironmentVariable(FunctionsPortVariable));
@@ -26,7 +28,8 @@ internal static class ListenAddress
             return $"http://127.0.0.1:{hostPort}";
         }
 
-        return $"http://{Host(config.ListenIp)}:{port ?? config.Port}";
+        var scheme = config.Tls is { IsActive: true } ? "https" : "http";
+        return $"{scheme}://{Host(config.ListenIp)}:{port ?? config.Port}";
     }
 
     // The validator accepts only bare addresses, so a colon means IPv6, which a URL writes in brackets.

@@ -1,12 +1,14 @@
 using System.Text.Json.Nodes;
 using Switchyard.Core.Agents;
+using Switchyard.Core.Configuration;
 
 namespace Switchyard.Functions.Packaging;
 
 /// <summary>
 /// The <c>main.parameters.json</c> for <c>bicep/main.bicep</c>: the app's name and the Service Bus and Storage queues
-/// the configuration's agents consume, so every agent gets its queue. <c>location</c> is left to its default (the
-/// resource group's); RabbitMQ and in-process agents need nothing from Azure.
+/// the configuration's agents consume, so every agent gets its queue, and with an active <c>tls</c> its
+/// <c>min_version</c> as the app's <c>minTlsVersion</c> (the front end ends TLS in a function app). <c>location</c> is
+/// left to its default (the resource group's); RabbitMQ and in-process agents need nothing from Azure.
 /// </summary>
 internal static class BicepParameters
 {
@@ -15,7 +17,7 @@ internal static class BicepParameters
 
     public const string Schema = "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#";
 
-    public static JsonObject Build(string appName, IReadOnlyList<AsyncAgentConfig> agents)
+    public static JsonObject Build(string appName, IReadOnlyList<AsyncAgentConfig> agents, ServerTlsOptions? tls = null)
     {
         // Keyed by entity so two agents sharing one get one queue, with the larger delivery count.
         var queues = new SortedDictionary<string, int>(StringComparer.Ordinal);
@@ -54,8 +56,22 @@ internal static class BicepParameters
             })])),
             ["storageQueues"] = Value(new JsonArray([.. storageQueues.Select(q => JsonValue.Create(q))])),
         };
+        if (tls is { IsActive: true })
+        {
+            parameters["minTlsVersion"] = Value(MinTlsVersion(tls.MinVersion));
+        }
+
         return new JsonObject { ["$schema"] = Schema, ["contentVersion"] = "1.0.0.0", ["parameters"] = parameters };
     }
+
+    /// <summary>The app setting's name for a version; SSL 3.0, which nothing speaks, starts at TLS 1.0 as it does standalone.</summary>
+    public static string MinTlsVersion(TlsVersion version) => version switch
+    {
+        TlsVersion.Tls13 => "1.3",
+        TlsVersion.Tls12 => "1.2",
+        TlsVersion.Tls11 => "1.1",
+        _ => "1.0",
+    };
 
     private static JsonObject Value(JsonNode value) => new() { ["value"] = value };
 }

@@ -8,8 +8,8 @@ namespace Switchyard.Functions.Packaging;
 /// <summary>
 /// Every generated file of a function app for one configuration, built in memory so nothing is written when there is
 /// an error: <c>host.json</c>, the HTTP function, one trigger function per agent the host feeds,
-/// <c>local.settings.json</c>, the Bicep parameters and the package's README. The published executable and the
-/// configuration are added when the package is written (<see cref="PackageWriter"/>).
+/// <c>local.settings.json</c>, the Bicep parameters and the package's README. The published executable, the
+/// configuration and its <c>client_tls</c> files are added when the package is written (<see cref="PackageWriter"/>).
 /// </summary>
 internal sealed record FunctionAppPackage
 {
@@ -23,6 +23,15 @@ internal sealed record FunctionAppPackage
 
     /// <summary>Problems that stop packaging.</summary>
     public required IReadOnlyList<string> Errors { get; init; }
+
+    /// <summary>What applies differently in a function app (<c>tls</c>), said once when packaging.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>
+    /// Files of the configuration's folder (<c>client_tls</c>'s PEM files) copied into the app folder at the same
+    /// relative path, with <c>/</c> separators.
+    /// </summary>
+    public IReadOnlyList<string> AppFiles { get; init; } = [];
 
     public static FunctionAppPackage Create(ServiceConfig config, JsonObject hostTemplate, string appName)
     {
@@ -75,10 +84,19 @@ internal sealed record FunctionAppPackage
             files.Add(Json(PackageLayout.FunctionJsonOf(name), function));
         }
 
+        var appFiles = PackagedTls.Files(config, errors);
         files.Add(Json(PackageLayout.LocalSettings, LocalSettings.Build(config.AsyncAgents)));
-        files.Add(Json(PackageLayout.BicepParameters, BicepParameters.Build(appName, config.AsyncAgents)));
+        files.Add(Json(PackageLayout.BicepParameters, BicepParameters.Build(appName, config.AsyncAgents, config.Tls)));
         files.Add(new PackageFile(PackageLayout.Readme, PackageReadme.Write(appName, config.AsyncAgents)));
-        return new FunctionAppPackage { Files = files, Functions = functions, Warnings = warnings, Errors = errors };
+        return new FunctionAppPackage
+        {
+            Files = files,
+            Functions = functions,
+            Warnings = warnings,
+            Errors = errors,
+            Notes = PackagedTls.Note(config) is { } note ? [note] : [],
+            AppFiles = appFiles,
+        };
     }
 
     /// <summary>The entity a trigger needs and the agent does not name, or null.</summary>

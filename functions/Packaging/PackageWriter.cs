@@ -1,8 +1,8 @@
 namespace Switchyard.Functions.Packaging;
 
 /// <summary>
-/// Writes a package to its folder: the generated files, the configuration as <c>app/krakend.json</c> and, unless
-/// asked not to, the published executable. Everything is built in a staging folder beside the target and moved into
+/// Writes a package to its folder: the generated files, the configuration as <c>app/krakend.json</c> with the
+/// <c>client_tls</c> files beside it and, unless asked not to, the published executable. Everything is built in a staging folder beside the target and moved into
 /// place at the end, so a failed publish leaves the previous package (or nothing) behind, and a package never keeps
 /// the function folders of agents that are gone.
 /// </summary>
@@ -44,6 +44,7 @@ internal static class PackageWriter
 
             // Copied byte for byte after publishing, so the app serves exactly the file that was validated.
             File.Copy(configPath, Path.Combine(app, PackageLayout.ConfigName), overwrite: true);
+            CopyAppFiles(package.AppFiles, Path.GetDirectoryName(Path.GetFullPath(configPath))!, app);
 
             if (Directory.Exists(target))
             {
@@ -59,6 +60,17 @@ internal static class PackageWriter
             {
                 Directory.Delete(staging, recursive: true);
             }
+        }
+    }
+
+    /// <summary>The configuration's own files (<c>client_tls</c>'s), at the same path relative to it as beside the source.</summary>
+    private static void CopyAppFiles(IReadOnlyList<string> files, string configDirectory, string app)
+    {
+        foreach (var file in files)
+        {
+            var target = Path.Combine(app, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(Path.Combine(configDirectory, file), target, overwrite: true);
         }
     }
 

@@ -1,9 +1,12 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -23,7 +26,7 @@ public sealed class LoopbackServer : IAsyncDisposable
         BaseAddress = baseAddress;
     }
 
-    /// <summary>Where the server listens: <c>http://127.0.0.1:&lt;port&gt;/</c>.</summary>
+    /// <summary>Where the server listens: <c>http://127.0.0.1:&lt;port&gt;/</c> (<c>https://</c> for an HTTPS server).</summary>
     public Uri BaseAddress { get; }
 
     /// <summary>The server's services, for handlers that resolve what <c>configureServices</c> registered.</summary>
@@ -40,14 +43,40 @@ public sealed class LoopbackServer : IAsyncDisposable
         StartAsync(_ => handler, configureServices, cancellationToken);
 
     /// <summary>Starts a server whose handler is built from its own services once they exist.</summary>
-    public static async Task<LoopbackServer> StartAsync(
+    public static Task<LoopbackServer> StartAsync(
         Func<IServiceProvider, RequestDelegate> handlerFactory,
         Action<IServiceCollection>? configureServices = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        StartAsync(handlerFactory, host => host.UseUrls("http://127.0.0.1:0"), configureServices, cancellationToken);
+
+    /// <summary>
+    /// Starts an HTTPS server that serves <paramref name="certificate"/> (with its private key) and runs
+    /// <paramref name="handler"/> for every request; <paramref name="configureHttps"/> may ask for client certificates.
+    /// </summary>
+    public static Task<LoopbackServer> StartHttpsAsync(
+        RequestDelegate handler,
+        X509Certificate2 certificate,
+        Action<HttpsConnectionAdapterOptions>? configureHttps = null,
+        CancellationToken cancellationToken = default) =>
+        StartAsync(
+            _ => handler,
+            host => host.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(https =>
+            {
+                https.ServerCertificate = certificate;
+                configureHttps?.Invoke(https);
+            }))),
+            configureServices: null,
+            cancellationToken);
+
+    private static async Task<LoopbackServer> StartAsync(
+        Func<IServiceProvider, RequestDelegate> handlerFactory,
+        Action<IWebHostBuilder> listen,
+        Action<IServiceCollection>? configureServices,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handlerFactory);
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().UseUrls("http://127.0.0.1:0");
+        listen(builder.WebHost.UseKestrelCore());
 
         // Quiet by default: tests that want logs register their own provider.
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));

@@ -37,6 +37,10 @@ internal static class ServiceParser
             Cors = CorsOptionsParser.Parse(extraConfig, problems),
             HttpSecurity = HttpSecurityOptionsParser.Parse(extraConfig, problems),
             BotDetector = BotDetectorOptionsParser.Parse(extraConfig, problems),
+            Tls = ServerTlsParser.Parse(reader),
+            ClientTls = ClientTlsParser.Parse(reader),
+            Server = ConnectionLimitsParser.Server(reader),
+            Transport = ConnectionLimitsParser.Transport(reader),
             ExtraConfig = extraConfig.Raw,
         };
 

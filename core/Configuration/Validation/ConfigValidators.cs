@@ -8,6 +8,8 @@ internal static class ConfigValidators
         new VersionValidator(),
         new PortValidator(),
         new ListenIpValidator(),
+        new TlsKeyPairsValidator(),
+        new TlsVersionRangeValidator(),
         new DurationValidator(),
         new RouterValidator(),
         new EndpointPathValidator(),

@@ -54,4 +54,24 @@ public sealed class ListenAddressTests
     {
         ListenAddress.Choose(Config("127.0.0.1"), port: 0, functionsPort: null).Should().Be("http://127.0.0.1:0");
     }
+
+    [Theory]
+    [InlineData("", null, "https://*:8080")]
+    [InlineData("::1", 8443, "https://[::1]:8443")]
+    public void An_active_tls_listens_on_https_only(string listenIp, int? port, string expected)
+    {
+        ListenAddress.Choose(Config(listenIp) with { Tls = new ServerTlsOptions() }, port, functionsPort: null).Should().Be(expected);
+    }
+
+    [Fact]
+    public void Disabled_tls_listens_on_plain_http()
+    {
+        ListenAddress.Choose(Config() with { Tls = new ServerTlsOptions { Disabled = true } }, port: null, functionsPort: null).Should().Be("http://*:8080");
+    }
+
+    [Fact]
+    public void Under_the_functions_host_tls_is_the_platforms_and_the_handler_listens_on_plain_http()
+    {
+        ListenAddress.Choose(Config() with { Tls = new ServerTlsOptions() }, port: null, functionsPort: "7071").Should().Be("http://127.0.0.1:7071");
+    }
 }

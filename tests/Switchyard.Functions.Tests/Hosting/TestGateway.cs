@@ -12,11 +12,14 @@ internal sealed class TestGateway : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private TestGateway(WebApplication app, Uri baseAddress)
+    private TestGateway(WebApplication app, Uri baseAddress, SocketsHttpHandler? clientHandler)
     {
         _app = app;
         BaseAddress = baseAddress;
-        Client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = baseAddress };
+        clientHandler ??= new SocketsHttpHandler();
+        clientHandler.AllowAutoRedirect = false;
+        clientHandler.UseCookies = false;
+        Client = new HttpClient(clientHandler) { BaseAddress = baseAddress };
     }
 
     public Uri BaseAddress { get; }
@@ -28,24 +31,32 @@ internal sealed class TestGateway : IAsyncDisposable
     public static Task<TestGateway> StartAsync(string krakendJson, TimeProvider? timeProvider = null) =>
         StartAsync(krakendJson, port: 0, timeProvider);
 
-    /// <summary>Loads <paramref name="krakendJson"/> (it must be valid) and serves it on loopback at <paramref name="port"/>.</summary>
-    public static Task<TestGateway> StartAsync(string krakendJson, int port, TimeProvider? timeProvider = null) =>
-        StartAsync(krakendJson, port, timeProvider, logs: null);
+    /// <summary>
+    /// Loads <paramref name="krakendJson"/> (it must be valid) and serves it on loopback at <paramref name="port"/>, over
+    /// HTTPS when its <c>tls</c> is active; <paramref name="clientHandler"/> sets up <see cref="Client"/> (the trust
+    /// and client certificate of an HTTPS gateway's client).
+    /// </summary>
+    public static Task<TestGateway> StartAsync(
+        string krakendJson, int port, TimeProvider? timeProvider = null, SocketsHttpHandler? clientHandler = null) =>
+        StartAsync(krakendJson, port, timeProvider, clientHandler, logs: null);
 
     /// <summary>Loads <paramref name="krakendJson"/> (it must be valid) and serves it, its log (every level) kept by <paramref name="logs"/>.</summary>
-    public static Task<TestGateway> StartAsync(string krakendJson, ILoggerProvider logs) => StartAsync(krakendJson, port: 0, timeProvider: null, logs);
+    public static Task<TestGateway> StartAsync(string krakendJson, ILoggerProvider logs) =>
+        StartAsync(krakendJson, port: 0, timeProvider: null, clientHandler: null, logs);
 
-    private static async Task<TestGateway> StartAsync(string krakendJson, int port, TimeProvider? timeProvider, ILoggerProvider? logs)
+    private static async Task<TestGateway> StartAsync(
+        string krakendJson, int port, TimeProvider? timeProvider, SocketsHttpHandler? clientHandler, ILoggerProvider? logs)
     {
         var result = ConfigLoader.Parse(krakendJson);
         result.Errors.Should().BeEmpty("the test configuration must be valid");
+        var scheme = result.Config!.Tls is { IsActive: true } ? "https" : "http";
         var app = GatewayApp.Create(
-            result.Config!,
-            $"http://127.0.0.1:{port}",
+            result.Config,
+            $"{scheme}://127.0.0.1:{port}",
             timeProvider,
             configureLogging: logs is null ? null : logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
         await app.StartAsync();
-        return new TestGateway(app, new Uri(app.Urls.First().TrimEnd('/') + "/"));
+        return new TestGateway(app, new Uri(app.Urls.First().TrimEnd('/') + "/"), clientHandler);
     }
 
     /// <summary>
