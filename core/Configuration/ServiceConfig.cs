@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Switchyard.Core.Agents;
+using Switchyard.Core.Security.Jwt;
 
 namespace Switchyard.Core.Configuration;
 
@@ -46,6 +47,9 @@ public sealed record ServiceConfig
 
     /// <summary>Router behaviour from the <c>router</c> namespace.</summary>
     public RouterOptions Router { get; init; } = new();
+
+    /// <summary>The service-level <c>auth/validator</c> block (<c>shared_cache_duration</c>), or null.</summary>
+    public JwtServiceOptions? JwtValidator { get; init; }
 
     /// <summary>The raw root <c>extra_config</c>, with namespace aliases normalised to their short names.</summary>
     public JsonObject ExtraConfig { get; init; } = [];

@@ -34,6 +34,7 @@ internal static class ServiceParser
             Endpoints = ReadEndpoints(reader),
             AsyncAgents = AsyncAgentParser.ReadAll(reader),
             Router = RouterOptionsParser.Parse(extraConfig, problems),
+            JwtValidator = JwtValidatorOptionsParser.ParseService(extraConfig, problems),
             ExtraConfig = extraConfig.Raw,
         };
 
