@@ -9,7 +9,7 @@ namespace Switchyard.Functions.Hosting;
 /// Serves one configured endpoint: reads the request, runs the endpoint's pipeline within the endpoint timeout and
 /// writes the answer. Client mistakes (encoded parameters, an oversized body) are answered with a 4xx here.
 /// </summary>
-internal sealed partial class EndpointHandler(EndpointConfig endpoint, Proxy proxy, ResponseWriter writer, bool checkEncodedParams, ILogger logger)
+internal sealed partial class EndpointHandler(EndpointConfig endpoint, Proxy proxy, IResponseWriter writer, bool checkEncodedParams, ILogger logger)
 {
     private static readonly ProxyError InternalError = new("internal server error");
 

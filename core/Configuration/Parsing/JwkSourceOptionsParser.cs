@@ -25,7 +25,10 @@ internal static class JwkSourceOptionsParser
         var disableSecurity = reader.Bool("disable_jwk_security");
         var url = reader.String(UrlKey) is { Length: > 0 } urlText ? ReadUrl(reader, urlText, disableSecurity) : null;
         var localPath = reader.String(LocalPathKey) is { Length: > 0 } path ? path : null;
-        CheckOneSource(reader, url, localPath);
+        if (!CheckOneSource(reader, url, localPath))
+        {
+            localPath = null;
+        }
 
         const string Loss = "the key set is encrypted and would be read as is";
         reader.Refuse("secret_url", "encrypted JWK files", Loss);
@@ -63,16 +66,21 @@ internal static class JwkSourceOptionsParser
         return url;
     }
 
-    private static void CheckOneSource(JsonObjectReader reader, Uri? url, string? localPath)
+    // False when both are given: the file is then not read.
+    private static bool CheckOneSource(JsonObjectReader reader, Uri? url, string? localPath)
     {
         if (url is not null && localPath is not null)
         {
             reader.Problems.Error(reader.PathOf(LocalPathKey), $"give either {UrlKey} or {LocalPathKey}, not both");
+            return false;
         }
-        else if (url is null && localPath is null && !reader.Problems.HasErrorAt(reader.PathOf(UrlKey)) && !reader.Problems.HasErrorAt(reader.PathOf(LocalPathKey)))
+
+        if (url is null && localPath is null && !reader.Problems.HasErrorAt(reader.PathOf(UrlKey)) && !reader.Problems.HasErrorAt(reader.PathOf(LocalPathKey)))
         {
             reader.Problems.Error(reader.Path, $"required: {UrlKey} or {LocalPathKey}, where the keys come from");
         }
+
+        return true;
     }
 
     private static List<byte[]> ReadFingerprints(JsonObjectReader reader)

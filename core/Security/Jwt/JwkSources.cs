@@ -8,7 +8,7 @@ namespace Switchyard.Core.Security.Jwt;
 /// <param name="time">The clock of every cache.</param>
 /// <param name="log">Where downloads and failures are told.</param>
 /// <param name="userAgent">The <c>User-Agent</c> of the downloads.</param>
-public sealed class JwkSources(TimeProvider time, JwtLog log, string userAgent) : IAsyncDisposable
+public sealed class JwkSources(TimeProvider time, JwtLog log, string userAgent) : IAsyncDisposable, IDisposable
 {
     private readonly Dictionary<string, IJwkKeySource> _sources = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
@@ -33,6 +33,9 @@ public sealed class JwkSources(TimeProvider time, JwtLog log, string userAgent) 
             return source;
         }
     }
+
+    /// <summary>Stops every refresh (for hosts that dispose synchronously).</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     public async ValueTask DisposeAsync()
     {

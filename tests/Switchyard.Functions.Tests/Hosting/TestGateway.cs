@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
 using Switchyard.Core.Configuration;
 using Switchyard.Functions.Hosting;
 
@@ -28,11 +29,12 @@ internal sealed class TestGateway : IAsyncDisposable
         StartAsync(krakendJson, port: 0, timeProvider);
 
     /// <summary>Loads <paramref name="krakendJson"/> (it must be valid) and serves it on loopback at <paramref name="port"/>.</summary>
-    public static async Task<TestGateway> StartAsync(string krakendJson, int port, TimeProvider? timeProvider = null)
+    public static async Task<TestGateway> StartAsync(
+        string krakendJson, int port, TimeProvider? timeProvider = null, Action<ILoggingBuilder>? configureLogging = null)
     {
         var result = ConfigLoader.Parse(krakendJson);
         result.Errors.Should().BeEmpty("the test configuration must be valid");
-        var app = GatewayApp.Create(result.Config!, $"http://127.0.0.1:{port}", timeProvider);
+        var app = GatewayApp.Create(result.Config!, $"http://127.0.0.1:{port}", timeProvider, configureLogging: configureLogging);
         await app.StartAsync();
         return new TestGateway(app, new Uri(app.Urls.First().TrimEnd('/') + "/"));
     }

@@ -25,9 +25,9 @@ public sealed class JwtValidatorOptionsParserTests
              "cookie_key": "session", "auth_header_name": "X-Token",
              "propagate_claims": [["sub", "X-User"], ["tenant.id", "X-Tenant"]], "propagate_claims_preserve_array": true,
              "leeway": "5s", "operation_debug": true,
-             "jwk_fingerprints": ["47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU="], "jwk_local_ca": "ca.pem",
+             "jwk_fingerprints": ["47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU="], "jwk_local_ca": "%CA%",
              "cipher_suites": [49199, 4865]}
-            """.Replace(", 4865", "", StringComparison.Ordinal));
+            """.Replace(", 4865", "", StringComparison.Ordinal).Replace("%CA%", JwkFiles.Json(JwkFiles.Authority), StringComparison.Ordinal));
 
         options.Should().BeEquivalentTo(new JwtValidatorOptions
         {
@@ -36,7 +36,7 @@ public sealed class JwtValidatorOptionsParserTests
             {
                 Url = new Uri("https://idp.example.com/jwks"),
                 Fingerprints = [Convert.FromHexString("E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855")],
-                LocalCa = "ca.pem",
+                LocalCa = JwkFiles.Authority,
                 CipherSuites = [49199],
                 JsonPath = Path,
             },
@@ -85,17 +85,17 @@ public sealed class JwtValidatorOptionsParserTests
     public void The_old_namespace_name_is_read_too()
     {
         var endpoint = LoadValid(ServiceWithEndpoint("""
-            "extra_config": {"github.com/devopsfaith/krakend-jose/validator": {"alg": "ES256", "jwk_local_path": "jwks.json"}}
-            """)).Endpoints[0];
+            "extra_config": {"github.com/devopsfaith/krakend-jose/validator": {"alg": "ES256", "jwk_local_path": "%FILE%"}}
+            """.Replace("%FILE%", JwkFiles.Json(JwkFiles.KeySet), StringComparison.Ordinal))).Endpoints[0];
 
         endpoint.JwtValidator!.Algorithm.Should().Be("ES256");
-        endpoint.JwtValidator.Keys.LocalPath.Should().Be("jwks.json");
+        endpoint.JwtValidator.Keys.LocalPath.Should().Be(JwkFiles.KeySet);
     }
 
     [Fact]
     public void A_leeway_under_a_second_is_raised_to_a_second_as_krakend_does()
     {
-        Load("""{"alg": "RS256", "jwk_local_path": "k.json", "leeway": "100ms"}""").Leeway.Should().Be(TimeSpan.FromSeconds(1));
+        Load("""{"alg": "RS256", "jwk_url": "https://i/k", "leeway": "100ms"}""").Leeway.Should().Be(TimeSpan.FromSeconds(1));
     }
 
     [Fact]
@@ -113,7 +113,6 @@ public sealed class JwtValidatorOptionsParserTests
     [InlineData("""{"alg": "RS256", "jwk_url": "http://idp/jwks"}""", ".jwk_url: 'http://idp/jwks' is not https://: keys downloaded in clear text could be replaced on the way; use https:// or set disable_jwk_security")]
     [InlineData("""{"alg": "RS256", "jwk_url": "ftp://idp/jwks"}""", ".jwk_url: 'ftp://idp/jwks' is not an http:// or https:// URL")]
     [InlineData("""{"alg": "RS256", "jwk_url": "/jwks"}""", ".jwk_url: '/jwks' is not an http:// or https:// URL")]
-    [InlineData("""{"alg": "RS256", "jwk_local_path": "k.json", "cache": true}""", ".cache: cache applies to keys downloaded from jwk_url; a jwk_local_path is read once")]
     [InlineData("""{"alg": "RS256", "jwk_url": "https://i/k", "scopes": ["a"]}""", ".scopes: scopes need scopes_key, the claim that holds them")]
     [InlineData("""{"alg": "RS256", "jwk_url": "https://i/k", "scopes": ["a"], "scopes_key": "scope", "scopes_matcher": "ALL"}""", ".scopes_matcher: unknown matcher 'ALL': expected any or all")]
     [InlineData("""{"alg": "RS256", "jwk_url": "https://i/k", "key_identify_strategy": "x5c"}""", ".key_identify_strategy: unknown strategy 'x5c': expected kid, x5t, x5t#S256 or kid_x5t")]
@@ -137,8 +136,32 @@ public sealed class JwtValidatorOptionsParserTests
     [InlineData("cypher_key", "\"c2VjcmV0\"")]
     public void Encrypted_key_files_are_refused(string key, string value)
     {
-        LoadErrors(WithValidator($$"""{"alg": "RS256", "jwk_local_path": "k.enc", "{{key}}": {{value}}}""")).Should().Equal(
+        LoadErrors(WithValidator($$"""{"alg": "RS256", "jwk_url": "https://i/k", "{{key}}": {{value}}}""")).Should().Equal(
             $"{Path}.{key}: '{key}' (encrypted JWK files) is not served by Switchyard: refused, because the key set is encrypted and would be read as is");
+    }
+
+    [Fact]
+    public void Cache_is_refused_with_a_local_file()
+    {
+        LoadErrors(WithValidator($$"""{"alg": "RS256", "jwk_local_path": "{{JwkFiles.Json(JwkFiles.KeySet)}}", "cache": true}""")).Should().Equal(
+            Path + ".cache: cache applies to keys downloaded from jwk_url; a jwk_local_path is read once");
+    }
+
+    [Theory]
+    [InlineData("jwk_local_path", "/no/such/jwks.json", "'/no/such/jwks.json' cannot be read: Could not find a part of the path '/no/such/jwks.json'.")]
+    [InlineData("jwk_local_ca", "/no/such/ca.pem", "'/no/such/ca.pem' cannot be read as PEM certificates: Could not find a part of the path '/no/such/ca.pem'.")]
+    public void A_local_file_that_cannot_be_read_is_an_error_when_the_configuration_loads(string key, string file, string error)
+    {
+        var source = key == "jwk_local_path" ? $"\"{key}\": \"{file}\"" : $"\"jwk_url\": \"https://i/k\", \"{key}\": \"{file}\"";
+
+        LoadErrors(WithValidator($$"""{"alg": "RS256", {{source}}}""")).Should().Equal($"{Path}.{key}: {error}");
+    }
+
+    [Fact]
+    public void A_local_file_that_is_not_a_key_set_is_an_error()
+    {
+        LoadErrors(WithValidator($$"""{"alg": "RS256", "jwk_local_path": "{{JwkFiles.Json(JwkFiles.Authority)}}"}""")).Should().Equal(
+            $"{Path}.jwk_local_path: '{JwkFiles.Authority}': the document is not a JWK set: ArgumentException");
     }
 
     [Fact]
