@@ -109,7 +109,11 @@ public sealed class JwtGatewayFixture : IAsyncLifetime
                 ["scopes_key"] = "scope",
                 ["scopes_matcher"] = "all",
             })),
-            Endpoint("/pinned", "/pinned", Validator("PS256", new JsonObject { ["jwk_fingerprints"] = new JsonArray(pin) })),
+            Endpoint("/pinned", "/pinned", Validator("PS256", new JsonObject
+            {
+                ["jwk_fingerprints"] = new JsonArray(pin),
+                ["cipher_suites"] = new JsonArray(49199, 49195),
+            })),
             Endpoint("/wrong-pin", "/wrong-pin", Validator("PS256", new JsonObject { ["jwk_fingerprints"] = new JsonArray(Base64Url.EncodeToString(new byte[32])) })),
             Endpoint("/untrusted", "/untrusted", Validator("PS256", new JsonObject(), trustCa: false)),
         ];

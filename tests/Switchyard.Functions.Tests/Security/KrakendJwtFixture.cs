@@ -9,7 +9,8 @@ namespace Switchyard.Functions.Tests.Security;
 /// KrakenD's own JWT integration set-up (krakend-ce <c>tests/fixtures/krakend.json</c>): the symmetric JWKS
 /// (<c>sim1</c>, <c>sim2</c>) on a real server, the <c>/param_forwarding/</c> backend that echoes the path it was
 /// called with, and the gateway with the fixture's <c>/private/custom</c>, <c>/private/extract_jwt_claim</c>,
-/// <c>/cel/jwt/{id}</c> and <c>/token</c> endpoints (the gateway's own <c>/__debug/</c> as their other backend).
+/// <c>/cel/jwt/{id}</c> and <c>/token</c> endpoints (the gateway's own <c>/__debug/</c> as their other backend), plus
+/// <c>/private/header</c>, after krakend-jose's own tests: a custom token header and cookie, and preserved arrays.
 /// </summary>
 public sealed class KrakendJwtFixture : IAsyncLifetime
 {
@@ -70,6 +71,12 @@ public sealed class KrakendJwtFixture : IAsyncLifetime
                "validation/cel": [{"check_expr": "size(JWT.roles)>1"}],
                "auth/validator": {"alg": "HS256", "audience": ["http://api.example.com"], "roles_key": "roles", "issuer": "https://krakend.io",
                                   "roles": ["role_a", "role_b", "role_y"], "jwk_url": "%JWKS%", "disable_jwk_security": true}}},
+            {"endpoint": "/private/header", "input_headers": ["X-Roles"],
+             "backend": [{"url_pattern": "/param_forwarding/header", "host": ["%BACKEND%"]}],
+             "extra_config": {
+               "auth/validator": {"alg": "HS256", "jwk_url": "%JWKS%", "disable_jwk_security": true,
+                                  "auth_header_name": "X-Custom-Auth", "cookie_key": "session",
+                                  "propagate_claims": [["roles", "X-Roles"]], "propagate_claims_preserve_array": true}}},
             {"endpoint": "/token",
              "backend": [{"host": ["http://127.0.0.1:8080"], "url_pattern": "/__debug", "deny": ["message"]}],
              "extra_config": {

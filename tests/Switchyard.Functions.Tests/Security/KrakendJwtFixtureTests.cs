@@ -111,4 +111,23 @@ public sealed class KrakendJwtFixtureTests(KrakendJwtFixture fixture) : IClassFi
         // role_y alone: size(JWT.roles) > 1 is false, though role_y is an accepted role.
         (await Gateway.GetWithTokenAsync("/cel/jwt/ok", RoleYToken)).ShouldBeStatusOnly(HttpStatusCode.Unauthorized);
     }
+
+    [Fact]
+    public async Task A_custom_token_header_replaces_authorization_and_the_cookie_is_read_without_it()
+    {
+        (await Gateway.GetWithTokenAsync("/private/header", token: null, ("X-Custom-Auth", "BEARER " + RoleAbToken))).Status.Should().Be(HttpStatusCode.OK);
+        (await Gateway.GetWithTokenAsync("/private/header", RoleAbToken)).ShouldBeStatusOnly(HttpStatusCode.Unauthorized);
+        (await Gateway.GetWithTokenAsync("/private/header", token: null)).ShouldBeStatusOnly(HttpStatusCode.Unauthorized);
+        (await Gateway.GetWithTokenAsync("/private/header", token: null, ("Cookie", "session=" + RoleAbToken))).Status.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_preserved_array_claim_reaches_the_backend_as_one_header_value_per_element()
+    {
+        (await Gateway.GetWithTokenAsync("/private/header", token: null, ("X-Custom-Auth", RoleAbToken))).Status.Should().Be(HttpStatusCode.OK);
+
+        var received = fixture.Backend.Received.Last(request => request.Target == "/param_forwarding/header");
+        // The backend client writes a header's values as one comma-separated list (RFC 9110 section 5.3).
+        received.Headers["X-Roles"].ToString().Should().Be("role_a, role_b");
+    }
 }

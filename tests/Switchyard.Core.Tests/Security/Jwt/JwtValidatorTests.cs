@@ -225,4 +225,29 @@ public sealed class JwtValidatorTests : IDisposable
         (await validator.ValidateAsync("", token, default)).Outcome.Should().Be(JwtOutcome.Valid);
         (await validator.ValidateAsync("Bearer a.bad.token", token, default)).Outcome.Should().Be(JwtOutcome.Unauthorized, "a header is never passed over for the cookie");
     }
+
+    [Theory]
+    [InlineData(KeyIdentifyStrategy.X5t, "x5t")]
+    [InlineData(KeyIdentifyStrategy.X5tS256, "x5t#S256")]
+    public async Task Under_a_thumbprint_strategy_the_key_is_found_by_its_certificate(KeyIdentifyStrategy strategy, string header)
+    {
+        var key = JwtTestKey.Rsa("RS256", "k1");
+        var rsa = ((Microsoft.IdentityModel.Tokens.RsaSecurityKey)key.SigningKey).Rsa;
+        using var certificate = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+                "CN=signer", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
+            .CreateSelfSigned(_harness.Time.GetUtcNow().AddDays(-1), _harness.Time.GetUtcNow().AddDays(1));
+        key.PublicJwk["x5c"] = new JsonArray(Convert.ToBase64String(certificate.RawData));
+        var thumbprint = Base64Url.EncodeToString(header == "x5t" ? SHA1.HashData(certificate.RawData) : SHA256.HashData(certificate.RawData));
+        var validator = _harness.Validator(key, options => options with { KeyIdentifyStrategy = strategy });
+
+        // IdentityModel writes x5t itself for a certificate key (and refuses it as an extra header); x5t#S256 is ours.
+        var token = header == "x5t"
+            ? TestTokens.Sign(_harness.Claims(), new Microsoft.IdentityModel.Tokens.X509SecurityKey(certificate), "RS256")
+            : key.Sign(_harness.Claims(), new Dictionary<string, object> { [header] = thumbprint });
+        TestTokens.Decode(token.Split('.')[0])[header]!.GetValue<string>().Should().Be(thumbprint);
+
+        (await validator.ValidateTokenAsync(token, default)).Outcome.Should().Be(JwtOutcome.Valid);
+        (await validator.ValidateTokenAsync(key.Sign(_harness.Claims()), default))
+            .Outcome.Should().Be(JwtOutcome.Unauthorized, "without the thumbprint header the kid is looked up, and it is not a thumbprint");
+    }
 }
