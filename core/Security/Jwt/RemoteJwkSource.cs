@@ -142,8 +142,9 @@ internal sealed class RemoteJwkSource : IJwkKeySource, IAsyncDisposable
             Report(set);
             return set;
         }
-        catch (JwkSetException exception)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            // Whatever went wrong (a JwkSetException says what), callers get the set as it now is, never an exception.
             var kept = _set;
             if (kept is not null && _time.GetUtcNow() - kept.ReadAt >= MaxAge)
             {
@@ -152,7 +153,7 @@ internal sealed class RemoteJwkSource : IJwkKeySource, IAsyncDisposable
 
             _log(
                 kept is null ? JwtLogLevel.Error : JwtLogLevel.Warning,
-                $"JWK set {_fetcher.Url}: {exception.Message}; " + (kept is null ? "every token is refused until it can be downloaded" : "the keys downloaded before are kept"),
+                $"JWK set {_fetcher.Url}: {Describe(exception)}; " + (kept is null ? "every token is refused until it can be downloaded" : "the keys downloaded before are kept"),
                 exception);
             return kept;
         }
@@ -170,6 +171,9 @@ internal sealed class RemoteJwkSource : IJwkKeySource, IAsyncDisposable
             _ready.TrySetResult();
         }
     }
+
+    private static string Describe(Exception exception) =>
+        exception is JwkSetException ? exception.Message : $"the download failed ({exception.GetType().Name}: {exception.Message})";
 
     private void Report(JwkKeySet set)
     {
