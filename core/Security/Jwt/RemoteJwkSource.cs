@@ -133,43 +133,53 @@ internal sealed class RemoteJwkSource : IJwkKeySource, IAsyncDisposable
         }
     }
 
+    // The download ends (the gate is free for the next one) before it is told, so whoever reads the log may start another.
     private async Task<JwkKeySet?> DownloadAsync()
     {
+        JwkKeySet? result;
+        Exception? failure = null;
+        var downloaded = false;
         try
         {
-            var set = await _fetcher.FetchAsync(_stopping.Token).ConfigureAwait(false);
-            _set = set;
-            Report(set);
-            return set;
+            result = await _fetcher.FetchAsync(_stopping.Token).ConfigureAwait(false);
+            _set = result;
+            downloaded = true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // Whatever went wrong (a JwkSetException says what), callers get the set as it now is, never an exception.
-            var kept = _set;
-            if (kept is not null && _time.GetUtcNow() - kept.ReadAt >= MaxAge)
+            failure = exception;
+            result = _set;
+            if (result is not null && _time.GetUtcNow() - result.ReadAt >= MaxAge)
             {
-                _set = kept = null;
+                _set = result = null;
             }
+        }
+        catch (OperationCanceledException)
+        {
+            // The gateway is stopping.
+            result = _set;
+        }
 
+        lock (_gate)
+        {
+            _inFlight = null;
+        }
+
+        if (failure is not null)
+        {
             _log(
-                kept is null ? JwtLogLevel.Error : JwtLogLevel.Warning,
-                $"JWK set {_fetcher.Url}: {Describe(exception)}; " + (kept is null ? "every token is refused until it can be downloaded" : "the keys downloaded before are kept"),
-                exception);
-            return kept;
+                result is null ? JwtLogLevel.Error : JwtLogLevel.Warning,
+                $"JWK set {_fetcher.Url}: {Describe(failure)}; " + (result is null ? "every token is refused until it can be downloaded" : "the keys downloaded before are kept"),
+                failure);
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        else if (downloaded)
         {
-            return _set;
+            Report(result!);
         }
-        finally
-        {
-            lock (_gate)
-            {
-                _inFlight = null;
-            }
 
-            _ready.TrySetResult();
-        }
+        _ready.TrySetResult();
+        return result;
     }
 
     private static string Describe(Exception exception) =>
