@@ -207,7 +207,7 @@ public sealed class JwtValidator
     private static string Explain(Exception? exception) => exception switch
     {
         SecurityTokenInvalidSignatureException or SecurityTokenSignatureKeyNotFoundException => "the token's signature does not match the key",
-        SecurityTokenInvalidAlgorithmException => $"the token's algorithm is not accepted",
+        SecurityTokenInvalidAlgorithmException => "the token's algorithm is not accepted",
         null => "the token is invalid",
         _ => "the token is invalid (" + exception.GetType().Name + ")",
     };
