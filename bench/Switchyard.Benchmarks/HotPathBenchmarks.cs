@@ -4,7 +4,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Switchyard.Core.Configuration;
 using Switchyard.Core.Encoding;
 using Switchyard.Core.Pipeline;
+using Switchyard.Core.Security.Jwt;
 using Switchyard.Functions.Hosting;
+using Switchyard.Functions.Security;
 using Switchyard.Functions.Routing;
 
 namespace Switchyard.Benchmarks;
@@ -35,7 +37,8 @@ public class HotPathBenchmarks
     {
         var config = Load(Configuration());
         var factory = new ProxyFactory(new HttpMessageInvoker(new CannedBackends(Bodies)), DecoderRegistry.Default);
-        var handlers = new EndpointHandlerFactory(config, factory, EncoderRegistry.Default, NullLogger.Instance);
+        var keys = new JwkSources(TimeProvider.System, JwtLogBridge.For(NullLogger.Instance), GatewayIdentity.UserAgent);
+        var handlers = new EndpointHandlerFactory(config, factory, EncoderRegistry.Default, keys, TimeProvider.System, NullLogger.Instance);
         var entries = config.Endpoints.Select(endpoint =>
             new RouteEntry<GatewayRoute>(endpoint.Method, endpoint.Endpoint, new GatewayRoute(handlers.Create(endpoint))));
         _dispatcher = new GatewayDispatcher(new RouteTable<GatewayRoute>(entries));

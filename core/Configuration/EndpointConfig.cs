@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Switchyard.Core.Security.BotDetection;
+using Switchyard.Core.Security.Jwt;
 
 namespace Switchyard.Core.Configuration;
 
@@ -53,6 +54,12 @@ public sealed record EndpointConfig
 
     /// <summary>The <c>check_expr</c> expressions of the <c>validation/cel</c> namespace, in order.</summary>
     public IReadOnlyList<string> CelChecks { get; init; } = [];
+
+    /// <summary>The <c>auth/validator</c> namespace (published endpoints only), or null.</summary>
+    public JwtValidatorOptions? JwtValidator { get; init; }
+
+    /// <summary>The <c>auth/signer</c> namespace (published endpoints only), or null.</summary>
+    public JwtSignerOptions? JwtSigner { get; init; }
 
     /// <summary>The raw <c>extra_config</c>, with namespace aliases normalised to their short names.</summary>
     public JsonObject ExtraConfig { get; init; } = [];

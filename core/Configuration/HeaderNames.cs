@@ -30,6 +30,9 @@ internal static class HeaderNames
         });
     }
 
+    /// <summary>True when <paramref name="name"/> can be a header name: one or more RFC 9110 token characters.</summary>
+    public static bool IsValid(string name) => name.Length > 0 && name.All(IsTokenChar);
+
     // RFC 9110 token characters.
     private static bool IsTokenChar(char c) => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c);
 }

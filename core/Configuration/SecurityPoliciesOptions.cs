@@ -2,7 +2,7 @@ namespace Switchyard.Core.Configuration;
 
 /// <summary>
 /// The <c>security/policies</c> namespace of an endpoint or a backend: expressions that must all hold before the
-/// call (<c>req</c>) and after it (<c>resp</c>).
+/// call (<c>req</c>) and after it (<c>resp</c>), and on a published endpoint over the validated token (<c>jwt</c>).
 /// </summary>
 public sealed record SecurityPoliciesOptions
 {
@@ -11,6 +11,12 @@ public sealed record SecurityPoliciesOptions
 
     /// <summary>The <c>resp</c> section: evaluated on the response, or null.</summary>
     public PolicySetOptions? Response { get; init; }
+
+    /// <summary>
+    /// The <c>jwt</c> section's policies (published endpoints only): expressions over the validated token's claims
+    /// (<c>JWT</c>), checked right after the token; one that is not true answers 401.
+    /// </summary>
+    public IReadOnlyList<string> Jwt { get; init; } = [];
 
     /// <summary>Evaluate a section's policies as one expression joined with <c>&amp;&amp;</c>. <value>The default value is false.</value></summary>
     public bool AutoJoinPolicies { get; init; }

@@ -3,6 +3,7 @@ using Switchyard.Core.Agents;
 using Switchyard.Core.Security.BotDetection;
 using Switchyard.Core.Security.Cors;
 using Switchyard.Core.Security.HttpSecurity;
+using Switchyard.Core.Security.Jwt;
 
 namespace Switchyard.Core.Configuration;
 
@@ -73,6 +74,9 @@ public sealed record ServiceConfig
 
     /// <summary>Connections to backends (<c>dialer_timeout</c>, <c>idle_connection_timeout</c>, <c>expect_continue_timeout</c>).</summary>
     public BackendTransportOptions Transport { get; init; } = new();
+
+    /// <summary>The service-level <c>auth/validator</c> block (<c>shared_cache_duration</c>), or null.</summary>
+    public JwtServiceOptions? JwtValidator { get; init; }
 
     /// <summary>The raw root <c>extra_config</c>, with namespace aliases normalised to their short names.</summary>
     public JsonObject ExtraConfig { get; init; } = [];

@@ -79,7 +79,7 @@ public sealed class ProxyFactory(HttpMessageInvoker client, DecoderRegistry deco
             proxy = StaticDataProxy.Create(staticData, proxy);
         }
 
-        proxy = WithPolicies(endpoint.Policies, endpoint.CelChecks, proxy);
+        proxy = WithPolicies(endpoint.Policies, endpoint.CelChecks, proxy, validatorChecksClaims: endpoint.JwtValidator is not null);
 
         if (shadows.Length > 0)
         {
@@ -90,6 +90,6 @@ public sealed class ProxyFactory(HttpMessageInvoker client, DecoderRegistry deco
         return proxy;
     }
 
-    private Proxy WithPolicies(SecurityPoliciesOptions? policies, IReadOnlyList<string> celChecks, Proxy next) =>
-        PolicyChecks.Create(policies, celChecks) is { } checks ? PolicyProxy.Create(checks, _time, next) : next;
+    private Proxy WithPolicies(SecurityPoliciesOptions? policies, IReadOnlyList<string> celChecks, Proxy next, bool validatorChecksClaims = false) =>
+        PolicyChecks.Create(policies, celChecks, validatorChecksClaims) is { } checks ? PolicyProxy.Create(checks, _time, next) : next;
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Switchyard.Core.Pipeline;
 
 /// <summary>
@@ -27,6 +29,12 @@ public sealed record ProxyRequest
 
     /// <summary>The request body, buffered so every backend (and every concurrent call) can send it.</summary>
     public ReadOnlyMemory<byte> Body { get; init; }
+
+    /// <summary>
+    /// The claims of the token <c>auth/validator</c> accepted, read by <c>{JWT.claim}</c> placeholders and the CEL
+    /// variable <c>JWT</c>; null on an endpoint without a validator (and in agents).
+    /// </summary>
+    public JsonObject? Claims { get; init; }
 
     /// <summary>The absolute backend URL once the request builder has run; null before.</summary>
     public Uri? Url { get; init; }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Switchyard.Core.Configuration;
+using Switchyard.Core.Security.Jwt;
 
 namespace Switchyard.Core.Pipeline;
 
@@ -12,6 +13,7 @@ public sealed class UrlTemplate
 {
     private const string InputHeadersPrefix = "input_headers.";
     private const string InputQueryPrefix = "input_query_strings.";
+    private const string ClaimPrefix = "JWT.";
 
     private readonly Part[] _parts;
 
@@ -27,7 +29,7 @@ public sealed class UrlTemplate
 
     /// <summary>
     /// The placeholder names as written (<c>id</c>, <c>resp0_user.id</c>, <c>input_headers.User-Agent</c>,
-    /// <c>input_query_strings.page</c>).
+    /// <c>input_query_strings.page</c>, <c>JWT.sub</c>).
     /// </summary>
     public IReadOnlyList<string> Placeholders { get; }
 
@@ -66,7 +68,9 @@ public sealed class UrlTemplate
 
     /// <summary>
     /// The path and query with every placeholder replaced by its encoded value. A placeholder without a value is kept
-    /// as written, as KrakenD does.
+    /// as written, as KrakenD does. <c>{JWT.claim}</c> reads the validated token's claims: the claim named exactly
+    /// <c>claim</c> (<c>{JWT.http://example.com/tenant}</c>), else the dotted path through nested objects (where KrakenD
+    /// reads top-level claims only), written as <see cref="ClaimText"/>.
     /// </summary>
     public string Expand(ProxyRequest request)
     {
@@ -102,8 +106,14 @@ public sealed class UrlTemplate
     {
         ValueSource.Header => First(request.Headers, part.Key),
         ValueSource.Query => First(request.Query, part.Key),
+        ValueSource.Claim => Claim(request, part.Key),
         _ => request.Params.TryGetValue(part.Key, out var value) ? value : null,
     };
+
+    private static string? Claim(ProxyRequest request, string name) =>
+        request.Claims is { } claims && (ClaimPath.TryGetTopLevel(claims, name, out var value) || ClaimPath.TryGetNested(claims, name, out value))
+            ? ClaimText.Of(value)
+            : null;
 
     private static string? First(IReadOnlyDictionary<string, string[]> values, string name) =>
         values.TryGetValue(name, out var found) && found.Length > 0 ? found[0] : null;
@@ -114,6 +124,7 @@ public sealed class UrlTemplate
         Param,
         Header,
         Query,
+        Claim,
     }
 
     /// <summary>Literal text, or a placeholder with where its value comes from and the key it is read with.</summary>
@@ -127,6 +138,11 @@ public sealed class UrlTemplate
             if (name.StartsWith(InputHeadersPrefix, StringComparison.Ordinal))
             {
                 return new Part(text, name, ValueSource.Header, name[InputHeadersPrefix.Length..], inQuery);
+            }
+
+            if (name.StartsWith(ClaimPrefix, StringComparison.Ordinal))
+            {
+                return new Part(text, name, ValueSource.Claim, name[ClaimPrefix.Length..], inQuery);
             }
 
             return name.StartsWith(InputQueryPrefix, StringComparison.Ordinal)

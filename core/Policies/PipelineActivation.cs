@@ -6,7 +6,8 @@ namespace Switchyard.Core.Policies;
 /// <summary>
 /// The variables a policy sees, read lazily from the request (and, after the call, the response): <c>req_method</c>,
 /// <c>req_path</c>, <c>req_params</c>, <c>req_headers</c>, <c>req_querystring</c>, <c>resp_data</c>,
-/// <c>resp_completed</c>, <c>resp_metadata_status</c>, <c>resp_metadata_headers</c> and <c>now</c>.
+/// <c>resp_completed</c>, <c>resp_metadata_status</c>, <c>resp_metadata_headers</c>, <c>now</c> and, behind
+/// <c>auth/validator</c>, <c>JWT</c> (the token's claims).
 /// </summary>
 internal sealed class PipelineActivation(ProxyRequest request, ProxyResponse? response, TimeProvider time) : ICelActivation
 {
@@ -26,6 +27,7 @@ internal sealed class PipelineActivation(ProxyRequest request, ProxyResponse? re
             "resp_metadata_status" => (long)(response?.Passthrough is { } passthrough ? (int)passthrough.StatusCode : 0),
             "resp_metadata_headers" => NoHeaders,
             "now" => time.GetUtcNow(),
+            "JWT" => request.Claims,
             _ => null,
         };
         return value is not null;

@@ -10,7 +10,7 @@ namespace Switchyard.Functions.Hosting;
 /// writes the answer. Client mistakes (encoded parameters, an oversized body) are answered with a 4xx here.
 /// </summary>
 internal sealed partial class EndpointHandler(
-    EndpointConfig endpoint, Proxy proxy, ResponseWriter writer, ClientAddress clientAddress, bool checkEncodedParams, ILogger logger)
+    EndpointConfig endpoint, Proxy proxy, IResponseWriter writer, ClientAddress clientAddress, bool checkEncodedParams, ILogger logger)
 {
     private static readonly ProxyError InternalError = new("internal server error");
 

@@ -3,6 +3,8 @@ using Switchyard.Core.Configuration;
 using Switchyard.Core.Encoding;
 using Switchyard.Core.Pipeline;
 using Switchyard.Core.Security.BotDetection;
+using Switchyard.Core.Security.Jwt;
+using Switchyard.Functions.Security;
 
 namespace Switchyard.Functions.Hosting;
 
@@ -10,23 +12,47 @@ namespace Switchyard.Functions.Hosting;
 /// Builds the route handler of a published endpoint. The HTTP layers around the endpoint's pipe, outermost first, can
 /// be read here and only here (the pipe's own layers are <see cref="ProxyFactory"/>'s):
 /// <code>
-/// endpoint: bot detector → encoded-params check → request body → request reader → pipe (ProxyFactory) → response writer
+/// endpoint: bot detector (security/bot-detector: 403) → JWT validator (auth/validator: 401, 403)
+///           → JWT signer's key check (auth/signer: 401 until it is loaded) → encoded-params check → request body
+///           → request reader → pipe (ProxyFactory)
+///           → response writer (with auth/signer, the signer's: signed members, 400 on a failed pipe)
 /// </code>
 /// A layer that rejects a request answers it itself and never calls the layers inside it.
 /// </summary>
-internal sealed class EndpointHandlerFactory(ServiceConfig config, ProxyFactory proxies, EncoderRegistry encoders, ILogger logger)
+internal sealed class EndpointHandlerFactory(
+    ServiceConfig config, ProxyFactory proxies, EncoderRegistry encoders, JwkSources keys, TimeProvider time, ILogger logger)
 {
     private readonly ClientAddress _clientAddress = new(config.Router);
 
     public RouteHandler Create(EndpointConfig endpoint)
     {
-        var writer = new ResponseWriter(EncoderFor(endpoint), endpoint.CacheTtl, config.Router.ReturnErrorMessage);
-        var handler = new EndpointHandler(
-            endpoint, proxies.CreateEndpoint(endpoint), writer, _clientAddress, !config.Router.DisablePathDecoding, logger);
-        RouteHandler endpointHandler = handler.HandleAsync;
-        return endpoint.BotDetector is { } bots
-            ? new BotDetectorLayer(new BotDetector(bots), "ENDPOINT: " + endpoint.Endpoint, logger).Wrap(endpointHandler)
-            : endpointHandler;
+        var signer = endpoint.JwtSigner is { } signing
+            ? new JwtSigner(signing, keys.For(signing.Keys, JwtValidatorOptions.DefaultCacheDuration, JwtValidatorOptions.DefaultFailedKeyCooldown), JwtLogBridge.For(logger))
+            : null;
+        IResponseWriter writer = signer is not null
+            ? new SignedResponseWriter(signer)
+            : new ResponseWriter(EncoderFor(endpoint), endpoint.CacheTtl, config.Router.ReturnErrorMessage);
+
+        RouteHandler handler = new EndpointHandler(
+            endpoint, proxies.CreateEndpoint(endpoint), writer, _clientAddress, !config.Router.DisablePathDecoding, logger).HandleAsync;
+        if (signer is not null)
+        {
+            handler = new JwtSignerLayer(signer).Wrap(handler);
+        }
+
+        if (endpoint.JwtValidator is { } validating)
+        {
+            var source = keys.For(validating.Keys, validating.MaxKeySetAge, validating.FailedKeyCooldown);
+            var validator = new JwtValidator(validating, source, JwtClaimChecks.For(endpoint), time);
+            handler = new JwtValidatorLayer(validator, logger, endpoint.Endpoint).Wrap(handler);
+        }
+
+        if (endpoint.BotDetector is { } bots)
+        {
+            handler = new BotDetectorLayer(new BotDetector(bots), "ENDPOINT: " + endpoint.Endpoint, logger).Wrap(handler);
+        }
+
+        return handler;
     }
 
     // KrakenD's fallback for an output encoding it has no render for: the render named like the single backend's

@@ -9,7 +9,9 @@ using Switchyard.Core.Encoding;
 using Switchyard.Core.Health;
 using Switchyard.Core.Pipeline;
 using Switchyard.Core.Security.Tls;
+using Switchyard.Core.Security.Jwt;
 using Switchyard.Functions.FanOut;
+using Switchyard.Functions.Security;
 using Switchyard.Functions.Serverless;
 
 namespace Switchyard.Functions.Hosting;
@@ -82,6 +84,10 @@ internal static class GatewayApp
         builder.Services.AddSingleton(services => new ProxyFactory(
             services.GetRequiredService<HttpMessageInvoker>(), DecoderRegistry.Default, services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(config);
+        builder.Services.AddSingleton(services => new JwkSources(
+            services.GetRequiredService<TimeProvider>(),
+            JwtLogBridge.For(services.GetRequiredService<ILoggerFactory>().CreateLogger("Switchyard.Jwt")),
+            GatewayIdentity.UserAgent));
         builder.Services.AddSingleton<MemoryBroker>();
         builder.Services.AddSingleton(serverless);
         builder.Services.AddSingleton<TriggerFeeds>();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Switchyard.Core.Configuration;
 using Switchyard.Core.Encoding;
 using Switchyard.Core.Pipeline;
+using Switchyard.Core.Security.Jwt;
 using Switchyard.Functions.FanOut;
 using Switchyard.Functions.Routing;
 using Switchyard.Functions.Serverless;
@@ -18,7 +19,13 @@ internal static class GatewayRoutes
     public static RouteTable<GatewayRoute> Build(ServiceConfig config, IServiceProvider services)
     {
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Switchyard.Endpoints");
-        var handlers = new EndpointHandlerFactory(config, services.GetRequiredService<ProxyFactory>(), EncoderRegistry.Default, logger);
+        var handlers = new EndpointHandlerFactory(
+            config,
+            services.GetRequiredService<ProxyFactory>(),
+            EncoderRegistry.Default,
+            services.GetRequiredService<JwkSources>(),
+            services.GetRequiredService<TimeProvider>(),
+            logger);
         var behaviour = RouterSettings.BehaviourOf(config.Router);
         var entries = new List<RouteEntry<GatewayRoute>>();
         foreach (var endpoint in config.Endpoints)

@@ -7,7 +7,8 @@ namespace Switchyard.Functions.Hosting;
 
 /// <summary>
 /// Reads a client request into the pipeline's <see cref="ProxyRequest"/>: the endpoint's header and query filters,
-/// the forwarding headers KrakenD adds, the route parameters (first letter upper-cased) and the buffered body.
+/// the forwarding headers KrakenD adds, the route parameters (first letter upper-cased), the buffered body and the
+/// claims of a validated token (<see cref="ValidatedClaims"/>).
 /// </summary>
 internal sealed class ProxyRequestReader(EndpointConfig endpoint, ClientAddress clientAddress)
 {
@@ -28,6 +29,7 @@ internal sealed class ProxyRequestReader(EndpointConfig endpoint, ClientAddress 
             Headers = Headers(context),
             Query = Query(request.QueryString),
             Body = body,
+            Claims = context.Features.Get<ValidatedClaims>()?.Claims,
         };
     }
 

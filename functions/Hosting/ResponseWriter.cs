@@ -11,7 +11,7 @@ namespace Switchyard.Functions.Hosting;
 /// router returns error messages (a policy's configured error body is always written); a <c>no-op</c> response is
 /// streamed as the backend sent it.
 /// </summary>
-internal sealed class ResponseWriter(IOutputEncoder encoder, TimeSpan cacheTtl, bool returnErrorMessage)
+internal sealed class ResponseWriter(IOutputEncoder encoder, TimeSpan cacheTtl, bool returnErrorMessage) : IResponseWriter
 {
     private readonly string? _cacheControl = cacheTtl > TimeSpan.Zero ? $"public, max-age={(long)cacheTtl.TotalSeconds}" : null;
 

@@ -39,12 +39,12 @@ public static class NamespaceCatalog
         },
 
         // Access control.
-        new("auth/validator", "JWT validation", Placement.None, "requests would reach backends without a valid token")
+        new("auth/validator", "JWT validation", Placement.Endpoint | Placement.Service, "requests would reach backends without a valid token")
         {
             Aliases = ["github.com/devopsfaith/krakend-jose/validator"],
             NeedsClientRequest = true,
         },
-        new("auth/signer", "JWT signing of responses", Placement.None, "clients would receive the claims unsigned")
+        new("auth/signer", "JWT signing of responses", Placement.Endpoint, "clients would receive the claims unsigned")
         {
             Aliases = ["github.com/devopsfaith/krakend-jose/signer"],
             NeedsClientRequest = true,

@@ -72,7 +72,7 @@ internal static class AsyncAgentParser
             // The message's own headers (id, routing key...) are the request's only headers: nothing to filter out.
             InputHeaders = ["*"],
             Proxy = EndpointProxyOptionsParser.Parse(extraConfig, problems),
-            Policies = SecurityPoliciesParser.Parse(extraConfig, problems),
+            Policies = SecurityPoliciesParser.Parse(extraConfig, problems, Placement.Agent),
             CelChecks = CelChecksParser.Parse(extraConfig, problems),
             ExtraConfig = extraConfig.Raw,
             JsonPath = path,

@@ -38,7 +38,7 @@ internal static class BackendParser
             Proxy = BackendProxyOptionsParser.Parse(extraConfig, problems),
             Http = BackendHttpOptionsParser.Parse(extraConfig, problems),
             Workflow = WorkflowParser.Parse(extraConfig, problems),
-            Policies = SecurityPoliciesParser.Parse(extraConfig, problems),
+            Policies = SecurityPoliciesParser.Parse(extraConfig, problems, Placement.Backend),
             CelChecks = CelChecksParser.Parse(extraConfig, problems),
             ExtraConfig = extraConfig.Raw,
             JsonPath = path,

@@ -34,6 +34,7 @@ internal static class EndpointParser
         }
 
         var extraConfig = ExtraConfigSection.Read(reader, placement);
+        var published = placement == Placement.Endpoint;
         var endpoint = new EndpointConfig
         {
             Endpoint = reader.String("endpoint") ?? "",
@@ -46,11 +47,13 @@ internal static class EndpointParser
             InputHeaders = reader.Strings("input_headers"),
             InputQueryStrings = reader.Strings("input_query_strings"),
             Proxy = EndpointProxyOptionsParser.Parse(extraConfig, problems),
-            Policies = SecurityPoliciesParser.Parse(extraConfig, problems),
+            Policies = SecurityPoliciesParser.Parse(extraConfig, problems, placement),
             CelChecks = CelChecksParser.Parse(extraConfig, problems),
 
-            // On a workflow the namespace is refused (there is no client request there): nothing to read.
-            BotDetector = placement == Placement.Endpoint ? BotDetectorOptionsParser.Parse(extraConfig, problems) : null,
+            // Elsewhere (a workflow) the namespaces were already refused by the catalog: there is no client request there.
+            BotDetector = published ? BotDetectorOptionsParser.Parse(extraConfig, problems) : null,
+            JwtValidator = published ? JwtValidatorOptionsParser.Parse(extraConfig, problems) : null,
+            JwtSigner = published ? JwtSignerOptionsParser.Parse(extraConfig, problems) : null,
             ExtraConfig = extraConfig.Raw,
             JsonPath = path,
         };

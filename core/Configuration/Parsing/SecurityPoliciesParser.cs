@@ -1,8 +1,11 @@
+using Switchyard.Core.Configuration.Namespaces;
+
 namespace Switchyard.Core.Configuration.Parsing;
 
 /// <summary>
-/// Reads the <c>security/policies</c> namespace of an endpoint, a backend or a workflow. The <c>jwt</c> section is
-/// refused: Switchyard validates no tokens yet, so those policies could never run.
+/// Reads the <c>security/policies</c> namespace of an endpoint, a backend, a workflow or an agent. The <c>jwt</c>
+/// section (policies over the validated token, 401 when one fails) is read on a published endpoint only, as in KrakenD;
+/// anywhere else it is refused, since no token is validated there.
 /// </summary>
 internal static class SecurityPoliciesParser
 {
@@ -10,7 +13,7 @@ internal static class SecurityPoliciesParser
 
     private const string JwtKey = "jwt";
 
-    public static SecurityPoliciesOptions? Parse(ExtraConfigSection extraConfig, ConfigProblems problems)
+    public static SecurityPoliciesOptions? Parse(ExtraConfigSection extraConfig, ConfigProblems problems, Placement placement)
     {
         var reader = extraConfig.Open(Namespace, problems);
         if (reader is null)
@@ -22,13 +25,19 @@ internal static class SecurityPoliciesParser
         {
             Request = ReadSection(reader, "req"),
             Response = ReadSection(reader, "resp"),
+            Jwt = placement == Placement.Endpoint ? ReadJwtSection(reader) : [],
             AutoJoinPolicies = reader.Bool("auto_join_policies"),
             Debug = reader.Bool("debug"),
         };
 
         // The switch turns off the gateway's macro functions for speed; Switchyard has none, so either value is honoured.
         _ = reader.Bool("disable_macros");
-        reader.Refuse(JwtKey, "policies over the token's claims", "those policies would never run");
+        if (placement != Placement.Endpoint && reader.TryGet(JwtKey, out _))
+        {
+            reader.Problems.Error(
+                reader.PathOf(JwtKey),
+                $"'{JwtKey}' policies run where the token is validated, on a published endpoint only: refused on {UnservedNamespace.Describe(placement)}, because they would never run");
+        }
 
         reader.ReportUnknownKeys();
         return options;
@@ -50,6 +59,29 @@ internal static class SecurityPoliciesParser
         var section = new PolicySetOptions { Policies = reader.Strings("policies"), Error = ReadError(reader) };
         reader.ReportUnknownKeys();
         return section;
+    }
+
+    private static IReadOnlyList<string> ReadJwtSection(JsonObjectReader policies)
+    {
+        if (!policies.TryGet(JwtKey, out var element))
+        {
+            return [];
+        }
+
+        var reader = policies.OpenInside(element, policies.PathOf(JwtKey));
+        if (reader is null)
+        {
+            return [];
+        }
+
+        var expressions = reader.Strings("policies");
+        if (expressions.Count == 0 && !reader.Problems.HasErrorAt(reader.PathOf("policies")))
+        {
+            reader.Problems.Error(reader.PathOf("policies"), "required: at least one policy");
+        }
+
+        reader.ReportUnknownKeys();
+        return expressions;
     }
 
     private static PolicyErrorOptions ReadError(JsonObjectReader section)

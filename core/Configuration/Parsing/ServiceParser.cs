@@ -41,6 +41,7 @@ internal static class ServiceParser
             ClientTls = ClientTlsParser.Parse(reader),
             Server = ConnectionLimitsParser.Server(reader),
             Transport = ConnectionLimitsParser.Transport(reader),
+            JwtValidator = JwtValidatorOptionsParser.ParseService(extraConfig, problems),
             ExtraConfig = extraConfig.Raw,
         };
 

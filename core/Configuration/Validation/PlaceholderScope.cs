@@ -14,4 +14,7 @@ internal abstract class PlaceholderScope
 
     /// <summary>True when <paramref name="name"/> has a value for the backend at <paramref name="backendIndex"/>.</summary>
     public abstract bool Declares(string name, int backendIndex);
+
+    /// <summary>The message for <paramref name="name"/> when it is not declared.</summary>
+    public virtual string Undefined(string name) => $"undefined output param '{name}'!";
 }

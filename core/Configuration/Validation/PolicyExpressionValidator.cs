@@ -28,6 +28,7 @@ internal sealed class PolicyExpressionValidator : IConfigValidator
         var policiesPath = JsonPaths.Property(extraConfig, SecurityPoliciesParser.Namespace);
         Compile(policies?.Request?.Policies ?? [], i => JsonPaths.Index(policiesPath + ".req.policies", i), problems);
         Compile(policies?.Response?.Policies ?? [], i => JsonPaths.Index(policiesPath + ".resp.policies", i), problems);
+        Compile(policies?.Jwt ?? [], i => JsonPaths.Index(policiesPath + ".jwt.policies", i), problems);
 
         var celPath = JsonPaths.Property(extraConfig, NamespaceAliases.ValidationCel);
         Compile(celChecks, i => JsonPaths.Index(celPath, i) + ".check_expr", problems);

@@ -4,8 +4,9 @@ namespace Switchyard.Core.Configuration.Validation;
 
 /// <summary>
 /// The placeholders of a published endpoint's backends, as lura checks them: the endpoint's <c>{params}</c>, any
-/// <c>respN_field</c> and <c>JWT.claim</c>, and <c>input_headers.Name</c> / <c>input_query_strings.name</c> for what
-/// the endpoint forwards (its list names it, or is <c>*</c>).
+/// <c>respN_field</c>, <c>JWT.claim</c> when the endpoint validates tokens (<c>auth/validator</c>: without it the
+/// placeholder could never be filled), and <c>input_headers.Name</c> / <c>input_query_strings.name</c> for what the
+/// endpoint forwards (its list names it, or is <c>*</c>).
 /// </summary>
 internal sealed partial class PublishedEndpointScope(EndpointConfig endpoint) : PlaceholderScope
 {
@@ -16,7 +17,8 @@ internal sealed partial class PublishedEndpointScope(EndpointConfig endpoint) : 
 
     public override bool Declares(string name, int backendIndex) =>
         _params.Contains(name)
-        || SequentialOrJwtPattern().IsMatch(name)
+        || ResponsePattern().IsMatch(name)
+        || (endpoint.JwtValidator is not null && ClaimPattern().IsMatch(name))
         // Header names match case-insensitively, query keys exactly, as they are forwarded.
         || IsForwarded(name, HeaderPrefix, endpoint.InputHeaders, StringComparison.OrdinalIgnoreCase)
         || IsForwarded(name, QueryPrefix, endpoint.InputQueryStrings, StringComparison.Ordinal);
@@ -40,6 +42,14 @@ internal sealed partial class PublishedEndpointScope(EndpointConfig endpoint) : 
         return false;
     }
 
-    [GeneratedRegex(@"^(resp[0-9]+_.+)?(JWT\.[a-zA-Z0-9_\-.:/]+)?$")]
-    private static partial Regex SequentialOrJwtPattern();
+    public override string Undefined(string name) =>
+        ClaimPattern().IsMatch(name)
+            ? $"'{{{name}}}' reads the token's claims: the endpoint needs auth/validator"
+            : base.Undefined(name);
+
+    [GeneratedRegex(@"^resp[0-9]+_.+$")]
+    private static partial Regex ResponsePattern();
+
+    [GeneratedRegex(@"^JWT\.[a-zA-Z0-9_\-.:/]+$")]
+    private static partial Regex ClaimPattern();
 }

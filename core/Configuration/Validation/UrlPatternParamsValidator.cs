@@ -31,7 +31,7 @@ internal sealed class UrlPatternParamsValidator : IConfigValidator
         {
             if (!scope.Declares(name, backendIndex))
             {
-                problems.Error(path, $"undefined output param '{name}'!");
+                problems.Error(path, scope.Undefined(name));
             }
         }
     }

@@ -18,7 +18,8 @@ public sealed class CelEnvironment
     /// The gateway's variables, as KrakenD declares them: <c>req_method</c>, <c>req_path</c> (string),
     /// <c>req_params</c> (map of string), <c>req_headers</c>, <c>req_querystring</c> and <c>resp_metadata_headers</c>
     /// (map of list of string), <c>resp_data</c> (map of dyn), <c>resp_completed</c> (bool),
-    /// <c>resp_metadata_status</c> (int) and <c>now</c> (timestamp).
+    /// <c>resp_metadata_status</c> (int), <c>now</c> (timestamp) and <c>JWT</c> (map of dyn: the validated token's
+    /// claims, where <c>auth/validator</c> runs).
     /// </summary>
     public static CelEnvironment Gateway { get; } = new(
         new Dictionary<string, CelType>(StringComparer.Ordinal)
@@ -33,6 +34,7 @@ public sealed class CelEnvironment
             ["resp_metadata_status"] = CelType.Int,
             ["resp_metadata_headers"] = CelType.MapOf(CelType.String, StringList),
             ["now"] = CelType.Timestamp,
+            ["JWT"] = CelType.MapOf(CelType.String, CelType.Dyn),
         },
         CelFunctionRegistry.Standard);
 

@@ -64,4 +64,29 @@ public sealed class UrlTemplateTests
     {
         UrlTemplate.Parse("/static/path?x=1").Expand(WithParams()).Should().Be("/static/path?x=1");
     }
+
+    [Theory]
+    [InlineData("/u/{JWT.sub}", "/u/user%201")]
+    [InlineData("/u/{JWT.http://example.com/tenant}", "/u/acme")]
+    [InlineData("/u/{JWT.org.id}/{JWT.org.name}", "/u/42/a%2Fb")]
+    [InlineData("/u?roles={JWT.roles}&level={JWT.level}", "/u?roles=admin,auditor&level=3.500000")]
+    [InlineData("/u/{JWT.missing}/{JWT.org.missing}", "/u/{JWT.missing}/{JWT.org.missing}")]
+    public void Claim_placeholders_read_the_validated_token_whole_names_first_then_dotted_paths(string pattern, string expected)
+    {
+        var request = WithParams() with
+        {
+            Claims = System.Text.Json.Nodes.JsonNode.Parse("""
+                {"sub": "user 1", "http://example.com/tenant": "acme", "org": {"id": 42, "name": "a/b"},
+                 "roles": ["admin", "auditor"], "level": 3.5}
+                """)!.AsObject(),
+        };
+
+        UrlTemplate.Parse(pattern).Expand(request).Should().Be(expected);
+    }
+
+    [Fact]
+    public void Claim_placeholders_stay_literal_without_a_validated_token()
+    {
+        UrlTemplate.Parse("/u/{JWT.sub}").Expand(WithParams()).Should().Be("/u/{JWT.sub}");
+    }
 }

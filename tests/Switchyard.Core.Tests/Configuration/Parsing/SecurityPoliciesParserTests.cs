@@ -68,4 +68,33 @@ public sealed class SecurityPoliciesParserTests
             "extra_config": {"security/policies": {{policies}}}
             """)).Should().Equal("endpoints[0].extra_config." + error);
     }
+
+    [Fact]
+    public void The_jwt_section_is_read_on_a_published_endpoint()
+    {
+        var policies = LoadValid(ServiceWithEndpoint("""
+            "extra_config": {"auth/validator": {"alg": "RS256", "jwk_url": "https://idp/jwks"},
+                             "security/policies": {"jwt": {"policies": ["JWT.sub != ''"]}}}
+            """)).Endpoints[0].Policies!;
+
+        policies.Jwt.Should().Equal("JWT.sub != ''");
+    }
+
+    [Fact]
+    public void The_jwt_section_is_refused_on_a_backend_where_no_token_is_validated()
+    {
+        LoadErrors(ServiceWithBackend("""
+            "extra_config": {"security/policies": {"jwt": {"policies": ["JWT.sub != ''"]}}}
+            """)).Should().Equal(
+            "endpoints[0].backend[0].extra_config.security/policies.jwt: 'jwt' policies run where the token is validated, on a published endpoint only: "
+            + "refused on backends, because they would never run");
+    }
+
+    [Fact]
+    public void The_jwt_section_needs_policies()
+    {
+        LoadErrors(ServiceWithEndpoint("""
+            "extra_config": {"auth/validator": {"alg": "RS256", "jwk_url": "https://idp/jwks"}, "security/policies": {"jwt": {}}}
+            """)).Should().Equal("endpoints[0].extra_config.security/policies.jwt.policies: required: at least one policy");
+    }
 }

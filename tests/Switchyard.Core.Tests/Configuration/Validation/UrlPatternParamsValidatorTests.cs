@@ -13,12 +13,30 @@ public sealed class UrlPatternParamsValidatorTests
     [InlineData("/users/{id}/{kind}", "/{kind}/{id}")]
     [InlineData("/e", "/u/{resp0_user.id}")]
     [InlineData("/e", "/u/{resp12_a}")]
-    [InlineData("/e", "/u/{JWT.sub}")]
     [InlineData("/e", "/u/{resp0_x.JWT.sub}")]
-    [InlineData("/e", "/u/{JWT.https://example.com/tenant}")]
     public void Defined_params_are_accepted(string endpoint, string urlPattern)
     {
         LoadValid(WithPatterns(endpoint, urlPattern));
+    }
+
+    private const string Validator = """
+        , "extra_config": {"auth/validator": {"alg": "RS256", "jwk_url": "https://idp.example.com/jwks"}}
+        """;
+
+    [Theory]
+    [InlineData("/u/{JWT.sub}")]
+    [InlineData("/u/{JWT.https://example.com/tenant}")]
+    [InlineData("/u/{JWT.tenant.id}?q={JWT.sub}")]
+    public void Claims_are_defined_where_auth_validator_validates_the_token(string urlPattern)
+    {
+        LoadValid(WithPatterns("/e", urlPattern, Validator));
+    }
+
+    [Fact]
+    public void Claims_without_auth_validator_are_an_error_that_says_so()
+    {
+        LoadErrors(WithPatterns("/e", "/u/{JWT.sub}")).Should().Equal(
+            "endpoints[0].backend[0].url_pattern: '{JWT.sub}' reads the token's claims: the endpoint needs auth/validator");
     }
 
     [Theory]

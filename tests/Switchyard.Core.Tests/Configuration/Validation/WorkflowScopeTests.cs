@@ -8,10 +8,14 @@ public sealed class WorkflowScopeTests
     private const string Level2 = "endpoints[0].backend[0].extra_config.workflow";
     private const string Level3 = Level2 + ".backend[0].extra_config.workflow";
 
-    /// <summary>Endpoint <c>/users/{id}</c> (level 1) whose backend, with the given url_pattern, opens the given workflow.</summary>
+    /// <summary>
+    /// Endpoint <c>/users/{id}</c> (level 1, validating tokens) whose backend, with the given url_pattern, opens the given
+    /// workflow.
+    /// </summary>
     private static string Nested(string ownerPattern, string workflow) => Service($$"""
         {"endpoint": "/users/{id}", "input_headers": ["X-Tenant"], "input_query_strings": ["page"], "backend": [
-          {"url_pattern": "{{ownerPattern}}", "extra_config": {"workflow": {{workflow}} } }]}
+          {"url_pattern": "{{ownerPattern}}", "extra_config": {"workflow": {{workflow}} } }],
+         "extra_config": {"auth/validator": {"alg": "RS256", "jwk_url": "https://idp.example.com/jwks"} } }
         """);
 
     [Theory]

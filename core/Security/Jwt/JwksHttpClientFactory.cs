@@ -1,0 +1,143 @@
+using System.Net;
+using System.Net.Security;
+using System.Security.Authentication;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Switchyard.Core.Security.Jwt;
+
+/// <summary>
+/// Builds the HTTP client that downloads a key set, with the TLS settings of its <see cref="JwkSourceOptions"/>: TLS 1.2
+/// or later with the configured cipher suites, the machine's roots plus <c>jwk_local_ca</c>, the
+/// <c>jwk_fingerprints</c> pins on top of the normal checks, and no checks at all with <c>disable_jwk_security</c>
+/// (pins still apply, as in KrakenD).
+/// </summary>
+/// <remarks>
+/// The cipher suites are applied on Linux, where Switchyard runs; other platforms use their own defaults (.NET offers
+/// <see cref="CipherSuitesPolicy"/> on Linux only).
+/// </remarks>
+internal static class JwksHttpClientFactory
+{
+    /// <summary>How long one download may take, connection included.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>The largest key set read: a JWKS is a few kilobytes.</summary>
+    public const int MaxBytes = 1 << 20;
+
+    // TLS 1.3 suites are not configurable in Go either: always allowed.
+    private static readonly TlsCipherSuite[] Tls13Suites =
+        [TlsCipherSuite.TLS_AES_128_GCM_SHA256, TlsCipherSuite.TLS_AES_256_GCM_SHA384, TlsCipherSuite.TLS_CHACHA20_POLY1305_SHA256];
+
+    /// <summary>A client for <paramref name="options"/>; throws <see cref="JwkSetException"/> when its CA file cannot be read.</summary>
+    public static HttpClient Create(JwkSourceOptions options, string userAgent)
+    {
+        var ssl = new SslClientAuthenticationOptions
+        {
+            EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+            RemoteCertificateValidationCallback = CertificateCheck(options, LoadLocalCa(options.LocalCa)),
+        };
+        if (OperatingSystem.IsLinux())
+        {
+            ssl.CipherSuitesPolicy = new CipherSuitesPolicy([.. options.CipherSuites.Select(suite => (TlsCipherSuite)suite), .. Tls13Suites]);
+        }
+
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = true,
+            MaxAutomaticRedirections = 10,
+            AutomaticDecompression = DecompressionMethods.GZip,
+            UseCookies = false,
+            UseProxy = false,
+            ConnectTimeout = Timeout,
+            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(90),
+            SslOptions = ssl,
+        };
+        var client = new HttpClient(handler) { Timeout = Timeout, MaxResponseContentBufferSize = MaxBytes };
+        client.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
+        return client;
+    }
+
+    /// <summary>The base64url SHA-256 digest of a certificate's DER SubjectPublicKeyInfo, as <c>jwk_fingerprints</c> lists them.</summary>
+    public static byte[] Fingerprint(X509Certificate2 certificate)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        return SHA256.HashData(certificate.PublicKey.ExportSubjectPublicKeyInfo());
+    }
+
+    private static X509Certificate2Collection? LoadLocalCa(string? path)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        var authorities = new X509Certificate2Collection();
+        try
+        {
+            authorities.ImportFromPemFile(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or CryptographicException)
+        {
+            throw new JwkSetException($"jwk_local_ca '{path}' cannot be read: {exception.Message}", exception);
+        }
+
+        return authorities.Count > 0 ? authorities : throw new JwkSetException($"jwk_local_ca '{path}' holds no PEM certificate");
+    }
+
+    private static RemoteCertificateValidationCallback CertificateCheck(JwkSourceOptions options, X509Certificate2Collection? localCa) =>
+        (_, certificate, chain, errors) =>
+        {
+            if (certificate is null)
+            {
+                return false;
+            }
+
+            using var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+            var presented = chain?.ChainElements.Select(element => element.Certificate).ToList() ?? [leaf];
+            if (options.DisableJwkSecurity)
+            {
+                return IsPinned(options, presented);
+            }
+
+            if (errors == SslPolicyErrors.None)
+            {
+                return IsPinned(options, presented);
+            }
+
+            // Only an unknown root may be forgiven, and only when the local CA issued the chain: a wrong name never is.
+            if (errors != SslPolicyErrors.RemoteCertificateChainErrors || localCa is null)
+            {
+                return false;
+            }
+
+            using var custom = new X509Chain();
+            custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+            custom.ChainPolicy.CustomTrustStore.AddRange(localCa);
+            custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+            if (chain is not null)
+            {
+                custom.ChainPolicy.ExtraStore.AddRange(chain.ChainPolicy.ExtraStore);
+            }
+
+            return custom.Build(leaf) && IsPinned(options, [.. custom.ChainElements.Select(element => element.Certificate)]);
+        };
+
+    private static bool IsPinned(JwkSourceOptions options, IReadOnlyList<X509Certificate2> chain)
+    {
+        if (options.Fingerprints.Count == 0)
+        {
+            return true;
+        }
+
+        foreach (var certificate in chain)
+        {
+            var fingerprint = Fingerprint(certificate);
+            if (options.Fingerprints.Any(pin => pin.AsSpan().SequenceEqual(fingerprint)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
