@@ -21,7 +21,7 @@ public sealed class BotDetector
     private readonly HashSet<string> _deny;
     private readonly List<Regex> _patterns = [];
     private readonly bool _emptyIsBot;
-    private readonly VerdictCache? _cache;
+    private readonly LruCache<bool>? _cache;
 
     /// <summary>Builds the detector of <paramref name="options"/>.</summary>
     /// <exception cref="ArgumentException">A pattern does not compile: the configuration was not validated.</exception>
@@ -43,7 +43,7 @@ public sealed class BotDetector
 
         if (options.CacheSize > 0)
         {
-            _cache = new VerdictCache(options.CacheSize);
+            _cache = new LruCache<bool>(options.CacheSize);
         }
     }
 

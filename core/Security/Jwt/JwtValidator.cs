@@ -22,6 +22,15 @@ namespace Switchyard.Core.Security.Jwt;
 /// Keys come only from the configured set: <c>jku</c>, <c>x5u</c>, <c>jwk</c> and <c>x5c</c> headers are never
 /// followed, and the one accepted algorithm (IdentityModel's <c>ValidAlgorithms</c>) defeats <c>alg: none</c> and
 /// HMAC/RSA confusion whatever key the token names. <c>exp</c> is optional, as in KrakenD.
+/// <para>
+/// A client sends the same token on every request while it lives, and checking its signature is most of the cost (an
+/// RS256 check costs tens of microseconds, ES256 more). So a token whose signature passed is remembered, by its exact
+/// text, with its claims and the key set that checked it (<see cref="VerifiedTokenCapacity"/> tokens, least recently
+/// used first out): the same text under the same key set skips the parse and the signature check. Everything that
+/// depends on time or configuration (lifetimes with the leeway, issuer, audience, claim checks, roles, scopes) is
+/// checked again on every request, a refreshed key set checks every token again, and a token whose signature does
+/// not pass is never remembered.
+/// </para>
 /// </remarks>
 public sealed class JwtValidator
 {
@@ -30,6 +39,9 @@ public sealed class JwtValidator
     /// refused before it is parsed.
     /// </summary>
     public const int MaxTokenLength = 16 * 1024;
+
+    /// <summary>How many verified tokens an endpoint remembers (1 000).</summary>
+    public const int VerifiedTokenCapacity = 1000;
 
     private const string CriticalHeader = "crit";
 
@@ -42,6 +54,7 @@ public sealed class JwtValidator
     private readonly TokenValidationParameters _parameters;
     private readonly RolesRequirement _roles;
     private readonly ScopesRequirement _scopes;
+    private readonly LruCache<VerifiedToken> _verified = new(VerifiedTokenCapacity);
 
     /// <param name="options">The endpoint's <c>auth/validator</c>.</param>
     /// <param name="keys">Where its keys come from.</param>
@@ -60,7 +73,7 @@ public sealed class JwtValidator
         {
             ValidAlgorithms = [options.Algorithm],
             RequireSignedTokens = true,
-            IssuerSigningKeyResolver = (_, token, _, _) => token is JsonWebToken jwt && FindKnown(jwt) is { } entry ? [entry.Key] : [],
+            IssuerSigningKeyResolver = (_, token, _, _) => token is JsonWebToken jwt && FindKnown(jwt).Entry is { } entry ? [entry.Key] : [],
             TryAllIssuerSigningKeys = false,
             ValidateIssuerSigningKey = false,
 
@@ -77,6 +90,9 @@ public sealed class JwtValidator
 
     /// <summary>The endpoint's <c>auth/validator</c>.</summary>
     public JwtValidatorOptions Options { get; }
+
+    /// <summary>How many verified tokens are remembered now.</summary>
+    internal int RememberedTokens => _verified.Count;
 
     /// <summary>Finds the token in the header or cookie values (<see cref="JwtTokenExtractor"/>) and decides on it.</summary>
     public ValueTask<JwtValidationResult> ValidateAsync(string? headerValue, string? cookieValue, CancellationToken cancellationToken) =>
@@ -95,51 +111,63 @@ public sealed class JwtValidator
             return JwtValidationResult.Unauthorized($"the token is longer than {MaxTokenLength} characters");
         }
 
+        if (_keys.Snapshot() is { } current && _verified.TryGet(token, out var known) && ReferenceEquals(known.KeySet, current))
+        {
+            return Decide(known.Claims);
+        }
+
+        var verified = await VerifyAsync(token, cancellationToken).ConfigureAwait(false);
+        if (verified.Token is not { } fresh)
+        {
+            return JwtValidationResult.Unauthorized(verified.Reason!);
+        }
+
+        _verified.Add(token, fresh);
+        return Decide(fresh.Claims);
+    }
+
+    // The checks that depend on time or on the endpoint's configuration, made on every request.
+    private JwtValidationResult Decide(JsonObject claims) =>
+        RegisteredClaims.Check(claims, Options, _time.GetUtcNow()) is { } reason
+            ? JwtValidationResult.Unauthorized(reason)
+            : Requirements(claims);
+
+    // The checks of the token's text alone: its form, algorithm, key and signature, and that its claims are one object.
+    private async ValueTask<(VerifiedToken? Token, string? Reason)> VerifyAsync(string token, CancellationToken cancellationToken)
+    {
         if (Parse(token) is not { } jwt)
         {
-            return JwtValidationResult.Unauthorized("the token is not a signed JWT");
+            return (null, "the token is not a signed JWT");
         }
 
         if (jwt.Alg != Options.Algorithm)
         {
-            return JwtValidationResult.Unauthorized($"the token is not signed with {Options.Algorithm}");
+            return (null, $"the token is not signed with {Options.Algorithm}");
         }
 
         if (jwt.TryGetHeaderValue<object>(CriticalHeader, out _))
         {
-            return JwtValidationResult.Unauthorized("the token has critical header extensions (crit), which Switchyard does not understand");
+            return (null, "the token has critical header extensions (crit), which Switchyard does not understand");
         }
 
-        var entry = FindKnown(jwt) ?? await FindAfterRefreshAsync(jwt, cancellationToken).ConfigureAwait(false);
+        var (set, entry) = FindKnown(jwt) is { Entry: not null } known ? known : await FindAfterRefreshAsync(jwt, cancellationToken).ConfigureAwait(false);
         if (entry is null)
         {
-            return JwtValidationResult.Unauthorized(_keys.Snapshot() is null
-                ? "no key set is available (not downloaded yet, or it cannot be)"
-                : "the key set has no key with the token's key id");
+            return (null, set is null ? "no key set is available (not downloaded yet, or it cannot be)" : "the key set has no key with the token's key id");
         }
 
         if (!entry.AllowsSignatures(Options.Algorithm))
         {
-            return JwtValidationResult.Unauthorized($"the key the token names is not a {Options.Algorithm} signing key");
+            return (null, $"the key the token names is not a {Options.Algorithm} signing key");
         }
 
         var result = await _handler.ValidateTokenAsync(jwt, _parameters).ConfigureAwait(false);
         if (!result.IsValid)
         {
-            return JwtValidationResult.Unauthorized(Explain(result.Exception));
+            return (null, Explain(result.Exception));
         }
 
-        if (ParseClaims(jwt) is not { } claims)
-        {
-            return JwtValidationResult.Unauthorized("the token's claims are not one JSON object");
-        }
-
-        if (RegisteredClaims.Check(claims, Options, _time.GetUtcNow()) is { } reason)
-        {
-            return JwtValidationResult.Unauthorized(reason);
-        }
-
-        return Requirements(claims);
+        return ParseClaims(jwt) is { } claims ? (new VerifiedToken(claims, set!), null) : (null, "the token's claims are not one JSON object");
     }
 
     private JwtValidationResult Requirements(JsonObject claims)
@@ -179,18 +207,15 @@ public sealed class JwtValidator
         }
     }
 
-    private JwkEntry? FindKnown(JsonWebToken jwt) =>
-        _keys.Snapshot() is { } set && set.TryFind(Options.KeyIdentifyStrategy, JwkKeyIds.Of(jwt, Options.KeyIdentifyStrategy), out var entry)
-            ? entry
-            : null;
+    private (JwkKeySet? Set, JwkEntry? Entry) FindKnown(JsonWebToken jwt) => Find(_keys.Snapshot(), jwt);
 
-    private async ValueTask<JwkEntry?> FindAfterRefreshAsync(JsonWebToken jwt, CancellationToken cancellationToken)
-    {
-        var set = await _keys.RefreshForUnknownKeyAsync(cancellationToken).ConfigureAwait(false);
-        return set is not null && set.TryFind(Options.KeyIdentifyStrategy, JwkKeyIds.Of(jwt, Options.KeyIdentifyStrategy), out var entry)
-            ? entry
-            : null;
-    }
+    private async ValueTask<(JwkKeySet? Set, JwkEntry? Entry)> FindAfterRefreshAsync(JsonWebToken jwt, CancellationToken cancellationToken) =>
+        Find(await _keys.RefreshForUnknownKeyAsync(cancellationToken).ConfigureAwait(false), jwt);
+
+    private (JwkKeySet? Set, JwkEntry? Entry) Find(JwkKeySet? set, JsonWebToken jwt) =>
+        set is not null && set.TryFind(Options.KeyIdentifyStrategy, JwkKeyIds.Of(jwt, Options.KeyIdentifyStrategy), out var entry)
+            ? (set, entry)
+            : (set, null);
 
     private static JsonObject? ParseClaims(JsonWebToken jwt)
     {

@@ -1,13 +1,13 @@
-using Switchyard.Core.Security.BotDetection;
+using Switchyard.Core.Security;
 
-namespace Switchyard.Core.Tests.Security.BotDetection;
+namespace Switchyard.Core.Tests.Security;
 
-public sealed class VerdictCacheTests
+public sealed class LruCacheTests
 {
     [Fact]
-    public void The_least_recently_used_verdict_makes_room()
+    public void The_least_recently_used_entry_makes_room()
     {
-        var cache = new VerdictCache(2);
+        var cache = new LruCache<bool>(2);
         cache.Add("a", true);
         cache.Add("b", false);
         cache.TryGet("a", out _).Should().BeTrue(); // "b" is now the oldest
@@ -23,9 +23,9 @@ public sealed class VerdictCacheTests
     }
 
     [Fact]
-    public void Adding_a_known_user_agent_replaces_its_verdict()
+    public void Adding_a_known_key_replaces_its_value()
     {
-        var cache = new VerdictCache(2);
+        var cache = new LruCache<bool>(2);
         cache.Add("a", true);
         cache.Add("a", false);
 
@@ -37,7 +37,7 @@ public sealed class VerdictCacheTests
     [Fact]
     public async Task Concurrent_use_keeps_the_bound()
     {
-        var cache = new VerdictCache(16);
+        var cache = new LruCache<bool>(16);
 
         await Task.WhenAll(Enumerable.Range(0, 4).Select(worker => Task.Run(() =>
         {
