@@ -23,8 +23,7 @@ internal sealed partial class BotDetectorLayer(BotDetector detector, string scop
         }
 
         LogBotRejected(logger, scope);
-        context.Response.StatusCode = StatusCodes.Status403Forbidden;
-        return Task.CompletedTask;
+        return StatusOnlyResponse.WriteAsync(context, StatusCodes.Status403Forbidden);
     }
 
     /// <summary>The endpoint handler <paramref name="next"/> behind this layer.</summary>
