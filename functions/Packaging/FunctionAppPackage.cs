@@ -9,7 +9,7 @@ namespace Switchyard.Functions.Packaging;
 /// Every generated file of a function app for one configuration, built in memory so nothing is written when there is
 /// an error: <c>host.json</c>, the HTTP function, one trigger function per agent the host feeds,
 /// <c>local.settings.json</c>, the Bicep parameters and the package's README. The published executable, the
-/// configuration and its <c>client_tls</c> files are added when the package is written (<see cref="PackageWriter"/>).
+/// configuration and the local files it reads (<see cref="PackagedFiles"/>) are added when the package is written (<see cref="PackageWriter"/>).
 /// </summary>
 internal sealed record FunctionAppPackage
 {
@@ -28,7 +28,7 @@ internal sealed record FunctionAppPackage
     public IReadOnlyList<string> Notes { get; init; } = [];
 
     /// <summary>
-    /// Files of the configuration's folder (<c>client_tls</c>'s PEM files) copied into the app folder at the same
+    /// Files of the configuration's folder (<see cref="PackagedFiles"/>) copied into the app folder at the same
     /// relative path, with <c>/</c> separators.
     /// </summary>
     public IReadOnlyList<string> AppFiles { get; init; } = [];
@@ -84,7 +84,7 @@ internal sealed record FunctionAppPackage
             files.Add(Json(PackageLayout.FunctionJsonOf(name), function));
         }
 
-        var appFiles = PackagedTls.Files(config, errors);
+        var appFiles = PackagedFiles.Of(config, errors);
         files.Add(Json(PackageLayout.LocalSettings, LocalSettings.Build(config.AsyncAgents)));
         files.Add(Json(PackageLayout.BicepParameters, BicepParameters.Build(appName, config.AsyncAgents, config.Tls)));
         files.Add(new PackageFile(PackageLayout.Readme, PackageReadme.Write(appName, config.AsyncAgents)));

@@ -2,7 +2,7 @@ namespace Switchyard.Functions.Packaging;
 
 /// <summary>
 /// Writes a package to its folder: the generated files, the configuration as <c>app/krakend.json</c> with the
-/// <c>client_tls</c> files beside it and, unless asked not to, the published executable. Everything is built in a staging folder beside the target and moved into
+/// local files (<see cref="PackagedFiles"/>) beside it and, unless asked not to, the published executable. Everything is built in a staging folder beside the target and moved into
 /// place at the end, so a failed publish leaves the previous package (or nothing) behind, and a package never keeps
 /// the function folders of agents that are gone.
 /// </summary>
@@ -63,7 +63,7 @@ internal static class PackageWriter
         }
     }
 
-    /// <summary>The configuration's own files (<c>client_tls</c>'s), at the same path relative to it as beside the source.</summary>
+    /// <summary>The configuration's own files (<see cref="PackagedFiles"/>), at the same path relative to it as beside the source.</summary>
     private static void CopyAppFiles(IReadOnlyList<string> files, string configDirectory, string app)
     {
         foreach (var file in files)

@@ -105,7 +105,7 @@ public sealed class PackageTlsTests : IDisposable
             ClientTls = new ClientTlsOptions { CaCerts = ["/etc/ssl/ca.pem", "../ca.pem", "certs/../certs/ca.pem", "certs/ca.pem"] },
         };
 
-        var files = PackagedTls.Files(config, errors);
+        var files = PackagedFiles.Of(config, errors);
 
         files.Should().Equal("certs/ca.pem");
         errors.Should().HaveCount(2);
