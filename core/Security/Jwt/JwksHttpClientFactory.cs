@@ -3,6 +3,7 @@ using System.Net.Security;
 using System.Security.Authentication;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Switchyard.Core.Security.Tls;
 
 namespace Switchyard.Core.Security.Jwt;
 
@@ -84,45 +85,29 @@ internal static class JwksHttpClientFactory
         return authorities.Count > 0 ? authorities : throw new JwkSetException($"jwk_local_ca '{path}' holds no PEM certificate");
     }
 
-    private static RemoteCertificateValidationCallback CertificateCheck(JwkSourceOptions options, X509Certificate2Collection? localCa) =>
-        (_, certificate, chain, errors) =>
+    // Checked against the machine's roots plus the local CA (the platform's own verdict knows only the former); a
+    // certificate that does not name the host never passes. The pins apply on top, even without security.
+    private static RemoteCertificateValidationCallback CertificateCheck(JwkSourceOptions options, X509Certificate2Collection? localCa)
+    {
+        var authorities = new CertificateAuthorities(localCa ?? [], useSystemStore: true, CertificateAuthorities.ServerAuthentication);
+        return (_, certificate, chain, errors) =>
         {
+            if (!options.DisableJwkSecurity)
+            {
+                return authorities.Validate(certificate, chain, errors, trusted => IsPinned(options, trusted));
+            }
+
             if (certificate is null)
             {
                 return false;
             }
 
             using var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-            var presented = chain?.ChainElements.Select(element => element.Certificate).ToList() ?? [leaf];
-            if (options.DisableJwkSecurity)
-            {
-                return IsPinned(options, presented);
-            }
-
-            if (errors == SslPolicyErrors.None)
-            {
-                return IsPinned(options, presented);
-            }
-
-            // Only an unknown root may be forgiven, and only when the local CA issued the chain: a wrong name never is.
-            if (errors != SslPolicyErrors.RemoteCertificateChainErrors || localCa is null)
-            {
-                return false;
-            }
-
-            using var custom = new X509Chain();
-            custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-            custom.ChainPolicy.CustomTrustStore.AddRange(localCa);
-            custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-            if (chain is not null)
-            {
-                custom.ChainPolicy.ExtraStore.AddRange(chain.ChainPolicy.ExtraStore);
-            }
-
-            return custom.Build(leaf) && IsPinned(options, [.. custom.ChainElements.Select(element => element.Certificate)]);
+            return IsPinned(options, chain?.ChainElements.Select(element => element.Certificate).ToList() ?? [leaf]);
         };
+    }
 
-    private static bool IsPinned(JwkSourceOptions options, IReadOnlyList<X509Certificate2> chain)
+    private static bool IsPinned(JwkSourceOptions options, IEnumerable<X509Certificate2> chain)
     {
         if (options.Fingerprints.Count == 0)
         {

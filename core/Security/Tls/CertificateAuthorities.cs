@@ -40,7 +40,7 @@ internal sealed class CertificateAuthorities : IDisposable
     /// server), and must chain to one of the authorities. The platform's own verdict is not used: it knows only the
     /// system's authorities.
     /// </summary>
-    public bool Validate(X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    public bool Validate(X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors, Func<IEnumerable<X509Certificate2>, bool>? alsoRequire = null)
     {
         if (certificate is null || (errors & (SslPolicyErrors.RemoteCertificateNotAvailable | SslPolicyErrors.RemoteCertificateNameMismatch)) != 0)
         {
@@ -49,20 +49,25 @@ internal sealed class CertificateAuthorities : IDisposable
 
         if (certificate is X509Certificate2 certificate2)
         {
-            return Trusts(certificate2, chain);
+            return Trusts(certificate2, chain, alsoRequire);
         }
 
         using var copy = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-        return Trusts(copy, chain);
+        return Trusts(copy, chain, alsoRequire);
     }
 
     /// <summary>
     /// Whether <paramref name="certificate"/> chains to a configured authority or, when allowed, a system one; the
     /// intermediates the peer sent (in <paramref name="presented"/>'s extra store) may complete the chain.
     /// </summary>
-    public bool Trusts(X509Certificate2 certificate, X509Chain? presented) =>
-        (_roots.Count > 0 && Builds(certificate, presented, X509ChainTrustMode.CustomRootTrust))
-        || (_useSystemStore && Builds(certificate, presented, X509ChainTrustMode.System));
+    /// <param name="certificate">The peer's certificate.</param>
+    /// <param name="presented">The chain the platform built, whose extra store holds the intermediates the peer sent.</param>
+    /// <param name="alsoRequire">
+    /// A further condition on the chain that was built (leaf first), such as a pinned key; checked while it is alive.
+    /// </param>
+    public bool Trusts(X509Certificate2 certificate, X509Chain? presented, Func<IEnumerable<X509Certificate2>, bool>? alsoRequire = null) =>
+        (_roots.Count > 0 && Builds(certificate, presented, X509ChainTrustMode.CustomRootTrust, alsoRequire))
+        || (_useSystemStore && Builds(certificate, presented, X509ChainTrustMode.System, alsoRequire));
 
     public void Dispose()
     {
@@ -72,7 +77,8 @@ internal sealed class CertificateAuthorities : IDisposable
         }
     }
 
-    private bool Builds(X509Certificate2 certificate, X509Chain? presented, X509ChainTrustMode trustMode)
+    private bool Builds(
+        X509Certificate2 certificate, X509Chain? presented, X509ChainTrustMode trustMode, Func<IEnumerable<X509Certificate2>, bool>? alsoRequire)
     {
         using var chain = new X509Chain();
         var policy = chain.ChainPolicy;
@@ -90,6 +96,6 @@ internal sealed class CertificateAuthorities : IDisposable
             policy.ExtraStore.AddRange(presented.ChainPolicy.ExtraStore);
         }
 
-        return chain.Build(certificate);
+        return chain.Build(certificate) && (alsoRequire?.Invoke(chain.ChainElements.Select(element => element.Certificate)) ?? true);
     }
 }
