@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Switchyard.Core.Durable;
 
 namespace Switchyard.Core.Configuration;
 
@@ -68,6 +69,9 @@ public sealed record BackendConfig
 
     /// <summary>The <c>check_expr</c> expressions of the <c>validation/cel</c> namespace, in order.</summary>
     public IReadOnlyList<string> CelChecks { get; init; } = [];
+
+    /// <summary>Its <c>switchyard/durable</c> (retry, compensation) as a step of a durable pipe, or null.</summary>
+    public DurableStepOptions? Durable { get; init; }
 
     /// <summary>The raw <c>extra_config</c>, with namespace aliases normalised to their short names.</summary>
     public JsonObject ExtraConfig { get; init; } = [];

@@ -85,6 +85,12 @@ internal static class ConfigCascade
             InputHeaders = CanonicalHeaders(backend.InputHeaders),
         };
 
+        if (cascaded.Durable?.Compensate is { } compensate)
+        {
+            // A compensation is one more call of the same endpoint: it cascades as its step does.
+            cascaded = cascaded with { Durable = cascaded.Durable with { Compensate = ApplyToBackend(compensate, endpoint, defaultHosts, problems) } };
+        }
+
         return cascaded.Workflow is null
             ? cascaded
             : cascaded with { Workflow = WorkflowCascade.Apply(cascaded.Workflow, cascaded, endpoint, problems) };

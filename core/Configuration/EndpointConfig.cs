@@ -61,6 +61,12 @@ public sealed record EndpointConfig
     /// <summary>The <c>auth/signer</c> namespace (published endpoints only), or null.</summary>
     public JwtSignerOptions? JwtSigner { get; init; }
 
+    /// <summary>
+    /// True when this pipe runs as a durable orchestration: its own <c>switchyard/durable</c>, or that of the endpoint,
+    /// workflow or agent it is nested in. <value>The default value is false.</value>
+    /// </summary>
+    public bool IsDurable { get; init; }
+
     /// <summary>The raw <c>extra_config</c>, with namespace aliases normalised to their short names.</summary>
     public JsonObject ExtraConfig { get; init; } = [];
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Switchyard.Core.Agents;
+using Switchyard.Core.Durable;
 using Switchyard.Core.Security.BotDetection;
 using Switchyard.Core.Security.Cors;
 using Switchyard.Core.Security.HttpSecurity;
@@ -77,6 +78,9 @@ public sealed record ServiceConfig
 
     /// <summary>The service-level <c>auth/validator</c> block (<c>shared_cache_duration</c>), or null.</summary>
     public JwtServiceOptions? JwtValidator { get; init; }
+
+    /// <summary>The service-level <c>switchyard/durable</c>: the engine of the durable pipes, or null.</summary>
+    public DurableEngineOptions? Durable { get; init; }
 
     /// <summary>The raw root <c>extra_config</c>, with namespace aliases normalised to their short names.</summary>
     public JsonObject ExtraConfig { get; init; } = [];

@@ -25,6 +25,7 @@ internal static class WorkflowCascade
             InputHeaders = parent.InputHeaders,
             InputQueryStrings = parent.InputQueryStrings,
             CacheTtl = TimeSpan.Zero,
+            IsDurable = workflow.IsDurable || parent.IsDurable,
         };
 
         var defaults = new CascadeDefaults(owner.Host, parent.Timeout, TimeSpan.Zero, EncodingNames.Json);

@@ -4,7 +4,7 @@ namespace Switchyard.Core.Pipeline;
 internal static class BackendFailure
 {
     public static ProxyError InvalidStatus(int status, string method, string urlPattern, Uri url) =>
-        new($"invalid status code {status} [{method} {urlPattern}]: {url}");
+        new($"invalid status code {status} [{method} {urlPattern}]: {url}", BackendStatus: status);
 
     /// <summary>An exception from the call: a cancelled call is a deadline, anything else is a transport error.</summary>
     public static ProxyError FromException(Exception exception, CancellationToken cancellationToken) =>

@@ -3,6 +3,9 @@ namespace Switchyard.Core.Pipeline;
 /// <summary>Builds the <see cref="HttpRequestMessage"/> for a backend call from a fully built request.</summary>
 internal static class BackendMessage
 {
+    /// <summary>The header a durable step's call carries so its backend can recognise a repeated call.</summary>
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
     // Hop-by-hop and framing headers belong to one connection; HttpClient sets its own.
     private static readonly HashSet<string> NotForwarded = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -20,7 +23,7 @@ internal static class BackendMessage
 
         foreach (var (name, values) in request.Headers)
         {
-            if (NotForwarded.Contains(name))
+            if (NotForwarded.Contains(name) || (request.IdempotencyKey is not null && name.Equals(IdempotencyKeyHeader, StringComparison.OrdinalIgnoreCase)))
             {
                 continue;
             }
@@ -29,6 +32,11 @@ internal static class BackendMessage
             {
                 message.Content?.Headers.TryAddWithoutValidation(name, values);
             }
+        }
+
+        if (request.IdempotencyKey is { } key)
+        {
+            message.Headers.TryAddWithoutValidation(IdempotencyKeyHeader, key);
         }
 
         return message;

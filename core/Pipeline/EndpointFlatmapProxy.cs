@@ -6,15 +6,12 @@ namespace Switchyard.Core.Pipeline;
 internal static class EndpointFlatmapProxy
 {
     public static Proxy Create(FlatmapFilter filter, Proxy next) =>
-        async (request, cancellationToken) =>
-        {
-            var response = await next(request, cancellationToken).ConfigureAwait(false);
-            // As KrakenD does, a response that carries an error is left as it is.
-            if (response.Data is null || response.Error is not null)
-            {
-                return response;
-            }
+        async (request, cancellationToken) => Apply(filter, await next(request, cancellationToken).ConfigureAwait(false));
 
-            return new ProxyResponse { Data = filter.Apply(response.Data), IsComplete = response.IsComplete };
-        };
+    /// <summary>The response with the filter applied to its data (a durable pipe applies it too).</summary>
+    public static ProxyResponse Apply(FlatmapFilter filter, ProxyResponse response) =>
+        // As KrakenD does, a response that carries an error is left as it is.
+        response.Data is null || response.Error is not null
+            ? response
+            : new ProxyResponse { Data = filter.Apply(response.Data), IsComplete = response.IsComplete };
 }

@@ -56,7 +56,8 @@ internal sealed class MergeAccumulator(int expected, MergeFailurePolicy policy =
     }
 
 
-    private static readonly ProxyError InvalidResponse = new("invalid response");
+    /// <summary>The error of a part that answered neither data nor an error.</summary>
+    public static readonly ProxyError InvalidResponse = new("invalid response");
 
     private static void MoveInto(JsonObject target, JsonObject source)
     {

@@ -12,12 +12,17 @@ namespace Switchyard.Core.Pipeline;
 /// The body is written for the client whatever the router says (a policy's configured error), instead of only when
 /// the router returns error messages.
 /// </param>
+/// <param name="BackendStatus">
+/// The status the backend answered when that status is the failure (not 200 or 201); null for any other failure. A
+/// durable step's retries read it.
+/// </param>
 public sealed record ProxyError(
     string Message,
     int? StatusCode = null,
     string? Body = null,
     string? ContentType = null,
-    bool ExposeBody = false)
+    bool ExposeBody = false,
+    int? BackendStatus = null)
 {
     /// <summary>The error of a pipe that ran out of time.</summary>
     public static readonly ProxyError DeadlineExceeded = new("context deadline exceeded");

@@ -59,13 +59,7 @@ public sealed class ProxyFactory(HttpMessageInvoker client, DecoderRegistry deco
         var proxy = parts.Length switch
         {
             1 => parts[0],
-            _ when endpoint.Proxy.Sequential => SequentialMergeProxy.Create(
-                endpoint.Timeout,
-                parts,
-                main.SelectMany(b => UrlTemplate.Parse(b.UrlPattern).Placeholders)
-                    .Concat(main.Where(b => b.Workflow is not null).SelectMany(b => UrlTemplate.Parse(b.Workflow!.Endpoint).Placeholders))
-                    .Concat(endpoint.Proxy.SequentialPropagatedParams),
-                failurePolicy),
+            _ when endpoint.Proxy.Sequential => SequentialMergeProxy.Create(endpoint.Timeout, parts, SequentialReferenceNames(endpoint, main), failurePolicy),
             _ => ParallelMergeProxy.Create(endpoint.Timeout, parts, failurePolicy),
         };
 
@@ -89,6 +83,15 @@ public sealed class ProxyFactory(HttpMessageInvoker client, DecoderRegistry deco
 
         return proxy;
     }
+
+    /// <summary>
+    /// Every <c>respN_x</c> a sequential endpoint's steps may read: the placeholders of their url patterns and of the
+    /// workflows they open, and the endpoint's <c>sequential_propagated_params</c>.
+    /// </summary>
+    internal static IEnumerable<string> SequentialReferenceNames(EndpointConfig endpoint, IReadOnlyList<BackendConfig> main) =>
+        main.SelectMany(b => UrlTemplate.Parse(b.UrlPattern).Placeholders)
+            .Concat(main.Where(b => b.Workflow is not null).SelectMany(b => UrlTemplate.Parse(b.Workflow!.Endpoint).Placeholders))
+            .Concat(endpoint.Proxy.SequentialPropagatedParams);
 
     private Proxy WithPolicies(SecurityPoliciesOptions? policies, IReadOnlyList<string> celChecks, Proxy next, bool validatorChecksClaims = false) =>
         PolicyChecks.Create(policies, celChecks, validatorChecksClaims) is { } checks ? PolicyProxy.Create(checks, _time, next) : next;

@@ -36,6 +36,12 @@ public sealed record ProxyRequest
     /// </summary>
     public JsonObject? Claims { get; init; }
 
+    /// <summary>
+    /// The <c>Idempotency-Key</c> a durable step sends its backend (<c>instance:step</c>, the same on every retry and
+    /// replay), whatever the header filters; null outside durable pipes.
+    /// </summary>
+    public string? IdempotencyKey { get; init; }
+
     /// <summary>The absolute backend URL once the request builder has run; null before.</summary>
     public Uri? Url { get; init; }
 

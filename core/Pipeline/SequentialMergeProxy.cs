@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Switchyard.Core.Pipeline.Formatting;
-
 namespace Switchyard.Core.Pipeline;
 
 /// <summary>
@@ -26,13 +23,7 @@ internal static class SequentialMergeProxy
         MergeFailurePolicy policy = MergeFailurePolicy.Partial)
     {
         var timeout = MergeTimeout.Of(endpointTimeout);
-        var byStep = references
-            .Select(ResponseReference.TryParse)
-            .OfType<ResponseReference>()
-            .Where(r => r.Step < steps.Length - 1)
-            .DistinctBy(r => r.ParamKey)
-            .ToLookup(r => r.Step);
-
+        var chain = new SequentialReferences(steps.Length, references);
         return async (request, cancellationToken) =>
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -43,20 +34,15 @@ internal static class SequentialMergeProxy
             for (var i = 0; i < steps.Length; i++)
             {
                 var response = await PartCall.Run(steps[i], stepRequest, deadline.Token).ConfigureAwait(false);
-                var failed = MergeAccumulator.IsFailure(response);
-                if (failed && ((i == 0 && policy == MergeFailurePolicy.Partial) || policy == MergeFailurePolicy.Abort))
+                var decision = SequentialReferences.Decide(i, response, policy);
+                if (decision == SequentialDecision.Fail)
                 {
-                    return ProxyResponse.Failed(response.Error ?? new ProxyError("invalid response"));
+                    return ProxyResponse.Failed(response.Error ?? MergeAccumulator.InvalidResponse);
                 }
 
-                // Read the values later steps need before the merge moves this step's data into the result.
-                if (byStep.Contains(i) && response.Data is not null && response.Error is null)
-                {
-                    stepRequest = stepRequest with { Params = WithReferences(stepRequest.Params, response.Data, byStep[i]) };
-                }
-
+                stepRequest = chain.After(i, stepRequest, response);
                 accumulator.Add(response);
-                if (policy == MergeFailurePolicy.Partial && (failed || !response.IsComplete))
+                if (decision == SequentialDecision.AddAndStop)
                 {
                     break;
                 }
@@ -64,23 +50,5 @@ internal static class SequentialMergeProxy
 
             return accumulator.Result();
         };
-    }
-
-    private static Dictionary<string, string> WithReferences(
-        IReadOnlyDictionary<string, string> current,
-        JsonObject data,
-        IEnumerable<ResponseReference> references)
-    {
-        var parameters = new Dictionary<string, string>(current);
-        foreach (var reference in references)
-        {
-            // Tolerant as KrakenD is: the last key is looked up in the deepest object the path reaches.
-            if (reference.Path.TryFindTolerant(data, out var value))
-            {
-                parameters[reference.ParamKey] = PlaceholderValue.Format(value);
-            }
-        }
-
-        return parameters;
     }
 }

@@ -10,23 +10,25 @@ namespace Switchyard.Core.Pipeline;
 internal static class StaticDataProxy
 {
     public static Proxy Create(StaticDataOptions options, Proxy next) =>
-        async (request, cancellationToken) =>
+        async (request, cancellationToken) => Apply(options, await next(request, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>The response with the static data added when the strategy matches (a durable pipe applies it too).</summary>
+    public static ProxyResponse Apply(StaticDataOptions options, ProxyResponse response)
+    {
+        // A streamed no-op response cannot take data.
+        if (response.Passthrough is not null || !Matches(options.Strategy, response))
         {
-            var response = await next(request, cancellationToken).ConfigureAwait(false);
-            // A streamed no-op response cannot take data.
-            if (response.Passthrough is not null || !Matches(options.Strategy, response))
-            {
-                return response;
-            }
+            return response;
+        }
 
-            var data = response.Data ?? [];
-            foreach (var (key, value) in options.Data)
-            {
-                data[key] = value?.DeepClone();
-            }
+        var data = response.Data ?? [];
+        foreach (var (key, value) in options.Data)
+        {
+            data[key] = value?.DeepClone();
+        }
 
-            return new ProxyResponse { Data = data, IsComplete = response.IsComplete, Error = response.Error };
-        };
+        return new ProxyResponse { Data = data, IsComplete = response.IsComplete, Error = response.Error };
+    }
 
     private static bool Matches(StaticStrategy strategy, ProxyResponse response) => strategy switch
     {

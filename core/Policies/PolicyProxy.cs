@@ -12,25 +12,34 @@ internal static class PolicyProxy
     public static Proxy Create(PolicyChecks checks, TimeProvider time, Proxy next) =>
         async (request, cancellationToken) =>
         {
-            if (checks.Request.Count > 0 && FirstFailure(checks.Request, new PipelineActivation(request, null, time)) is { } denied)
+            if (Denied(checks, request, time) is { } denied)
             {
                 return ProxyResponse.Failed(denied);
             }
 
-            var response = await next(request, cancellationToken).ConfigureAwait(false);
-            if (checks.Response.Count == 0 || response.Error is not null || response.IsEmpty)
-            {
-                return response;
-            }
-
-            if (FirstFailure(checks.Response, new PipelineActivation(request, response, time)) is { } rejected)
-            {
-                response.Passthrough?.Dispose();
-                return ProxyResponse.Failed(rejected);
-            }
-
-            return response;
+            return Checked(checks, request, await next(request, cancellationToken).ConfigureAwait(false), time);
         };
+
+    /// <summary>The error of the first request check that fails, or null (a durable pipe checks with the flow's clock).</summary>
+    public static ProxyError? Denied(PolicyChecks checks, ProxyRequest request, TimeProvider time) =>
+        checks.Request.Count > 0 ? FirstFailure(checks.Request, new PipelineActivation(request, null, time)) : null;
+
+    /// <summary>The response, or the error of the first response check it fails.</summary>
+    public static ProxyResponse Checked(PolicyChecks checks, ProxyRequest request, ProxyResponse response, TimeProvider time)
+    {
+        if (checks.Response.Count == 0 || response.Error is not null || response.IsEmpty)
+        {
+            return response;
+        }
+
+        if (FirstFailure(checks.Response, new PipelineActivation(request, response, time)) is { } rejected)
+        {
+            response.Passthrough?.Dispose();
+            return ProxyResponse.Failed(rejected);
+        }
+
+        return response;
+    }
 
     private static ProxyError? FirstFailure(IReadOnlyList<PolicyCheck> checks, PipelineActivation activation)
     {

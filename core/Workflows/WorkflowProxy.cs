@@ -23,16 +23,21 @@ internal static class WorkflowProxy
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(workflow.Timeout);
 
-            var response = await PartCall.Run(pipe, request, deadline.Token).ConfigureAwait(false);
-            if (response.Error is { } error)
-            {
-                // The parent sees a failed backend; the message says which nested step failed.
-                return response with { Error = error with { Message = $"{name}: {error.Message}" } };
-            }
-
-            return format is not null && response.Data is { } data
-                ? new ProxyResponse { Data = format(data), IsComplete = response.IsComplete }
-                : response;
+            return Finish(name, format, await PartCall.Run(pipe, request, deadline.Token).ConfigureAwait(false));
         };
+    }
+
+    /// <summary>The nested pipe's answer as its parent sees it (a durable pipe finishes a sub-orchestration's answer so too).</summary>
+    public static ProxyResponse Finish(string name, Func<JsonObject, JsonObject>? format, ProxyResponse response)
+    {
+        if (response.Error is { } error)
+        {
+            // The parent sees a failed backend; the message says which nested step failed.
+            return response with { Error = error with { Message = $"{name}: {error.Message}" } };
+        }
+
+        return format is not null && response.Data is { } data
+            ? new ProxyResponse { Data = format(data), IsComplete = response.IsComplete }
+            : response;
     }
 }

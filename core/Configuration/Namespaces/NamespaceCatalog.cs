@@ -226,6 +226,11 @@ public static class NamespaceCatalog
         // Switchyard's own.
         new("switchyard/admin", "the admin secret of the built-in admin endpoints", Placement.Service, "the admin endpoints would stay off"),
         new("switchyard/fanout", "where fan-out subscriptions are stored", Placement.Service, "subscriptions would be stored elsewhere"),
+        new(
+            "switchyard/durable",
+            "durable pipes: the engine (service), the opt-in (endpoint, workflow, agent), retries and compensation (backend)",
+            Placement.Service | Pipes,
+            "the pipe would run in memory: a crash would lose it halfway, and its retries and compensations would never run"),
     ];
 
     private static readonly Dictionary<string, KnownNamespace> ByName = Index();

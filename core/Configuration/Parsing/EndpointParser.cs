@@ -49,6 +49,7 @@ internal static class EndpointParser
             Proxy = EndpointProxyOptionsParser.Parse(extraConfig, problems),
             Policies = SecurityPoliciesParser.Parse(extraConfig, problems, placement),
             CelChecks = CelChecksParser.Parse(extraConfig, problems),
+            IsDurable = DurableOptionsParser.OptsIn(extraConfig, problems),
 
             // Elsewhere (a workflow) the namespaces were already refused by the catalog: there is no client request there.
             BotDetector = published ? BotDetectorOptionsParser.Parse(extraConfig, problems) : null,

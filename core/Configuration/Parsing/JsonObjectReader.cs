@@ -188,6 +188,40 @@ internal sealed class JsonObjectReader
         return items;
     }
 
+    /// <summary>An array of integers; an item of another type is an error with its path and is left out.</summary>
+    public IReadOnlyList<int> Ints(string key)
+    {
+        if (!TryGet(key, out var value))
+        {
+            return [];
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            TypeError(key, "an array of integers", value);
+            return [];
+        }
+
+        var path = PathOf(key);
+        var items = new List<int>(value.GetArrayLength());
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind == JsonValueKind.Number && item.TryGetInt32(out var number))
+            {
+                items.Add(number);
+            }
+            else
+            {
+                Problems.Error(JsonPaths.Index(path, index), "expected an integer, got " + JsonValueText.Describe(item));
+            }
+
+            index++;
+        }
+
+        return items;
+    }
+
     public IReadOnlyDictionary<string, string> StringMap(string key)
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -42,6 +42,7 @@ internal static class ServiceParser
             Server = ConnectionLimitsParser.Server(reader),
             Transport = ConnectionLimitsParser.Transport(reader),
             JwtValidator = JwtValidatorOptionsParser.ParseService(extraConfig, problems),
+            Durable = DurableOptionsParser.Engine(extraConfig, problems),
             ExtraConfig = extraConfig.Raw,
         };
 

@@ -38,5 +38,6 @@ internal static class ConfigValidators
         new AsyncAgentNameValidator(),
         new AsyncAgentConsumerValidator(),
         new AsyncAgentDriverValidator(),
+        new DurableValidator(),
     ];
 }
