@@ -10,5 +10,5 @@ internal static class BackendFailure
     public static ProxyError FromException(Exception exception, CancellationToken cancellationToken) =>
         exception is OperationCanceledException && cancellationToken.IsCancellationRequested
             ? ProxyError.DeadlineExceeded
-            : new ProxyError(exception.Message);
+            : new ProxyError(exception.Message, NoAnswer: exception is HttpRequestException or IOException);
 }

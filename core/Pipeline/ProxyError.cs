@@ -16,16 +16,18 @@ namespace Switchyard.Core.Pipeline;
 /// The status the backend answered when that status is the failure (not 200 or 201); null for any other failure. A
 /// durable step's retries read it.
 /// </param>
+/// <param name="NoAnswer">True when the backend gave no answer at all (a refused connection, a timeout): worth a retry.</param>
 public sealed record ProxyError(
     string Message,
     int? StatusCode = null,
     string? Body = null,
     string? ContentType = null,
     bool ExposeBody = false,
-    int? BackendStatus = null)
+    int? BackendStatus = null,
+    bool NoAnswer = false)
 {
     /// <summary>The error of a pipe that ran out of time.</summary>
-    public static readonly ProxyError DeadlineExceeded = new("context deadline exceeded");
+    public static readonly ProxyError DeadlineExceeded = new("context deadline exceeded", NoAnswer: true);
 
     /// <summary>Joins several errors the way KrakenD's merge does: texts separated by new lines.</summary>
     public static ProxyError? Join(IReadOnlyList<ProxyError> errors) => errors.Count switch

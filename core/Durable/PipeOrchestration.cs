@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using DurableTask.Core;
+using Switchyard.Core.Pipeline;
+
+namespace Switchyard.Core.Durable;
+
+/// <summary>
+/// The orchestration every durable pipe runs as, at any depth (a nested workflow is one too, as a sub-orchestration):
+/// its input names the pipe by its JSON path, the merge's failure policy and the request; its output is the pipe's
+/// answer, which the caller renders exactly as an in-memory pipe's. Its custom status is the flow's record
+/// (<see cref="FlowStatus"/>).
+/// </summary>
+internal sealed class PipeOrchestration(DurablePipes pipes) : TaskOrchestration<string, string>
+{
+    /// <summary>The name flows are started and nested by.</summary>
+    public const string Name = "switchyard.pipe";
+
+    private FlowRun? _run;
+
+    /// <summary>The input of a flow of the pipe at <paramref name="pipePath"/>.</summary>
+    public static string Input(string pipePath, MergeFailurePolicy policy, ProxyRequest request) => DurableJson.Text(writer =>
+    {
+        writer.WriteStartObject();
+        writer.WriteString("pipe", pipePath);
+        writer.WriteString("policy", policy.ToString());
+        writer.WritePropertyName("request");
+        DurableJson.WriteRequest(writer, request);
+        writer.WriteEndObject();
+    });
+
+    public override async Task<string> RunTask(OrchestrationContext context, string input)
+    {
+        var flow = JsonNode.Parse(input)!.AsObject();
+        var pipe = pipes.Pipe(flow["pipe"]!.GetValue<string>());
+        var policy = Enum.Parse<MergeFailurePolicy>(flow["policy"]!.GetValue<string>());
+        var request = DurableJson.ReadRequest(flow["request"]!.AsObject());
+
+        _run = new FlowRun(context, new OrchestrationClock(context));
+        var response = await _run.RunAsync(pipe, policy, request).ConfigureAwait(true);
+        return DurableJson.Write(response);
+    }
+
+    public override string OnGetStatus() => _run?.Status.ToJson() ?? "";
+}
