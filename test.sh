@@ -61,6 +61,15 @@ need_oidc_provider() {
   fi
 }
 
+# The tests that need Azure Storage run Azurite (infra/azurite.sh) from infra/azurite, at the version its lock file pins.
+# --ignore-scripts: the only install script among its packages is protobufjs's postinstall, which just prints a
+# version-scheme warning; none of them builds a native addon. Azurite 3.37.0 declares Node.js 22 but runs on 20.
+need_azurite() {
+  if [ ! -d infra/azurite/node_modules ]; then
+    (cd infra/azurite && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  fi
+}
+
 # The Celery traffic tests run a real worker from infra/celery on Debian's Python (/usr/bin/python3), not the
 # machine's default python3, so Debian's packages are what they need.
 need_celery() {
@@ -95,6 +104,7 @@ need_chromium() {
 need_dotnet
 need_rabbitmq
 need_node
+need_azurite
 need_oidc_provider
 need_celery
 need_chromium

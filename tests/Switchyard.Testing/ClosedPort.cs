@@ -16,12 +16,33 @@ public static class ClosedPort
     /// A loopback port the system just handed out and that was released at once: free for a server started right
     /// after (another process may take it in between, which is rare).
     /// </summary>
-    public static int Number()
+    public static int Number() => Numbers(1)[0];
+
+    /// <summary>
+    /// <paramref name="count"/> different loopback ports, free like <see cref="Number"/>'s: all are held at once
+    /// while the system hands them out, so none comes twice.
+    /// </summary>
+    public static IReadOnlyList<int> Numbers(int count)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var listeners = new List<TcpListener>(count);
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var listener = new TcpListener(IPAddress.Loopback, 0);
+                listeners.Add(listener);
+                listener.Start();
+            }
+
+            return listeners.Select(listener => ((IPEndPoint)listener.LocalEndpoint).Port).ToList();
+        }
+        finally
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Dispose();
+            }
+        }
     }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Switchyard.Testing;
 
 /// <summary>
@@ -61,46 +59,6 @@ public sealed class RabbitMqServer : IAsyncLifetime
     private string RequireDirectory() =>
         _directory?.FullName ?? throw new InvalidOperationException("The RabbitMQ node is not started.");
 
-    private static async Task<string> RunScriptAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("bash")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(FindScript());
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not run bash for infra/rabbitmq.sh.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(ScriptTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException(
-                $"infra/rabbitmq.sh {string.Join(' ', arguments)} did not finish within {ScriptTimeout.TotalSeconds} s.");
-        }
-
-        var output = await stdout.ConfigureAwait(false);
-        var errors = await stderr.ConfigureAwait(false);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"infra/rabbitmq.sh {string.Join(' ', arguments)} failed with exit code {process.ExitCode}:\n{output}{errors}");
-        }
-
-        return output;
-    }
-
-    /// <summary>infra/rabbitmq.sh of the repository the tests were built from.</summary>
-    private static string FindScript() => RepositoryRoot.Combine("infra", "rabbitmq.sh");
+    private static Task<string> RunScriptAsync(params string[] arguments) =>
+        InfraScript.RunAsync("rabbitmq.sh", ScriptTimeout, arguments);
 }
