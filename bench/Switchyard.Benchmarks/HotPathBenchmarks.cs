@@ -38,7 +38,7 @@ public class HotPathBenchmarks
         var config = Load(Configuration());
         var factory = new ProxyFactory(new HttpMessageInvoker(new CannedBackends(Bodies)), DecoderRegistry.Default);
         var keys = new JwkSources(TimeProvider.System, JwtLogBridge.For(NullLogger.Instance), GatewayIdentity.UserAgent);
-        var handlers = new EndpointHandlerFactory(config, factory, EncoderRegistry.Default, keys, TimeProvider.System, NullLogger.Instance);
+        var handlers = new EndpointHandlerFactory(config, factory, EncoderRegistry.Default, keys, TimeProvider.System, durable: null, NullLogger.Instance);
         var entries = config.Endpoints.Select(endpoint =>
             new RouteEntry<GatewayRoute>(endpoint.Method, endpoint.Endpoint, new GatewayRoute(handlers.Create(endpoint))));
         _dispatcher = new GatewayDispatcher(new RouteTable<GatewayRoute>(entries));

@@ -56,7 +56,7 @@ public class JwtValidationBenchmarks : IDisposable
         var config = Load(Configuration(jwks));
         var proxies = new ProxyFactory(new HttpMessageInvoker(new CannedBackends(Bodies)), DecoderRegistry.Default);
         _keys = new JwkSources(TimeProvider.System, JwtLogBridge.For(NullLogger.Instance), GatewayIdentity.UserAgent);
-        var handlers = new EndpointHandlerFactory(config, proxies, EncoderRegistry.Default, _keys, TimeProvider.System, NullLogger.Instance);
+        var handlers = new EndpointHandlerFactory(config, proxies, EncoderRegistry.Default, _keys, TimeProvider.System, durable: null, NullLogger.Instance);
         var entries = config.Endpoints.Select(endpoint =>
             new RouteEntry<GatewayRoute>(endpoint.Method, endpoint.Endpoint, new GatewayRoute(handlers.Create(endpoint))));
         _dispatcher = new GatewayDispatcher(new RouteTable<GatewayRoute>(entries));

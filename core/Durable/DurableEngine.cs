@@ -64,14 +64,16 @@ public sealed class DurableEngine : IAsyncDisposable
 
     /// <summary>
     /// Starts a flow of the pipe at <paramref name="pipePath"/> with <paramref name="instanceId"/>, unless a flow with
-    /// that id exists in any state: the same id never starts a second flow.
+    /// that id exists in any state: the same id never starts a second flow. <paramref name="token"/> is the secret of
+    /// its status URL, or null.
     /// </summary>
-    public async Task<FlowStart> StartFlowAsync(string pipePath, MergeFailurePolicy policy, ProxyRequest request, string instanceId)
+    public async Task<FlowStart> StartFlowAsync(string pipePath, MergeFailurePolicy policy, ProxyRequest request, string instanceId, string? token = null)
     {
         try
         {
             await _client.CreateOrchestrationInstanceAsync(
-                PipeOrchestration.Name, "", instanceId, PipeOrchestration.Input(pipePath, policy, request), tags: null, AnyStatus).ConfigureAwait(false);
+                PipeOrchestration.Name, "", instanceId, PipeOrchestration.Input(pipePath, policy, request, token), tags: null, AnyStatus)
+                .ConfigureAwait(false);
             return new FlowStart(instanceId, IsNew: true);
         }
         catch (OrchestrationAlreadyExistsException)

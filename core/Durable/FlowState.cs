@@ -27,12 +27,21 @@ public sealed record FlowState
     /// <summary>True once the flow will not change any more.</summary>
     public bool IsFinished { get; init; }
 
+    /// <summary>The JSON path of the pipe the flow runs (<c>endpoints[0]</c>), or empty when its input is not known.</summary>
+    public string Pipe { get; init; } = "";
+
+    /// <summary>The secret of the flow's status URL, or null.</summary>
+    public string? Token { get; init; }
+
     internal static FlowState From(OrchestrationState state)
     {
         var status = state.OrchestrationStatus;
         var completed = status == OrchestrationStatus.Completed && !string.IsNullOrEmpty(state.Output);
+        var input = string.IsNullOrEmpty(state.Input) ? null : System.Text.Json.Nodes.JsonNode.Parse(Unquote(state.Input)) as System.Text.Json.Nodes.JsonObject;
         return new FlowState
         {
+            Pipe = input?["pipe"]?.GetValue<string>() ?? "",
+            Token = input?["token"]?.GetValue<string>(),
             InstanceId = state.OrchestrationInstance.InstanceId,
             RuntimeStatus = status.ToString(),
             CreatedAt = state.CreatedTime,

@@ -17,12 +17,20 @@ internal sealed class PipeOrchestration(DurablePipes pipes) : TaskOrchestration<
 
     private FlowRun? _run;
 
-    /// <summary>The input of a flow of the pipe at <paramref name="pipePath"/>.</summary>
-    public static string Input(string pipePath, MergeFailurePolicy policy, ProxyRequest request) => DurableJson.Text(writer =>
+    /// <summary>
+    /// The input of a flow of the pipe at <paramref name="pipePath"/>; <paramref name="token"/> is the secret of its status
+    /// URL (kept in the task hub, so any process can check it), or null.
+    /// </summary>
+    public static string Input(string pipePath, MergeFailurePolicy policy, ProxyRequest request, string? token = null) => DurableJson.Text(writer =>
     {
         writer.WriteStartObject();
         writer.WriteString("pipe", pipePath);
         writer.WriteString("policy", policy.ToString());
+        if (token is not null)
+        {
+            writer.WriteString("token", token);
+        }
+
         writer.WritePropertyName("request");
         DurableJson.WriteRequest(writer, request);
         writer.WriteEndObject();

@@ -4,6 +4,7 @@ using Switchyard.Core.Encoding;
 using Switchyard.Core.Pipeline;
 using Switchyard.Core.Security.BotDetection;
 using Switchyard.Core.Security.Jwt;
+using Switchyard.Functions.Durable;
 using Switchyard.Functions.Security;
 
 namespace Switchyard.Functions.Hosting;
@@ -14,13 +15,19 @@ namespace Switchyard.Functions.Hosting;
 /// <code>
 /// endpoint: bot detector (security/bot-detector: 403) → JWT validator (auth/validator: 401, 403)
 ///           → JWT signer's key check (auth/signer: 401 until it is loaded) → encoded-params check → request body
-///           → request reader → pipe (ProxyFactory)
+///           → request reader → pipe (ProxyFactory; a durable endpoint's: a flow started and waited for, else 202)
 ///           → response writer (with auth/signer, the signer's: signed members, 400 on a failed pipe)
 /// </code>
 /// A layer that rejects a request answers it itself and never calls the layers inside it.
 /// </summary>
 internal sealed class EndpointHandlerFactory(
-    ServiceConfig config, ProxyFactory proxies, EncoderRegistry encoders, JwkSources keys, TimeProvider time, ILogger logger)
+    ServiceConfig config,
+    ProxyFactory proxies,
+    EncoderRegistry encoders,
+    JwkSources keys,
+    TimeProvider time,
+    DurableEngineHost? durable,
+    ILogger logger)
 {
     private readonly ClientAddress _clientAddress = new(config.Router);
 
@@ -33,8 +40,10 @@ internal sealed class EndpointHandlerFactory(
             ? new SignedResponseWriter(signer)
             : new ResponseWriter(EncoderFor(endpoint), endpoint.CacheTtl, config.Router.ReturnErrorMessage);
 
-        RouteHandler handler = new EndpointHandler(
-            endpoint, proxies.CreateEndpoint(endpoint), writer, _clientAddress, !config.Router.DisablePathDecoding, logger).HandleAsync;
+        var requests = new EndpointRequests(endpoint, _clientAddress, !config.Router.DisablePathDecoding);
+        RouteHandler handler = endpoint.IsDurable && durable is not null
+            ? new DurableEndpointHandler(endpoint, requests, writer, durable, logger).HandleAsync
+            : new EndpointHandler(endpoint, requests, proxies.CreateEndpoint(endpoint), writer, logger).HandleAsync;
         if (signer is not null)
         {
             handler = new JwtSignerLayer(signer).Wrap(handler);

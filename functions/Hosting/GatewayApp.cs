@@ -10,6 +10,7 @@ using Switchyard.Core.Health;
 using Switchyard.Core.Pipeline;
 using Switchyard.Core.Security.Tls;
 using Switchyard.Core.Security.Jwt;
+using Switchyard.Functions.Durable;
 using Switchyard.Functions.FanOut;
 using Switchyard.Functions.Security;
 using Switchyard.Functions.Serverless;
@@ -94,6 +95,7 @@ internal static class GatewayApp
         builder.Services.AddHostedService<AgentHostService>();
         builder.Services.AddSingleton<FanOutHost>();
         builder.Services.AddHostedService(services => services.GetRequiredService<FanOutHost>());
+        DurableServices.Add(builder.Services, config);
 
         var app = builder.Build();
         var routes = GatewayRoutes.Build(config, app.Services);

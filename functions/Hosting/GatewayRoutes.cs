@@ -4,6 +4,7 @@ using Switchyard.Core.Configuration;
 using Switchyard.Core.Encoding;
 using Switchyard.Core.Pipeline;
 using Switchyard.Core.Security.Jwt;
+using Switchyard.Functions.Durable;
 using Switchyard.Functions.FanOut;
 using Switchyard.Functions.Routing;
 using Switchyard.Functions.Serverless;
@@ -25,6 +26,7 @@ internal static class GatewayRoutes
             EncoderRegistry.Default,
             services.GetRequiredService<JwkSources>(),
             services.GetRequiredService<TimeProvider>(),
+            services.GetService<DurableEngineHost>(),
             logger);
         var behaviour = RouterSettings.BehaviourOf(config.Router);
         var entries = new List<RouteEntry<GatewayRoute>>();
@@ -41,6 +43,7 @@ internal static class GatewayRoutes
         entries.AddRange(BuiltInRoutes.For(config, services));
         entries.AddRange(Routes(AdminRoutes.For(config, services), calledByPlatform: false));
         entries.AddRange(Routes(FanOutRoutes.For(config, services), calledByPlatform: false));
+        entries.AddRange(Routes(DurableRoutes.For(config, services), calledByPlatform: false));
         if (services.GetRequiredService<ServerlessOptions>().UnderFunctionsHost)
         {
             var invocations = ServerlessRoutes.For(config, services, new RouteTable<GatewayRoute>(entries, behaviour));

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Switchyard.Core.Configuration;
+using Switchyard.Core.Durable;
+using Switchyard.Core.Pipeline;
+
+namespace Switchyard.Functions.Durable;
+
+/// <summary>The durable engine in the gateway's services, when the configuration has a durable pipe (and only then).</summary>
+internal static class DurableServices
+{
+    public static void Add(IServiceCollection services, ServiceConfig config)
+    {
+        var pipes = new DurablePipes(config);
+        if (!pipes.Any || config.Durable is not { } options)
+        {
+            return;
+        }
+
+        services.AddSingleton(pipes);
+        services.AddSingleton(provider => DurableEngine.OnAzureStorage(
+            options, pipes, provider.GetRequiredService<ProxyFactory>(), provider.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<DurableEngineHost>();
+        services.AddHostedService(provider => provider.GetRequiredService<DurableEngineHost>());
+    }
+}

@@ -1,0 +1,21 @@
+using Switchyard.Testing;
+
+namespace Switchyard.Functions.Tests.Durable;
+
+/// <summary>Configurations of durable gateways on the tests' Azurite, each on a task hub of its own, with fast polling.</summary>
+internal static class DurableConfig
+{
+    private static int _hubs;
+
+    /// <summary>A new task hub name, unique in this test run.</summary>
+    public static string NewTaskHub() => $"t{Environment.ProcessId}x{Interlocked.Increment(ref _hubs)}";
+
+    /// <summary>A v3 configuration with the engine on <paramref name="azurite"/> and <paramref name="endpoints"/>.</summary>
+    public static string With(AzuriteServer azurite, string endpoints, string taskHub, string rootKeys = "") =>
+        $$$"""
+        {"version": 3, {{{(rootKeys.Length > 0 ? rootKeys + "," : "")}}}
+         "extra_config": {"switchyard/durable": {"connection": "{{{azurite.ConnectionString}}}", "task_hub": "{{{taskHub}}}",
+           "partitions": 1, "queue_polling": "50ms", "status_polling": "10ms"} },
+         "endpoints": [{{{endpoints}}}]}
+        """;
+}
