@@ -69,6 +69,13 @@ public sealed class DurableEngine : IAsyncDisposable
     /// </summary>
     public async Task<FlowStart> StartFlowAsync(string pipePath, MergeFailurePolicy policy, ProxyRequest request, string instanceId, string? token = null)
     {
+        // Azure Storage refuses a start over a finished flow but not over a pending or running one: look first. Two starts
+        // racing past this look still make one flow, as the engine drops a second start message for a running instance.
+        if (await _client.GetOrchestrationStateAsync(instanceId).ConfigureAwait(false) is not null)
+        {
+            return new FlowStart(instanceId, IsNew: false);
+        }
+
         try
         {
             await _client.CreateOrchestrationInstanceAsync(

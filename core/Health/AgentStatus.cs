@@ -15,6 +15,10 @@ public sealed class AgentStatus(TimeProvider timeProvider)
     private long _reconnects;
     private string? _lastError;
     private DateTimeOffset? _lastErrorAt;
+    private int _durable;
+    private long _flowsStarted;
+    private long _flowsCompleted;
+    private long _flowsFailed;
 
     /// <summary>A copy of the current values.</summary>
     public AgentStatusSnapshot Snapshot()
@@ -36,7 +40,20 @@ public sealed class AgentStatus(TimeProvider timeProvider)
             Reconnects = Interlocked.Read(ref _reconnects),
             LastError = lastError,
             LastErrorAt = lastErrorAt,
+            Flows = Volatile.Read(ref _durable) == 1 ? Flows() : null,
         };
+    }
+
+    internal void Durable() => Volatile.Write(ref _durable, 1);
+
+    internal void FlowStarted() => Interlocked.Increment(ref _flowsStarted);
+
+    internal void FlowEnded(bool succeeded) => Interlocked.Increment(ref succeeded ? ref _flowsCompleted : ref _flowsFailed);
+
+    private FlowCounts Flows()
+    {
+        var (started, completed, failed) = (Interlocked.Read(ref _flowsStarted), Interlocked.Read(ref _flowsCompleted), Interlocked.Read(ref _flowsFailed));
+        return new FlowCounts(started, Math.Max(0, started - completed - failed), completed, failed);
     }
 
     internal void SetConnected(bool connected) => Volatile.Write(ref _connected, connected ? 1 : 0);

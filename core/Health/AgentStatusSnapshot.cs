@@ -26,4 +26,7 @@ public sealed record AgentStatusSnapshot
 
     /// <summary>When <see cref="LastError"/> happened.</summary>
     public DateTimeOffset? LastErrorAt { get; init; }
+
+    /// <summary>The durable flows a durable agent started; null for an agent that is not durable.</summary>
+    public FlowCounts? Flows { get; init; }
 }

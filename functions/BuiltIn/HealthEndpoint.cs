@@ -92,6 +92,19 @@ public sealed class HealthEndpoint(AgentHealthRegistry agents, TimeProvider time
                 json.WriteNullValue();
             }
 
+            if (status.Flows is { } flows)
+            {
+                json.WritePropertyName("flows");
+                json.WriteStartObject();
+                foreach (var (name, count) in (ReadOnlySpan<(string, long)>)[
+                    ("started", flows.Started), ("running", flows.Running), ("completed", flows.Completed), ("failed", flows.Failed)])
+                {
+                    json.WritePropertyName(name);
+                    json.WriteNumberValue(count);
+                }
+                json.WriteEndObject();
+            }
+
             json.WriteEndObject();
         }
 

@@ -4,8 +4,10 @@ using Switchyard.Core.Agents;
 using Switchyard.Core.Agents.Amqp;
 using Switchyard.Core.Agents.Memory;
 using Switchyard.Core.Configuration;
+using Switchyard.Core.Durable;
 using Switchyard.Core.Health;
 using Switchyard.Core.Pipeline;
+using Switchyard.Functions.Durable;
 using Switchyard.Functions.Serverless;
 
 namespace Switchyard.Functions.Hosting;
@@ -26,12 +28,15 @@ internal sealed class AgentHostService(
     TimeProvider time,
     ILoggerFactory loggers,
     ServerlessOptions serverless,
-    TriggerFeeds feeds) : IHostedService, IAsyncDisposable
+    TriggerFeeds feeds,
+    DurableEngineHost? durable = null) : IHostedService, IAsyncDisposable
 {
     /// <summary>How long in-flight messages may take to finish when the gateway stops.</summary>
     public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
 
     private readonly List<AgentRunner> _runners = [];
+    private readonly List<Task> _watchers = [];
+    private readonly CancellationTokenSource _stopping = new();
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -58,7 +63,7 @@ internal sealed class AgentHostService(
             }
 
             var feed = fedByHost ? feeds.For(agent) : null;
-            var runner = new AgentRunner(agent, factory.CreateEndpoint(agent.Pipe), () => feed?.Connect() ?? Connect(agent), health, new AgentRunnerOptions
+            var runner = new AgentRunner(agent, PipeOf(agent), () => feed?.Connect() ?? Connect(agent), health, new AgentRunnerOptions
             {
                 TimeProvider = time,
                 Log = (level, name, message, exception) =>
@@ -74,8 +79,25 @@ internal sealed class AgentHostService(
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) =>
-        Task.WhenAll(_runners.Select(runner => runner.StopAsync(DrainTimeout)));
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(_runners.Select(runner => runner.StopAsync(DrainTimeout))).ConfigureAwait(false);
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(_watchers).ConfigureAwait(false);
+    }
+
+    // A durable agent's pipe starts a flow per message (acknowledged once the start is recorded); any other runs it here.
+    private Proxy PipeOf(AsyncAgentConfig agent)
+    {
+        if (!agent.Pipe.IsDurable || durable is null)
+        {
+            return factory.CreateEndpoint(agent.Pipe);
+        }
+
+        var flows = new DurableAgentFlows(agent, durable.Engine, durable.WaitReadyAsync, health.Status(agent.Name));
+        _watchers.Add(Task.Run(() => flows.WatchAsync(_stopping.Token), CancellationToken.None));
+        return flows.StartAsync;
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -83,6 +105,8 @@ internal sealed class AgentHostService(
         {
             await runner.DisposeAsync().ConfigureAwait(false);
         }
+
+        _stopping.Dispose();
     }
 
     private IMessageSource Connect(AsyncAgentConfig agent) =>
