@@ -77,6 +77,9 @@ internal static class GatewayApp
             ServerLimits.Apply(kestrel.Limits, config.Server);
         });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        // The durable engine tells every queue poll and lease renewal at Information: its warnings and errors are enough.
+        builder.Logging.AddFilter("DurableTask", LogLevel.Warning);
         configureLogging?.Invoke(builder.Logging);
         builder.Services.AddSingleton(timeProvider ?? TimeProvider.System);
         builder.Services.AddSingleton<AgentHealthRegistry>();

@@ -35,8 +35,8 @@ internal sealed class GatewayProcess : IAsyncDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>
-    /// Starts the gateway on <paramref name="configPath"/> and waits until <c>/__health</c> shows every agent of
-    /// <paramref name="agents"/> connected. Throws with the process output when it exits or is not ready in time.
+    /// Starts the gateway on <paramref name="configPath"/> and waits until <c>/__health</c> answers and shows every agent
+    /// of <paramref name="agents"/> connected. Throws with the process output when it exits or is not ready in time.
     /// </summary>
     public static async Task<GatewayProcess> StartAsync(string configPath, params string[] agents)
     {
@@ -74,6 +74,20 @@ internal sealed class GatewayProcess : IAsyncDisposable
         {
             await gateway.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>True once the gateway answers <c>/__health</c>.</summary>
+    private async Task<bool> AnswersAsync()
+    {
+        try
+        {
+            using var response = await Client.GetAsync("__health");
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
         }
     }
 
@@ -139,7 +153,8 @@ internal sealed class GatewayProcess : IAsyncDisposable
                 throw new InvalidOperationException($"The gateway exited with code {_process.ExitCode} while starting; its output:\n{Output}");
             }
 
-            var connected = 0;
+            // Listening first (without agents there is nothing else to wait for), then every agent connected.
+            var connected = await AnswersAsync() ? 0 : -1;
             foreach (var agent in agents)
             {
                 if ((await AgentStatusAsync(agent))?["connected"]?.GetValue<bool>() == true)
