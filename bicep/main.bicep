@@ -72,7 +72,9 @@ var useServiceBus = !empty(serviceBusQueues) || !empty(serviceBusTopics)
 var deploymentContainerName = 'app-package-${resourceToken}'
 
 // The account the durable engine runs on; empty when the configuration has no durable pipe.
-var durableAccountName = !durable ? '' : empty(durableStorageAccountName) ? storage.outputs.name : durableStorageAccountName
+var durableAccountName = !durable
+  ? ''
+  : empty(durableStorageAccountName) ? storage.outputs.name : durableStorageAccountName
 
 module identity 'modules/identity.bicep' = {
   name: 'identity-${resourceToken}'

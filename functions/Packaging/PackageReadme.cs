@@ -85,9 +85,9 @@ internal static class PackageReadme
                 ## Durable pipes
 
                 - The engine runs inside the handler, on {account}, with the app's identity: `bicep/` grants the
-                  identity Storage Queue, Table and Blob Data Contributor there, and sets `{DurableEngineOptions.ConnectionVariable}`
-                  to the account's name and `AZURE_CLIENT_ID` to the identity's client id (so that `DefaultAzureCredential`
-                  picks the user-assigned identity).
+                  identity Storage Queue, Table and Blob Data Contributor there (on the app's own account the host's roles
+                  already cover queues and blobs), and sets `{DurableEngineOptions.ConnectionVariable}` to the account's name and
+                  `AZURE_CLIENT_ID` to the identity's client id (so that `DefaultAzureCredential` picks the user-assigned identity).
                 - A flow advances only while a process of the app runs: `durable: true` keeps one always-ready instance
                   (`durableAlwaysReadyInstances`), billed for its memory all the time, idle or not.
                 - `{PackageLayout.LocalSettings}` points the engine at Azurite (`{LocalSettings.DevelopmentStorage}`), as it does the host.

@@ -59,8 +59,8 @@ internal sealed record PackagedDurable(string? StorageAccount)
     }
 
     /// <summary>The line <c>package</c> prints: what the deployment does for the durable pipes, and what it costs.</summary>
-    public string Note => "durable pipes: main.parameters.json sets durable: true, so bicep/ grants the app's identity Storage Queue, "
-        + $"Table and Blob Data Contributor on {AccountText}, sets {DurableEngineOptions.ConnectionVariable} to its name, and keeps one "
+    public string Note => "durable pipes: main.parameters.json sets durable: true, so bicep/ grants the app's identity queue, table and "
+        + $"blob data access on {AccountText}, sets {DurableEngineOptions.ConnectionVariable} to its name, and keeps one "
         + "always-ready instance (durableAlwaysReadyInstances): a flow's timers and queued steps advance only while a process of the "
         + "app runs. An always-ready instance is billed for its memory all the time, idle or not, plus its executions, with no free "
         + "grant; see the README's \"Durable pipes in a function app\".";

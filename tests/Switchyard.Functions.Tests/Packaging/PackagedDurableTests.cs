@@ -31,7 +31,7 @@ public sealed class PackagedDurableTests : IDisposable
         parameters.ContainsKey("durableStorageAccountName").Should().BeFalse("the engine runs on the app's own storage account");
         LocalValues()["SWITCHYARD_DURABLE_CONNECTION"]!.GetValue<string>().Should().Be("UseDevelopmentStorage=true");
         _sandbox.Errors.ToString().Should().Contain("note: durable pipes: main.parameters.json sets durable: true")
-            .And.Contain("Storage Queue, Table and Blob Data Contributor on the app's own storage account")
+            .And.Contain("grants the app's identity queue, table and blob data access on the app's own storage account")
             .And.Contain("keeps one always-ready instance")
             .And.Contain("billed for its memory all the time, idle or not");
         File.ReadAllText(Path.Combine(Output, "README.md")).Should().Contain("## Durable pipes").And.Contain("the app's own storage account");
