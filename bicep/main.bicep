@@ -1,7 +1,8 @@
 // Azure infrastructure of a Switchyard function app (resource-group scope): a Flex Consumption function app running
 // the packaged custom handler, its user-assigned identity, storage (shared keys off), Application Insights on Log
 // Analytics, the Service Bus entities of the async/servicebus agents, the Storage queues of the async/azure-queue
-// agents, and the identity's role assignments.
+// agents, and the identity's role assignments. With durable pipes, the engine's storage roles and settings and
+// always-ready instances, since an orchestration advances only while a process of the app runs.
 //
 //   switchyard package -c krakend.json -o dist --zip      # writes dist/main.parameters.json for the config's agents
 //   az deployment group create -g RG -f bicep/main.bicep -p @dist/main.parameters.json -p appName=NAME
@@ -49,6 +50,18 @@ param instanceMemoryMB int = 2048
 ])
 param minTlsVersion string = '1.2'
 
+@description('True when the configuration has a durable pipe (switchyard package sets it): the identity gets the engine\'s storage roles, the app SWITCHYARD_DURABLE_CONNECTION, and durableAlwaysReadyInstances instances stay running.')
+param durable bool = false
+
+@description('Storage account of the durable engine, in this resource group, when the configuration names one; empty: the app\'s own storage account.')
+@maxLength(24)
+param durableStorageAccountName string = ''
+
+@description('Always-ready instances of a durable app: the processes that run its flows while no request or message wakes it.')
+@minValue(1)
+@maxValue(20)
+param durableAlwaysReadyInstances int = 1
+
 @description('Tags applied to every resource.')
 param tags object = {}
 
@@ -57,6 +70,11 @@ param tags object = {}
 var resourceToken = uniqueString(subscription().id, resourceGroup().id, appName)
 var useServiceBus = !empty(serviceBusQueues) || !empty(serviceBusTopics)
 var deploymentContainerName = 'app-package-${resourceToken}'
+
+// The account the durable engine runs on; empty when the configuration has no durable pipe.
+var durableAccountName = !durable
+  ? ''
+  : empty(durableStorageAccountName) ? storage.outputs.name : durableStorageAccountName
 
 module identity 'modules/identity.bicep' = {
   name: 'identity-${resourceToken}'
@@ -107,6 +125,7 @@ module roles 'modules/roles.bicep' = {
     storageAccountName: storage.outputs.name
     appInsightsName: monitoring.outputs.appInsightsName
     serviceBusNamespaceName: serviceBus.?outputs.namespaceName ?? ''
+    durableStorageAccountName: durableAccountName
   }
 }
 
@@ -127,6 +146,8 @@ module functionApp 'modules/functionapp.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     minTlsVersion: minTlsVersion
+    durableStorageAccountName: durableAccountName
+    alwaysReadyInstances: durable ? durableAlwaysReadyInstances : 0
   }
   // The app's first start reads the package and opens its triggers with the identity: grant the roles first.
   dependsOn: [

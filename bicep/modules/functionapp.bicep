@@ -1,7 +1,8 @@
 // The Flex Consumption plan and the function app that runs Switchyard as a custom handler. The runtime is set only
 // in functionAppConfig (Flex rejects FUNCTIONS_WORKER_RUNTIME, FUNCTIONS_EXTENSION_VERSION, WEBSITE_RUN_FROM_PACKAGE
 // and WEBSITE_CONTENT* settings); the package is pulled from a blob container with the user-assigned identity, and
-// every connection the host opens (host storage, Service Bus, Application Insights) is identity-based.
+// every connection the host opens (host storage, Service Bus, Application Insights) is identity-based, as is the
+// durable engine's inside the handler.
 
 @description('Name of the function app, globally unique (<name>.azurewebsites.net).')
 param functionAppName string
@@ -58,6 +59,14 @@ param instanceMemoryMB int
 ])
 param minTlsVersion string
 
+@description('Storage account the durable engine runs on, reached with the identity; empty when the configuration has no durable pipe.')
+param durableStorageAccountName string
+
+@description('Instances of the HTTP group kept running (always ready); 0 lets the app scale to zero.')
+@minValue(0)
+@maxValue(20)
+param alwaysReadyInstances int
+
 // The custom-handler runtime on Flex Consumption. ARM accepts a version the region's catalog does not list and the
 // app then fails to start without a clear error: check it with
 // `az functionapp list-flexconsumption-runtimes -l <region> --runtime custom`.
@@ -81,6 +90,23 @@ var serviceBusSettings = empty(serviceBusFullyQualifiedNamespace)
       { name: 'ServiceBusConnection__fullyQualifiedNamespace', value: serviceBusFullyQualifiedNamespace }
       { name: 'ServiceBusConnection__credential', value: 'managedidentity' }
       { name: 'ServiceBusConnection__clientId', value: identityClientId }
+    ]
+
+// The durable engine inside the handler: an account name makes it use DefaultAzureCredential, which picks the
+// user-assigned identity only when AZURE_CLIENT_ID names it (the app has no system-assigned identity).
+var durableSettings = empty(durableStorageAccountName)
+  ? []
+  : [
+      { name: 'SWITCHYARD_DURABLE_CONNECTION', value: durableStorageAccountName }
+      { name: 'AZURE_CLIENT_ID', value: identityClientId }
+    ]
+
+// Every function of a custom handler runs in the one process the host starts, so an always-ready instance of the HTTP
+// group runs the durable worker too: the flows' timers and queued steps advance while no request or message comes.
+var alwaysReady = alwaysReadyInstances == 0
+  ? []
+  : [
+      { name: 'http', instanceCount: alwaysReadyInstances }
     ]
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
@@ -114,7 +140,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
     siteConfig: {
       minTlsVersion: minTlsVersion
       ftpsState: 'Disabled'
-      appSettings: concat(hostSettings, serviceBusSettings)
+      appSettings: concat(hostSettings, serviceBusSettings, durableSettings)
     }
     functionAppConfig: {
       deployment: {
@@ -128,6 +154,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         }
       }
       scaleAndConcurrency: {
+        alwaysReady: alwaysReady
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
       }

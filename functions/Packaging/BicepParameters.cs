@@ -7,8 +7,10 @@ namespace Switchyard.Functions.Packaging;
 /// <summary>
 /// The <c>main.parameters.json</c> for <c>bicep/main.bicep</c>: the app's name and the Service Bus and Storage queues
 /// the configuration's agents consume, so every agent gets its queue, and with an active <c>tls</c> its
-/// <c>min_version</c> as the app's <c>minTlsVersion</c> (the front end ends TLS in a function app). <c>location</c> is
-/// left to its default (the resource group's); RabbitMQ and in-process agents need nothing from Azure.
+/// <c>min_version</c> as the app's <c>minTlsVersion</c> (the front end ends TLS in a function app), and with a durable pipe
+/// <c>durable: true</c> (and <c>durableStorageAccountName</c> when the configuration names the engine's account, see
+/// <see cref="PackagedDurable"/>). <c>location</c> is left to its default (the resource group's); RabbitMQ and in-process
+/// agents need nothing from Azure.
 /// </summary>
 internal static class BicepParameters
 {
@@ -17,7 +19,7 @@ internal static class BicepParameters
 
     public const string Schema = "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#";
 
-    public static JsonObject Build(string appName, IReadOnlyList<AsyncAgentConfig> agents, ServerTlsOptions? tls = null)
+    public static JsonObject Build(string appName, IReadOnlyList<AsyncAgentConfig> agents, ServerTlsOptions? tls = null, PackagedDurable? durable = null)
     {
         // Keyed by entity so two agents sharing one get one queue, with the larger delivery count.
         var queues = new SortedDictionary<string, int>(StringComparer.Ordinal);
@@ -59,6 +61,15 @@ internal static class BicepParameters
         if (tls is { IsActive: true })
         {
             parameters["minTlsVersion"] = Value(MinTlsVersion(tls.MinVersion));
+        }
+
+        if (durable is not null)
+        {
+            parameters["durable"] = Value(true);
+            if (durable.StorageAccount is { } account)
+            {
+                parameters["durableStorageAccountName"] = Value(account);
+            }
         }
 
         return new JsonObject { ["$schema"] = Schema, ["contentVersion"] = "1.0.0.0", ["parameters"] = parameters };

@@ -8,7 +8,7 @@ namespace Switchyard.Functions.Packaging;
 /// <summary>
 /// Every generated file of a function app for one configuration, built in memory so nothing is written when there is
 /// an error: <c>host.json</c>, the HTTP function, one trigger function per agent the host feeds,
-/// <c>local.settings.json</c>, the Bicep parameters and the package's README. The published executable, the
+/// <c>local.settings.json</c>, the Bicep parameters (with the durable engine's, <see cref="PackagedDurable"/>) and the package's README. The published executable, the
 /// configuration and the local files it reads (<see cref="PackagedFiles"/>) are added when the package is written (<see cref="PackageWriter"/>).
 /// </summary>
 internal sealed record FunctionAppPackage
@@ -24,7 +24,7 @@ internal sealed record FunctionAppPackage
     /// <summary>Problems that stop packaging.</summary>
     public required IReadOnlyList<string> Errors { get; init; }
 
-    /// <summary>What applies differently in a function app (<c>tls</c>), said once when packaging.</summary>
+    /// <summary>What applies differently in a function app (<c>tls</c>, durable pipes), said once when packaging.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
     /// <summary>
@@ -85,16 +85,17 @@ internal sealed record FunctionAppPackage
         }
 
         var appFiles = PackagedFiles.Of(config, errors);
-        files.Add(Json(PackageLayout.LocalSettings, LocalSettings.Build(config.AsyncAgents)));
-        files.Add(Json(PackageLayout.BicepParameters, BicepParameters.Build(appName, config.AsyncAgents, config.Tls)));
-        files.Add(new PackageFile(PackageLayout.Readme, PackageReadme.Write(appName, config.AsyncAgents)));
+        var durable = PackagedDurable.Of(config, errors);
+        files.Add(Json(PackageLayout.LocalSettings, LocalSettings.Build(config.AsyncAgents, durable is not null)));
+        files.Add(Json(PackageLayout.BicepParameters, BicepParameters.Build(appName, config.AsyncAgents, config.Tls, durable)));
+        files.Add(new PackageFile(PackageLayout.Readme, PackageReadme.Write(appName, config.AsyncAgents, durable)));
         return new FunctionAppPackage
         {
             Files = files,
             Functions = functions,
             Warnings = warnings,
             Errors = errors,
-            Notes = PackagedTls.Note(config) is { } note ? [note] : [],
+            Notes = [.. new[] { PackagedTls.Note(config), durable?.Note }.OfType<string>()],
             AppFiles = appFiles,
         };
     }

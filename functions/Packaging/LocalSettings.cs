@@ -1,12 +1,14 @@
 using System.Text.Json.Nodes;
 using Switchyard.Core.Agents;
+using Switchyard.Core.Durable;
 
 namespace Switchyard.Functions.Packaging;
 
 /// <summary>
-/// The <c>local.settings.json</c> <c>func start</c> reads: the custom runtime, Azurite for the host's storage, and one
-/// placeholder per connection the agents' triggers name. It never holds a secret: Service Bus is reached by identity
-/// (the developer's <c>az login</c>), and a password in an AMQP URL is replaced by a placeholder.
+/// The <c>local.settings.json</c> <c>func start</c> reads: the custom runtime, Azurite for the host's storage (and for the
+/// durable engine, when the configuration has a durable pipe), and one placeholder per connection the agents' triggers
+/// name. It never holds a secret: Service Bus is reached by identity (the developer's <c>az login</c>), and a password in
+/// an AMQP URL is replaced by a placeholder.
 /// </summary>
 internal static class LocalSettings
 {
@@ -18,13 +20,19 @@ internal static class LocalSettings
 
     public const string PasswordPlaceholder = "<password>";
 
-    public static JsonObject Build(IReadOnlyList<AsyncAgentConfig> agents)
+    public static JsonObject Build(IReadOnlyList<AsyncAgentConfig> agents, bool durable = false)
     {
         var values = new JsonObject
         {
             ["FUNCTIONS_WORKER_RUNTIME"] = "custom",
             [StorageSetting] = DevelopmentStorage,
         };
+
+        // The same Azurite as the host's: in Azure the app setting names the account instead (bicep/).
+        if (durable)
+        {
+            values[DurableEngineOptions.ConnectionVariable] = DevelopmentStorage;
+        }
 
         foreach (var agent in agents)
         {

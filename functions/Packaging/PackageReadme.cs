@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Switchyard.Core.Agents;
+using Switchyard.Core.Durable;
 using Switchyard.Functions.Serverless;
 
 namespace Switchyard.Functions.Packaging;
@@ -11,7 +12,7 @@ namespace Switchyard.Functions.Packaging;
 /// </summary>
 internal static class PackageReadme
 {
-    public static string Write(string appName, IReadOnlyList<AsyncAgentConfig> agents)
+    public static string Write(string appName, IReadOnlyList<AsyncAgentConfig> agents, PackagedDurable? durable = null)
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"""
@@ -24,7 +25,7 @@ internal static class PackageReadme
             | `agent_*/function.json` | one trigger per agent; the host POSTs each message to `/<function name>` |
             | `{PackageLayout.AppFolder}/` | the self-contained linux-x64 executable and `{PackageLayout.ConfigName}` |
             | `{PackageLayout.LocalSettings}` | settings for `func start`, with placeholders for the connections (never deployed) |
-            | `{PackageLayout.BicepParameters}` | parameters for `bicep/main.bicep`: the app name and one queue per agent (never deployed) |
+            | `{PackageLayout.BicepParameters}` | parameters for `bicep/main.bicep`: the app name, one queue per agent, `durable` for durable pipes (never deployed) |
 
             Deploy the zip (`az functionapp deployment source config-zip -g <group> -n <app> --src <dir>.zip`) or this
             folder (`func azure functionapp publish <app>`); the zip keeps `{PackageLayout.Executable}` executable.
@@ -74,6 +75,24 @@ internal static class PackageReadme
             {
                 text.Append(note).Append('\n');
             }
+        }
+
+        if (durable is not null)
+        {
+            var account = durable.StorageAccount is { } name ? $"the storage account `{name}`" : "the app's own storage account";
+            text.Append(CultureInfo.InvariantCulture, $"""
+
+                ## Durable pipes
+
+                - The engine runs inside the handler, on {account}, with the app's identity: `bicep/` grants the
+                  identity Storage Queue, Table and Blob Data Contributor there (on the app's own account the host's roles
+                  already cover queues and blobs), and sets `{DurableEngineOptions.ConnectionVariable}` to the account's name and
+                  `AZURE_CLIENT_ID` to the identity's client id (so that `DefaultAzureCredential` picks the user-assigned identity).
+                - A flow advances only while a process of the app runs: `durable: true` keeps one always-ready instance
+                  (`durableAlwaysReadyInstances`), billed for its memory all the time, idle or not.
+                - `{PackageLayout.LocalSettings}` points the engine at Azurite (`{LocalSettings.DevelopmentStorage}`), as it does the host.
+
+                """);
         }
 
         return text.ToString();

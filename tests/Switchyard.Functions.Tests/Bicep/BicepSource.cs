@@ -39,6 +39,22 @@ internal sealed partial class BicepSource
             .Select(m => new BicepResource(m.Groups["name"].Value, Literal(m.Groups["type"]), BodyAfter(m.Index + m.Length)))
             .ToList();
 
+    /// <summary>
+    /// Every <c>var</c> declaration, in order, with its value as written: from the <c>=</c> to the last code before the
+    /// next declaration, so a value written over several lines (an array, a condition) is whole.
+    /// </summary>
+    public IReadOnlyList<BicepVar> Vars =>
+        VarDeclaration().Matches(Masked)
+            .Select(m =>
+            {
+                var start = m.Index + m.Length;
+                var next = NextDeclaration().Match(Masked, start);
+                // The comments before the next declaration are blank in the masked text: the value ends at its last code.
+                var end = start + Masked[start..(next.Success ? next.Index : Masked.Length)].TrimEnd().Length;
+                return new BicepVar(m.Groups["name"].Value, Text[start..end].Trim());
+            })
+            .ToList();
+
     /// <summary>Every user-defined <c>type</c> declaration of an object type, in order.</summary>
     public IReadOnlyList<BicepType> Types =>
         TypeDeclaration().Matches(Masked)
@@ -65,6 +81,13 @@ internal sealed partial class BicepSource
 
     private BicepBody BodyAfter(int index) => BicepMask.Block(Text, Masked, Masked.IndexOf('{', index));
 
+    [GeneratedRegex(@"^var[ \t]+(?<name>\w+)[ \t]*=", RegexOptions.Multiline)]
+    private static partial Regex VarDeclaration();
+
+    // A line starting a declaration or a decorator; comments are blank in the masked text, so they never end a value.
+    [GeneratedRegex(@"^[a-zA-Z@]", RegexOptions.Multiline)]
+    private static partial Regex NextDeclaration();
+
     [GeneratedRegex(@"^type[ \t]+(?<name>\w+)[ \t]*=[ \t]*(?=\{)", RegexOptions.Multiline)]
     private static partial Regex TypeDeclaration();
 
@@ -80,6 +103,9 @@ internal sealed partial class BicepSource
 
 /// <summary>A <c>param</c> declaration (its type as written) and its span in the file.</summary>
 internal sealed record BicepParam(string Name, string Type, bool HasDefault, int Index, int Length);
+
+/// <summary>A <c>var</c> declaration: its name and its value as written (comments at the ends of its lines included).</summary>
+internal sealed record BicepVar(string Name, string Value);
 
 /// <summary>A <c>module</c> declaration: its symbol, its path and its body.</summary>
 internal sealed record BicepModule(string Name, string Path, BicepBody Body)

@@ -27,37 +27,24 @@ public sealed class PackageCommandTests : IDisposable
         }
         """;
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("switchyard-package-").FullName;
-    private readonly StringWriter _output = new();
-    private readonly StringWriter _errors = new();
+    private readonly PackageSandbox _sandbox = new();
 
-    private string Output => Path.Combine(_directory, "dist");
+    private string Output => _sandbox.Output;
 
-    public void Dispose()
-    {
-        _output.Dispose();
-        _errors.Dispose();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => _sandbox.Dispose();
 
-    private string WriteConfig(string json)
-    {
-        var path = Path.Combine(_directory, "krakend.json");
-        File.WriteAllText(path, json);
-        return path;
-    }
+    private string WriteConfig(string json) => _sandbox.WriteConfig(json);
 
-    private Task<int> Package(string configPath, bool zip = false) =>
-        PackageCommand.PackageAsync(new PackageRequest(configPath, Output, zip, Publish: false, Project: null, "shop"), _output, _errors, CancellationToken.None);
+    private Task<int> Package(string configPath, bool zip = false) => _sandbox.Package(configPath, zip);
 
-    private JsonNode ReadJson(string path) => JsonNode.Parse(File.ReadAllText(Path.Combine(Output, path)))!;
+    private JsonNode ReadJson(string path) => _sandbox.ReadJson(path);
 
     [Fact]
     public async Task A_valid_configuration_becomes_a_function_app_folder_with_the_configuration_copied_byte_for_byte()
     {
         var config = WriteConfig(TwoAgents);
 
-        (await Package(config)).Should().Be(0, _errors.ToString());
+        (await Package(config)).Should().Be(0, _sandbox.Errors.ToString());
 
         Directory.GetFiles(Output, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Output, f)).Should().BeEquivalentTo(
             "host.json", "http/function.json", "agent_legacy-orders/function.json", "app/krakend.json",
@@ -67,8 +54,8 @@ public sealed class PackageCommandTests : IDisposable
         ReadJson("host.json")["extensions"]!["rabbitMQ"]!["prefetchCount"]!.GetValue<int>().Should().Be(8);
         ReadJson("main.parameters.json")["parameters"]!["appName"]!["value"]!.GetValue<string>().Should().Be("shop");
         File.ReadAllText(Path.Combine(Output, "local.settings.json")).Should().NotContain("hunter2");
-        _errors.ToString().Should().Contain("warning: async_agent[1]: agent 'local' gets no function");
-        _output.ToString().Should().Contain("packaged 2 function(s)").And.Contain("http, agent_legacy-orders");
+        _sandbox.Errors.ToString().Should().Contain("warning: async_agent[1]: agent 'local' gets no function");
+        _sandbox.Printed.ToString().Should().Contain("packaged 2 function(s)").And.Contain("http, agent_legacy-orders");
     }
 
     [Fact]
@@ -80,8 +67,8 @@ public sealed class PackageCommandTests : IDisposable
 
         Directory.Exists(Output).Should().BeFalse();
         File.Exists(Output + ".zip").Should().BeFalse();
-        Directory.GetFileSystemEntries(_directory).Should().Equal(config);
-        _errors.ToString().Should().Contain("endpoints[0].backend[0].url_pattern").And.Contain("nothing was packaged");
+        Directory.GetFileSystemEntries(_sandbox.Directory).Should().Equal(config);
+        _sandbox.Errors.ToString().Should().Contain("endpoints[0].backend[0].url_pattern").And.Contain("nothing was packaged");
     }
 
     [Fact]
@@ -93,32 +80,32 @@ public sealed class PackageCommandTests : IDisposable
         (await Package(WriteConfig(TwoAgents))).Should().Be(1);
 
         Directory.GetFiles(Output).Should().Equal(Path.Combine(Output, "notes.txt"));
-        _errors.ToString().Should().Contain("neither empty nor an earlier package");
+        _sandbox.Errors.ToString().Should().Contain("neither empty nor an earlier package");
     }
 
     [Fact]
     public async Task Packaging_again_replaces_the_earlier_package_so_removed_agents_lose_their_function()
     {
-        (await Package(WriteConfig(TwoAgents))).Should().Be(0, _errors.ToString());
+        (await Package(WriteConfig(TwoAgents))).Should().Be(0, _sandbox.Errors.ToString());
         var withoutAgents = JsonNode.Parse(TwoAgents)!;
         withoutAgents.AsObject().Remove("async_agent");
 
-        (await Package(WriteConfig(withoutAgents.ToJsonString()))).Should().Be(0, _errors.ToString());
+        (await Package(WriteConfig(withoutAgents.ToJsonString()))).Should().Be(0, _sandbox.Errors.ToString());
 
         Directory.GetDirectories(Output).Select(Path.GetFileName).Should().BeEquivalentTo("http", "app");
-        Directory.GetFileSystemEntries(_directory).Select(Path.GetFileName).Should().BeEquivalentTo(
+        Directory.GetFileSystemEntries(_sandbox.Directory).Select(Path.GetFileName).Should().BeEquivalentTo(
             ["dist", "krakend.json"], "the staging folder is gone");
     }
 
     [Fact]
     public async Task With_zip_the_deployable_files_are_zipped_beside_the_folder()
     {
-        (await Package(WriteConfig(TwoAgents), zip: true)).Should().Be(0, _errors.ToString());
+        (await Package(WriteConfig(TwoAgents), zip: true)).Should().Be(0, _sandbox.Errors.ToString());
 
         using var archive = ZipFile.OpenRead(Output + ".zip");
         archive.Entries.Select(e => e.FullName).Should().BeEquivalentTo(
             "host.json", "http/function.json", "agent_legacy-orders/function.json", "app/krakend.json");
-        _output.ToString().Should().Contain($"zipped into {Output}.zip");
+        _sandbox.Printed.ToString().Should().Contain($"zipped into {Output}.zip");
     }
 
     [Fact]
