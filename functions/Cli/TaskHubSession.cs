@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Switchyard.Core.Configuration;
+using Switchyard.Core.Durable;
+
+namespace Switchyard.Functions.Cli;
+
+/// <summary>
+/// What every <c>switchyard workflows</c> command does around its own work: loads the configuration as <c>check</c> does,
+/// opens the task hub of its <c>switchyard/durable</c> engine (the storage client alone, no worker), and turns a
+/// configuration without an engine or a connection, or a storage that cannot be reached, into one message and exit
+/// code 1.
+/// </summary>
+internal static class TaskHubSession
+{
+    /// <summary>Runs <paramref name="operation"/> on the task hub of the configuration at <paramref name="configPath"/>.</summary>
+    public static async Task<int> RunAsync(
+        string configPath, TextWriter errors, Func<DurableAdministration, ServiceConfig, Task<int>> operation)
+    {
+        var loaded = ConfigLoader.LoadFile(configPath);
+        if (loaded.Config is not { } config)
+        {
+            ConfigReport.Write(loaded, configPath, errors);
+            return 1;
+        }
+
+        if (config.Durable is not { } engine)
+        {
+            await errors.WriteLineAsync(
+                $"error: {configPath} has no durable engine: add the service's {DurableEngineOptions.JsonPath} with its connection").ConfigureAwait(false);
+            return 1;
+        }
+
+        if (!DurableAdministration.HasConnection(engine))
+        {
+            await errors.WriteLineAsync(
+                $"error: {DurableEngineOptions.JsonPath}.connection is empty and {DurableEngineOptions.ConnectionVariable} is not set: "
+                    + "give the Azure Storage of the task hub").ConfigureAwait(false);
+            return 1;
+        }
+
+        using var taskHub = new DurableAdministration(engine, NullLoggerFactory.Instance);
+        try
+        {
+            return await operation(taskHub, config).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (IsStorageFailure(exception))
+        {
+            // The connection string is never printed: it holds the account key. The storage's own message names the
+            // account's endpoint, and its first line says what failed.
+            var message = exception.Message.Split('\n', 2)[0].Trim();
+            await errors.WriteLineAsync($"error: task hub '{taskHub.TaskHub}': {message}").ConfigureAwait(false);
+            return 1;
+        }
+    }
+
+    // The engine wraps the storage's exceptions in its own (internal) ones: the cause is looked for down the chain.
+    private static bool IsStorageFailure(Exception? exception) => exception switch
+    {
+        null => false,
+        Azure.RequestFailedException or Azure.Identity.AuthenticationFailedException or HttpRequestException or IOException => true,
+        _ => IsStorageFailure(exception.InnerException),
+    };
+}
