@@ -45,9 +45,8 @@ internal static class TaskHubSession
         }
         catch (Exception exception) when (IsStorageFailure(exception))
         {
-            // The connection string is never printed: it holds the account key. The storage's own message names the
-            // account's endpoint, and its first line says what failed.
-            var message = exception.Message.Split('\n', 2)[0].Trim();
+            // The connection string is never printed: it holds the account key. The cause's first line says what failed.
+            var message = Cause(exception).Message.Split('\n', 2)[0].Trim();
             await errors.WriteLineAsync($"error: task hub '{taskHub.TaskHub}': {message}").ConfigureAwait(false);
             return 1;
         }
@@ -59,5 +58,16 @@ internal static class TaskHubSession
         null => false,
         Azure.RequestFailedException or Azure.Identity.AuthenticationFailedException or HttpRequestException or IOException => true,
         _ => IsStorageFailure(exception.InnerException),
+    };
+
+    // The storage's answer (a status and its error code), or the HTTP failure that names the address, else the
+    // innermost failure: past the engine's wrappers and the SDK's "retry failed after 6 tries" around them.
+    private static Exception Cause(Exception exception) => exception switch
+    {
+        Azure.RequestFailedException { Status: > 0 } answered => answered,
+        HttpRequestException unreachable => unreachable,
+        AggregateException { InnerExceptions: [.., var last] } => Cause(last),
+        { InnerException: { } inner } => Cause(inner),
+        _ => exception,
     };
 }

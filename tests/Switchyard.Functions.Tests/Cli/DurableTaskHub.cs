@@ -77,9 +77,10 @@ internal sealed class DurableTaskHub : IAsyncDisposable
     /// <summary>Starts a flow and waits until it has ended (or, for the slow ones, waits on its retry).</summary>
     public async Task<FlowState> RunFlowAsync(string route, string instanceId)
     {
+        var busy = BusyCalls();
         await StartFlowAsync(route, instanceId);
         return route is "/slow" or "/nested"
-            ? await WaitAsync(instanceId, state => state.RuntimeStatus == "Running" && Backend.Received.Any(r => r.Target == "/busy"))
+            ? await WaitAsync(instanceId, state => state.RuntimeStatus == "Running" && BusyCalls() > busy)
             : await WaitAsync(instanceId, state => state.IsFinished);
     }
 
@@ -104,6 +105,8 @@ internal sealed class DurableTaskHub : IAsyncDisposable
 
         throw new TimeoutException($"flow {instanceId} did not get there within 30 s: {state?.RuntimeStatus} {state?.Record}");
     }
+
+    private int BusyCalls() => Backend.Received.Count(r => r.Target == "/busy");
 
     public async ValueTask DisposeAsync()
     {

@@ -77,8 +77,7 @@ public sealed class WorkflowsCommandRefusalTests : IDisposable
         var (exitCode, text) = await WorkflowsCommandTests.InvokeAsync("workflows", "list", "-c", path);
 
         exitCode.Should().Be(1);
-        text.Should().StartWith("error: task hub 'orders': ").And.NotContain("c2VjcmV0LWtleQ==").And.NotContain(" at ");
-        text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().ContainSingle();
+        text.Should().Be($"error: task hub 'orders': Connection refused ({host[7..]})\n");
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
