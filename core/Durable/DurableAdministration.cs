@@ -67,7 +67,7 @@ public sealed class DurableAdministration : IDisposable
                 newest.Add(FlowOverview.From(state));
             }
 
-            if (newest.Count > query.Top + PageSize)
+            if (newest.Count > (long)query.Top + PageSize)
             {
                 newest = Newest(newest, query.Top);
             }

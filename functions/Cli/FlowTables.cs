@@ -20,8 +20,12 @@ internal static class FlowTables
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
-        var terminal = ReferenceEquals(writer, System.Console.Out) && !System.Console.IsOutputRedirected;
-        console.Profile.Width = terminal ? System.Console.WindowWidth : UnwrappedWidth;
+        // A terminal keeps the width Spectre reads from it.
+        if (!ReferenceEquals(writer, System.Console.Out) || System.Console.IsOutputRedirected)
+        {
+            console.Profile.Width = UnwrappedWidth;
+        }
+
         return console;
     }
 

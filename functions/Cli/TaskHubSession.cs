@@ -7,8 +7,8 @@ namespace Switchyard.Functions.Cli;
 /// <summary>
 /// What every <c>switchyard workflows</c> command does around its own work: loads the configuration as <c>check</c> does,
 /// opens the task hub of its <c>switchyard/durable</c> engine (the storage client alone, no worker), and turns a
-/// configuration without an engine or a connection, or a storage that cannot be reached, into one message and exit
-/// code 1.
+/// configuration without an engine or a connection, a connection string it cannot read, or a storage that cannot be
+/// reached, into one message and exit code 1.
 /// </summary>
 internal static class TaskHubSession
 {
@@ -38,7 +38,12 @@ internal static class TaskHubSession
             return 1;
         }
 
-        using var taskHub = new DurableAdministration(engine, NullLoggerFactory.Instance);
+        using var taskHub = await OpenAsync(engine, errors).ConfigureAwait(false);
+        if (taskHub is null)
+        {
+            return 1;
+        }
+
         try
         {
             return await operation(taskHub, config).ConfigureAwait(false);
@@ -49,6 +54,23 @@ internal static class TaskHubSession
             var message = Cause(exception).Message.Split('\n', 2)[0].Trim();
             await errors.WriteLineAsync($"error: task hub '{taskHub.TaskHub}': {message}").ConfigureAwait(false);
             return 1;
+        }
+    }
+
+    private static async Task<DurableAdministration?> OpenAsync(DurableEngineOptions engine, TextWriter errors)
+    {
+        try
+        {
+            return new DurableAdministration(engine, NullLoggerFactory.Instance);
+        }
+        catch (FormatException exception)
+        {
+            // The storage clients read the connection string here; its value is never printed (it holds the key).
+            var source = string.IsNullOrEmpty(Environment.GetEnvironmentVariable(DurableEngineOptions.ConnectionVariable))
+                ? DurableEngineOptions.JsonPath + ".connection"
+                : DurableEngineOptions.ConnectionVariable;
+            await errors.WriteLineAsync($"error: {source}: not an Azure Storage connection string: {exception.Message}").ConfigureAwait(false);
+            return null;
         }
     }
 

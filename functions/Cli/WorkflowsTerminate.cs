@@ -19,20 +19,26 @@ internal static class WorkflowsTerminate
         var config = ConfigFileOption.Create();
         var id = new Argument<string>("id") { Description = "The flow's instance id." };
         var reason = new Option<string>("--reason") { Description = "Why the flow is ended: its output.", DefaultValueFactory = _ => DefaultReason };
-        var wait = new Option<string>("--wait") { Description = "How long to wait for a gateway to apply it (a Go duration).", DefaultValueFactory = _ => "10s" };
+        var wait = new Option<string>("--wait")
+        {
+            Description = "How long to wait for a gateway to apply it (a Go duration).",
+            DefaultValueFactory = _ => "10s",
+        };
         var command = new Command("terminate", "End a running flow with a reason.") { id, config, reason, wait };
         command.SetAction((result, cancellationToken) => TerminateAsync(
             new WorkflowTerminateRequest(
                 ConfigFileOption.Resolve(result.GetValue(config)), result.GetValue(id)!, result.GetValue(reason)!, result.GetValue(wait)!),
             result.InvocationConfiguration.Output,
             result.InvocationConfiguration.Error,
+            TimeProvider.System,
             cancellationToken));
         return command;
     }
 
     public static async Task<int> TerminateAsync(
-        WorkflowTerminateRequest request, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+        WorkflowTerminateRequest request, TextWriter output, TextWriter errors, TimeProvider clock, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(clock);
         if (await DurationArgument.ParseAsync("--wait", request.Wait, errors).ConfigureAwait(false) is not { } wait)
         {
             return 1;
@@ -54,11 +60,11 @@ internal static class WorkflowsTerminate
                 return 1;
             }
 
-            var deadline = DateTime.UtcNow + wait;
+            var started = clock.GetTimestamp();
             var now = before;
-            while (!now.State.IsFinished && DateTime.UtcNow < deadline)
+            while (!now.State.IsFinished && clock.GetElapsedTime(started) < wait)
             {
-                await Task.Delay(Polling, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(Polling, clock, cancellationToken).ConfigureAwait(false);
                 now = await taskHub.GetAsync(request.InstanceId).ConfigureAwait(false) ?? now;
             }
 
@@ -86,4 +92,5 @@ internal static class WorkflowsTerminate
 /// <param name="InstanceId">The flow's instance id.</param>
 /// <param name="Reason">Why it is ended.</param>
 /// <param name="Wait">How long to wait for it to be applied, as written (a Go duration).</param>
-internal sealed record WorkflowTerminateRequest(string ConfigPath, string InstanceId, string Reason = WorkflowsTerminate.DefaultReason, string Wait = "10s");
+internal sealed record WorkflowTerminateRequest(
+    string ConfigPath, string InstanceId, string Reason = WorkflowsTerminate.DefaultReason, string Wait = "10s");

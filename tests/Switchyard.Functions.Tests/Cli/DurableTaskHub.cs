@@ -60,11 +60,14 @@ internal sealed class DurableTaskHub : IAsyncDisposable
         var hub = new DurableTaskHub(directory, configPath, taskHub, backend, loaded.Config, engine);
         if (startWorker)
         {
-            await engine.StartAsync();
+            await hub.StartWorkerAsync();
         }
 
         return hub;
     }
+
+    /// <summary>Starts the engine's worker: this process then runs the task hub's flows, as a gateway would.</summary>
+    public Task StartWorkerAsync() => _engine.StartAsync();
 
     /// <summary>Starts a flow of the endpoint serving <paramref name="route"/> with <paramref name="instanceId"/>.</summary>
     public async Task StartFlowAsync(string route, string instanceId)

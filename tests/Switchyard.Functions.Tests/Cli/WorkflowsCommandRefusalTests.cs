@@ -36,6 +36,19 @@ public sealed class WorkflowsCommandRefusalTests : IDisposable
     }
 
     [Fact]
+    public async Task A_connection_that_is_no_connection_string_is_refused_without_printing_it()
+    {
+        var path = Write(Durable("AccountName=devstoreaccount1;AccountKey=c2VjcmV0LWtleQ==;Nonsense=1"));
+
+        var (exitCode, text) = await WorkflowsCommandTests.InvokeAsync("workflows", "list", "-c", path);
+
+        exitCode.Should().Be(1);
+        text.Should().StartWith("error: extra_config.switchyard/durable.connection: not an Azure Storage connection string: ")
+            .And.NotContain("c2VjcmV0LWtleQ==");
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().ContainSingle();
+    }
+
+    [Fact]
     public async Task An_invalid_configuration_lists_its_problems()
     {
         var path = Write("""{"version": 3, "extra_config": {"switchyard/durable": {"connection": "UseDevelopmentStorage=true", "partitions": 99}}}""");
@@ -57,7 +70,8 @@ public sealed class WorkflowsCommandRefusalTests : IDisposable
     public async Task An_argument_it_cannot_read_is_refused_before_the_storage_is_reached(string arguments, string start, string end)
     {
         // The connection leads nowhere: a refusal that tried to reach it would take the storage's retries and say so.
-        var path = Write(Durable($"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;TableEndpoint={ClosedPort.Host()}/devstoreaccount1"));
+        var path = Write(Durable(
+            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;TableEndpoint={ClosedPort.Host()}/devstoreaccount1"));
 
         var (exitCode, text) = await WorkflowsCommandTests.InvokeAsync(["workflows", .. arguments.Split(' '), "-c", path]);
 

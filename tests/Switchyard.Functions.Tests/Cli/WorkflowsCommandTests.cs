@@ -87,7 +87,7 @@ public sealed class WorkflowsCommandTests(AzuriteServer azurite) : IClassFixture
         var errors = new StringWriter();
 
         (await WorkflowsShow.ShowAsync(hub.ConfigPath, "nope", new StringWriter(), errors)).Should().Be(1);
-        (await WorkflowsTerminate.TerminateAsync(new WorkflowTerminateRequest(hub.ConfigPath, "nope"), new StringWriter(), errors, default))
+        (await WorkflowsTerminate.TerminateAsync(new WorkflowTerminateRequest(hub.ConfigPath, "nope"), new StringWriter(), errors, TimeProvider.System, default))
             .Should().Be(1);
 
         errors.ToString().Should().Be(
@@ -104,7 +104,8 @@ public sealed class WorkflowsCommandTests(AzuriteServer azurite) : IClassFixture
 
         var (slow, slowText) = await InvokeAsync("workflows", "terminate", "slow-1", "-c", hub.ConfigPath, "--reason", "the payment provider is down");
         var nestedText = new StringWriter();
-        var nested = await WorkflowsTerminate.TerminateAsync(new WorkflowTerminateRequest(hub.ConfigPath, "nested-1"), nestedText, new StringWriter(), default);
+        var nested = await WorkflowsTerminate.TerminateAsync(
+            new WorkflowTerminateRequest(hub.ConfigPath, "nested-1"), nestedText, new StringWriter(), TimeProvider.System, default);
 
         slow.Should().Be(0);
         slowText.Should().Be("terminated flow 'slow-1': the payment provider is down\n");
@@ -123,7 +124,8 @@ public sealed class WorkflowsCommandTests(AzuriteServer azurite) : IClassFixture
         await hub.RunFlowAsync("/signup", "signup-1");
         var errors = new StringWriter();
 
-        var exitCode = await WorkflowsTerminate.TerminateAsync(new WorkflowTerminateRequest(hub.ConfigPath, "signup-1"), new StringWriter(), errors, default);
+        var exitCode = await WorkflowsTerminate.TerminateAsync(
+            new WorkflowTerminateRequest(hub.ConfigPath, "signup-1"), new StringWriter(), errors, TimeProvider.System, default);
 
         exitCode.Should().Be(1);
         errors.ToString().Should().Be("error: flow 'signup-1' has already ended (Completed): nothing to terminate\n");
@@ -173,6 +175,25 @@ public sealed class WorkflowsCommandTests(AzuriteServer azurite) : IClassFixture
         Fields(showText).Should().Contain("status Pending");
         (await hub.GetAsync("pending-1"))!.RuntimeStatus.Should().Be("Pending");
         hub.Backend.Received.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_termination_queued_while_no_gateway_runs_is_applied_when_one_starts()
+    {
+        await using var hub = await DurableTaskHub.StartAsync(azurite, startWorker: false);
+        await hub.StartFlowAsync("/signup", "pending-1");
+
+        var (exitCode, text) = await InvokeAsync(
+            "workflows", "terminate", "pending-1", "-c", hub.ConfigPath, "--wait", "300ms", "--reason", "duplicate");
+        await hub.StartWorkerAsync();
+        var state = await hub.WaitAsync("pending-1", flow => flow.IsFinished);
+
+        exitCode.Should().Be(0);
+        text.Should().Be(
+            "termination of flow 'pending-1' queued (status now Pending): "
+                + $"a gateway process of task hub '{hub.TaskHub}' applies it when it next runs the flow\n");
+        state.RuntimeStatus.Should().Be("Terminated");
+        state.Failure.Should().Be("duplicate");
     }
 
     /// <summary>Runs the command line as <c>switchyard</c> would, with its output and errors captured.</summary>
