@@ -3,8 +3,8 @@ using System.CommandLine;
 namespace Switchyard.Functions.Cli;
 
 /// <summary>
-/// The <c>switchyard</c> command line: <c>run</c> (also the default), <c>check</c>, <c>send</c>, <c>package</c> and
-/// <c>namespaces</c>.
+/// The <c>switchyard</c> command line: <c>run</c> (also the default), <c>check</c>, <c>send</c>, <c>package</c>,
+/// <c>namespaces</c> and <c>workflows</c>.
 /// </summary>
 internal static class SwitchyardCommand
 {
@@ -18,6 +18,7 @@ internal static class SwitchyardCommand
             SendCommand.Create(),
             PackageCommand.Create(),
             NamespacesCommand.Create(),
+            WorkflowsCommand.Create(),
         };
 
         // `switchyard` alone (and `dotnet run --project functions`) serves the embedded default configuration.
