@@ -87,8 +87,9 @@ internal static class ConfigCascade
 
         if (cascaded.Durable?.Compensate is { } compensate)
         {
-            // A compensation is one more call of the same endpoint: it cascades as its step does.
-            cascaded = cascaded with { Durable = cascaded.Durable with { Compensate = ApplyToBackend(compensate, endpoint, defaultHosts, problems) } };
+            // A compensation undoes its step, usually on the same service: it cascades as its step does, and takes the
+            // step's hosts unless it names its own.
+            cascaded = cascaded with { Durable = cascaded.Durable with { Compensate = ApplyToBackend(compensate, endpoint, hosts, problems) } };
         }
 
         return cascaded.Workflow is null

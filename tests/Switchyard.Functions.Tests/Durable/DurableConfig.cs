@@ -10,12 +10,21 @@ internal static class DurableConfig
     /// <summary>A new task hub name, unique in this test run.</summary>
     public static string NewTaskHub() => $"t{Environment.ProcessId}x{Interlocked.Increment(ref _hubs)}";
 
-    /// <summary>A v3 configuration with the engine on <paramref name="azurite"/> and <paramref name="endpoints"/>.</summary>
-    public static string With(AzuriteServer azurite, string endpoints, string taskHub, string rootKeys = "") =>
-        $$$"""
-        {"version": 3, {{{(rootKeys.Length > 0 ? rootKeys + "," : "")}}}
-         "extra_config": {"switchyard/durable": {"connection": "{{{azurite.ConnectionString}}}", "task_hub": "{{{taskHub}}}",
-           "partitions": 1, "queue_polling": "50ms", "status_polling": "10ms"} },
-         "endpoints": [{{{endpoints}}}]}
-        """;
+    /// <summary>
+    /// A v3 configuration with the engine on <paramref name="azurite"/> and <paramref name="endpoints"/>, and the admin
+    /// endpoints' <paramref name="adminSecret"/> when one is given.
+    /// </summary>
+    public static string With(AzuriteServer azurite, string endpoints, string taskHub, string? adminSecret = null)
+    {
+        var admin = adminSecret is null ? "" : $$"""
+            "switchyard/admin": {"secret": "{{adminSecret}}"},
+            """;
+        return $$$"""
+            {"version": 3,
+             "extra_config": { {{{admin}}}
+               "switchyard/durable": {"connection": "{{{azurite.ConnectionString}}}", "task_hub": "{{{taskHub}}}",
+               "partitions": 1, "queue_polling": "50ms", "status_polling": "10ms"} },
+             "endpoints": [{{{endpoints}}}]}
+            """;
+    }
 }

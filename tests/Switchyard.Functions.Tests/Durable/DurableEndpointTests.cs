@@ -89,6 +89,74 @@ public sealed class DurableEndpointTests(AzuriteServer azurite)
     }
 
     [Fact]
+    public async Task A_three_level_workflow_with_a_race_answers_what_its_in_memory_twin_answers()
+    {
+        await using var backend = await TestBackend.StartAsync(context => context.Request.Path.Value switch
+        {
+            "/users/7" => TestBackend.Json(context, """{"id":7}"""),
+            "/orders" => TestBackend.Json(context, """{"count":3}"""),
+            "/accounts/7" => TestBackend.Json(context, """{"account":"acc-9"}"""),
+            "/ledger/acc-9" => TestBackend.Json(context, """{"balance":10.50}"""),
+            _ => TestBackend.Json(context, "{}", 404),
+        });
+        string Endpoint(string path, string durable) => $$"""
+            {"endpoint": "{{path}}/{id}", "timeout": "5s", "extra_config": {{{durable}}"proxy": {"sequential": true} },
+             "backend": [
+              {"host": ["{{backend.Host}}"], "url_pattern": "/users/{id}", "group": "user"},
+              {"host": ["{{backend.Host}}"], "url_pattern": "/__workflow/{resp0_user.id}", "group": "level2", "extra_config": {"workflow": {
+                "endpoint": "/level2/{resp0_user.id}", "concurrent_calls": 3,
+                "backend": [
+                  {"url_pattern": "/orders", "group": "orders"},
+                  {"url_pattern": "/__workflow/{resp0_user.id}", "group": "level3", "extra_config": {"workflow": {
+                    "endpoint": "/level3/{resp0_user.id}", "extra_config": {"proxy": {"sequential": true} },
+                    "backend": [{"url_pattern": "/accounts/{resp0_user.id}"}, {"url_pattern": "/ledger/{resp0_account}"}]} } }]} } }]}
+            """;
+        await using var gateway = await TestGateway.StartAsync(DurableConfig.With(
+            azurite, Endpoint("/memory", "") + "," + Endpoint("/durable", "\"switchyard/durable\": {}, "), DurableConfig.NewTaskHub()));
+
+        var memory = await gateway.GetAnswerAsync("/memory/7");
+        var durable = await gateway.GetAnswerAsync("/durable/7");
+
+        durable.Status.Should().Be(HttpStatusCode.OK);
+        durable.Completed.Should().Be(memory.Completed).And.Be("true");
+        durable.Body.Should().Be(memory.Body).And.Contain("\"balance\":10.50");
+    }
+
+    [Fact]
+    public async Task When_step_three_fails_for_good_steps_two_and_one_are_compensated_and_the_status_shows_it()
+    {
+        var order = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await using var backend = await TestBackend.StartAsync(context =>
+        {
+            order.Enqueue(context.Request.Method + " " + context.Request.Path.Value);
+            return context.Request.Path.Value == "/email" ? TestBackend.Json(context, "{}", 503) : TestBackend.Json(context, """{"done":true}""");
+        });
+        await using var gateway = await TestGateway.StartAsync(DurableConfig.With(azurite, $$"""
+            {"endpoint": "/signup", "method": "POST", "timeout": "5s", "extra_config": {"switchyard/durable": {}, "proxy": {"sequential": true} },
+             "backend": [
+              {"host": ["{{backend.Host}}"], "url_pattern": "/register", "group": "user",
+               "extra_config": {"switchyard/durable": {"compensate": {"url_pattern": "/register", "method": "DELETE"} } } },
+              {"host": ["{{backend.Host}}"], "url_pattern": "/charge", "group": "payment",
+               "extra_config": {"switchyard/durable": {"compensate": {"url_pattern": "/refund"} } } },
+              {"host": ["{{backend.Host}}"], "url_pattern": "/email",
+               "extra_config": {"switchyard/durable": {"retry": {"max_attempts": 2, "first_delay": "100ms"} } } }]}
+            """, DurableConfig.NewTaskHub(), adminSecret: "s"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/signup") { Content = new StringContent("{}") };
+        request.Headers.Add("Idempotency-Key", "saga-1");
+
+        var answer = await GatewayAnswer.ReadAsync(await gateway.Client.SendAsync(request));
+
+        answer.Completed.Should().Be("false");
+        order.Should().Equal("POST /register", "POST /charge", "POST /email", "POST /email", "POST /refund", "DELETE /register");
+        using var statusRequest = new HttpRequestMessage(HttpMethod.Get, "/__workflows/saga-1");
+        statusRequest.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "s");
+        var status = JsonNode.Parse(await (await gateway.Client.SendAsync(statusRequest)).Content.ReadAsStringAsync())!;
+        status["record"]!["outcome"]!.GetValue<string>().Should().Be("failed");
+        status["record"]!["failed_step"]!.GetValue<string>().Should().Be("2");
+        status["record"]!["compensated"]!.AsArray().Select(s => s!.GetValue<string>()).Should().Equal("1", "0");
+    }
+
+    [Fact]
     public async Task An_idempotency_key_the_storage_cannot_hold_is_the_clients_mistake()
     {
         await using var gateway = await TestGateway.StartAsync(DurableConfig.With(azurite, """

@@ -46,7 +46,7 @@ public sealed class DurableOptionsParserTests
         var backend = LoadValid($$"""
             {"version": 3, "host": ["http://b"], "timeout": "3s", {{Engine}}, "endpoints": [{"endpoint": "/e", "method": "POST",
               "extra_config": {"switchyard/durable": {} },
-              "backend": [{"url_pattern": "/charge", "extra_config": {"switchyard/durable": {
+              "backend": [{"host": ["http://payments:8080"], "url_pattern": "/charge", "extra_config": {"switchyard/durable": {
                 "retry": {"max_attempts": 5, "first_delay": "2s", "backoff_coefficient": 1.5, "max_delay": "1m", "statuses": [502, 503]},
                 "compensate": {"url_pattern": "refund"} } } }]}]}
             """).Endpoints[0].Backends[0];
@@ -57,7 +57,7 @@ public sealed class DurableOptionsParserTests
         });
         var compensate = backend.Durable.Compensate!;
         compensate.UrlPattern.Should().Be("/refund");
-        compensate.Host.Should().Equal("http://b");
+        compensate.Host.Should().Equal(["http://payments:8080"], "a compensation takes its step's hosts");
         compensate.Method.Should().Be("POST");
         compensate.Timeout.Should().Be(TimeSpan.FromSeconds(3));
         compensate.JsonPath.Should().Be("endpoints[0].backend[0].extra_config.switchyard/durable.compensate");
