@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Switchyard.Core.Configuration;
 using Switchyard.Core.Durable;
-using Switchyard.Core.Encoding;
 using Switchyard.Core.Pipeline;
 using Switchyard.Functions.Tests.Agents;
 using Switchyard.Functions.Tests.Hosting;
@@ -29,8 +27,7 @@ public sealed class DurableAgentTests(RabbitMqServer rabbit) : IClassFixture<Azu
         // The state a consumer killed between the start and its ack leaves behind: the flow of message m-0 exists, the
         // message is still in the queue. Started here by another client of the task hub, as the dead consumer did.
         var loaded = ConfigLoader.Parse(config).Config!;
-        await using var otherProcess = DurableEngine.OnAzureStorage(
-            loaded.Durable!, new DurablePipes(loaded), new ProxyFactory(BackendHttpClient.Create(), DecoderRegistry.Default), NullLoggerFactory.Instance);
+        await using var otherProcess = DurableConfig.TaskHubOf(config);
         await otherProcess.StartAsync();
         var redelivered = new ProxyRequest { Headers = new Dictionary<string, string[]> { ["X-Message-Id"] = [AmqpTestBroker.MessageId("m", 0)] } };
         var flowOfFirst = DurableAgentFlows.InstanceIdOf(scenario.Agent, redelivered);

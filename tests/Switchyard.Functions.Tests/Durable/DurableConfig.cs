@@ -1,3 +1,8 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Switchyard.Core.Configuration;
+using Switchyard.Core.Durable;
+using Switchyard.Core.Encoding;
+using Switchyard.Core.Pipeline;
 using Switchyard.Testing;
 
 namespace Switchyard.Functions.Tests.Durable;
@@ -26,5 +31,16 @@ internal static class DurableConfig
                "partitions": 1, "queue_polling": "50ms", "status_polling": "10ms"} },
              "endpoints": [{{{endpoints}}}]}
             """;
+    }
+
+    /// <summary>
+    /// Another client of <paramref name="krakendJson"/>'s task hub, as a second process would be: it can start flows and look
+    /// at them, and runs steps too once started (<see cref="DurableEngine.StartAsync"/>).
+    /// </summary>
+    public static DurableEngine TaskHubOf(string krakendJson)
+    {
+        var config = ConfigLoader.Parse(krakendJson).Config ?? throw new InvalidOperationException("the configuration is invalid");
+        return DurableEngine.OnAzureStorage(
+            config.Durable!, new DurablePipes(config), new ProxyFactory(BackendHttpClient.Create(), DecoderRegistry.Default), NullLoggerFactory.Instance);
     }
 }

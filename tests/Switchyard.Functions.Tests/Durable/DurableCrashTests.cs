@@ -3,10 +3,7 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging.Abstractions;
 using Switchyard.Core.Configuration;
-using Switchyard.Core.Durable;
-using Switchyard.Core.Encoding;
 using Switchyard.Core.Pipeline;
 using Switchyard.Functions.Tests.Agents;
 using Switchyard.Testing;
@@ -103,8 +100,7 @@ public sealed class DurableCrashTests(AzuriteServer azurite) : IDisposable
         await using var second = await GatewayProcess.StartAsync(secondConfig);
 
         var loaded = ConfigLoader.LoadFile(firstConfig).Config!;
-        await using var client = DurableEngine.OnAzureStorage(
-            loaded.Durable!, new DurablePipes(loaded), new ProxyFactory(BackendHttpClient.Create(), DecoderRegistry.Default), NullLoggerFactory.Instance);
+        await using var client = DurableConfig.TaskHubOf(File.ReadAllText(firstConfig));
         var ids = Enumerable.Range(0, 100).Select(i => $"scale-{i}").ToList();
         foreach (var id in ids)
         {

@@ -1,9 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.Logging.Abstractions;
-using Switchyard.Core.Configuration;
-using Switchyard.Core.Durable;
-using Switchyard.Core.Encoding;
-using Switchyard.Core.Pipeline;
 using Switchyard.Functions.Tests.Serverless;
 using Switchyard.Testing;
 
@@ -34,9 +29,7 @@ public sealed class DurableFunctionsHostTests(AzuriteServer azurite)
 
         first.StatusCode.Should().Be(HttpStatusCode.OK);
         redelivery.StatusCode.Should().Be(HttpStatusCode.OK);
-        var loaded = ConfigLoader.Parse(config).Config!;
-        await using var taskHubClient = DurableEngine.OnAzureStorage(
-            loaded.Durable!, new DurablePipes(loaded), new ProxyFactory(BackendHttpClient.Create(), DecoderRegistry.Default), NullLoggerFactory.Instance);
+        await using var taskHubClient = DurableConfig.TaskHubOf(config);
         var flow = $"agent:orders:m-7";
         for (var i = 0; i < 200 && (await taskHubClient.GetAsync(flow))?.IsFinished != true; i++)
         {

@@ -28,11 +28,7 @@ public sealed class DurableSignupExampleTests(AzuriteServer azurite)
         var asFlow = await SignUpAsync(durable, wantsNotifications, key);
 
         // It did run as a flow: the task hub holds it, completed.
-        var loaded = Switchyard.Core.Configuration.ConfigLoader.Parse(durableExample.ToJsonString()).Config!;
-        await using var taskHub = Switchyard.Core.Durable.DurableEngine.OnAzureStorage(
-            loaded.Durable!, new Switchyard.Core.Durable.DurablePipes(loaded),
-            new Switchyard.Core.Pipeline.ProxyFactory(Switchyard.Core.Pipeline.BackendHttpClient.Create(), Switchyard.Core.Encoding.DecoderRegistry.Default),
-            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        await using var taskHub = DurableConfig.TaskHubOf(durableExample.ToJsonString());
         (await taskHub.GetAsync(key))!.RuntimeStatus.Should().Be("Completed");
         asFlow.Status.Should().Be(HttpStatusCode.OK);
         asFlow.Completed.Should().Be(inMemory.Completed);
