@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Switchyard.Core.Configuration;
+using Switchyard.Core.Durable;
 using Switchyard.Core.Pipeline;
 using Switchyard.Functions.Hosting;
 using Switchyard.Functions.Routing;
@@ -43,26 +44,32 @@ internal sealed partial class DurableEndpointHandler(
             return;
         }
 
-        var flows = engine.Engine;
-        var token = FlowIds.NewToken();
-        var start = await flows.StartFlowAsync(endpoint.JsonPath, MergeFailurePolicy.Partial, request, instanceId, token).ConfigureAwait(false);
-        if (!start.IsNew)
+        FlowState? state;
+        string token;
+        try
         {
-            // A repeated key: the first flow's answer (or its status URL), never a second flow.
-            var existing = await flows.GetAsync(instanceId).ConfigureAwait(false);
-            if (existing is null || existing.Pipe != endpoint.JsonPath)
-            {
-                await ClientErrors.WriteAsync(context, StatusCodes.Status409Conflict, "this Idempotency-Key belongs to a flow of another endpoint")
-                    .ConfigureAwait(false);
-                return;
-            }
-
-            token = existing.Token ?? token;
+            // What is left of the endpoint's timeout is the wait; the flow itself goes on when it runs out.
+            (state, token) = await StartAndWaitAsync(request, instanceId, endpoint.Timeout - System.Diagnostics.Stopwatch.GetElapsedTime(started), context.RequestAborted)
+                .ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (FlowOfAnotherEndpointException)
+        {
+            await ClientErrors.WriteAsync(context, StatusCodes.Status409Conflict, "this Idempotency-Key belongs to a flow of another endpoint")
+                .ConfigureAwait(false);
+            return;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // The task hub's storage failed the start or the look: the client may try again (with the same key).
+            LogStorageError(logger, endpoint.Endpoint, instanceId, exception.Message);
+            await ServerBusyAsync(context).ConfigureAwait(false);
+            return;
         }
 
-        // What is left of the endpoint's timeout; the flow itself goes on when it runs out.
-        var left = endpoint.Timeout - System.Diagnostics.Stopwatch.GetElapsedTime(started);
-        var state = await flows.WaitAsync(instanceId, left > TimeSpan.Zero ? left : TimeSpan.Zero, context.RequestAborted).ConfigureAwait(false);
         if (context.RequestAborted.IsCancellationRequested)
         {
             return;
@@ -83,6 +90,26 @@ internal sealed partial class DurableEndpointHandler(
         await writer.WriteAsync(context, response).ConfigureAwait(false);
     }
 
+    // Starts the flow (a repeated key finds the first one: its answer or its status URL, never a second flow) and waits.
+    private async Task<(FlowState? State, string Token)> StartAndWaitAsync(ProxyRequest request, string instanceId, TimeSpan wait, CancellationToken aborted)
+    {
+        var flows = engine.Engine;
+        var token = FlowIds.NewToken();
+        var start = await flows.StartFlowAsync(endpoint.JsonPath, MergeFailurePolicy.Partial, request, instanceId, token).ConfigureAwait(false);
+        if (!start.IsNew)
+        {
+            var existing = await flows.GetAsync(instanceId).ConfigureAwait(false);
+            if (existing is null || existing.Pipe != endpoint.JsonPath)
+            {
+                throw new FlowOfAnotherEndpointException();
+            }
+
+            token = existing.Token ?? token;
+        }
+
+        return (await flows.WaitAsync(instanceId, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, aborted).ConfigureAwait(false), token);
+    }
+
     /// <summary>The status URL of a flow, with its token.</summary>
     public static string StatusUrl(string instanceId, string token) => $"{DurableRoutes.StatusPrefix}{Uri.EscapeDataString(instanceId)}?token={token}";
 
@@ -101,9 +128,15 @@ internal sealed partial class DurableEndpointHandler(
     private static Task ServerBusyAsync(HttpContext context)
     {
         context.Response.Headers.RetryAfter = "5";
-        return ClientErrors.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "503 the durable engine is not running yet");
+        return ClientErrors.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "503 the durable engine is not available");
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "[ENDPOINT: {Endpoint}][FLOW: {Flow}] {Error}")]
     private static partial void LogEndpointError(ILogger logger, string endpoint, string flow, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "[ENDPOINT: {Endpoint}][FLOW: {Flow}] the task hub's storage failed: {Error}")]
+    private static partial void LogStorageError(ILogger logger, string endpoint, string flow, string error);
+
+    // A repeated Idempotency-Key whose flow belongs to another endpoint: the client's mistake.
+    private sealed class FlowOfAnotherEndpointException : Exception;
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Switchyard.Core.Configuration;
 using Switchyard.Functions.Admin;
 using Switchyard.Functions.Hosting;
@@ -20,7 +21,7 @@ internal static class DurableRoutes
             yield break;
         }
 
-        var endpoint = new FlowStatusEndpoint(engine, AdminSecret.From(config));
+        var endpoint = new FlowStatusEndpoint(engine, AdminSecret.From(config), services.GetRequiredService<ILogger<FlowStatusEndpoint>>());
         yield return new RouteEntry<RouteHandler>("GET", StatusPrefix + "{id}", endpoint.GetAsync);
         yield return new RouteEntry<RouteHandler>("DELETE", StatusPrefix + "{id}", endpoint.DeleteAsync);
     }

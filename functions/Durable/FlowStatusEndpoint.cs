@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Switchyard.Core.Durable;
 using Switchyard.Functions.Admin;
 using Switchyard.Functions.Hosting;
@@ -13,7 +14,7 @@ namespace Switchyard.Functions.Durable;
 /// in the <c>Location</c> its endpoint answered), compared in constant time. Without either the answer is 401, whether
 /// the flow exists or not. <c>DELETE /__workflows/{id}?reason=...</c> terminates a running flow: admin secret only.
 /// </summary>
-internal sealed class FlowStatusEndpoint(DurableEngineHost engine, AdminSecret? admin)
+internal sealed partial class FlowStatusEndpoint(DurableEngineHost engine, AdminSecret? admin, ILogger<FlowStatusEndpoint> logger)
 {
     // How long a status request waits for an engine that is still starting before it is told to come back.
     private static readonly TimeSpan ReadyWait = TimeSpan.FromSeconds(2);
@@ -122,6 +123,20 @@ internal sealed class FlowStatusEndpoint(DurableEngineHost engine, AdminSecret? 
             return null;
         }
 
-        return (id, await engine.Engine.GetAsync(id).ConfigureAwait(false));
+        try
+        {
+            return (id, await engine.Engine.GetAsync(id).ConfigureAwait(false));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // The task hub's storage cannot be read: the caller may look again; the cause is for the operators' log.
+            LogStorageError(logger, id, exception.Message);
+            context.Response.Headers.RetryAfter = "5";
+            await ClientErrors.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "503 the durable engine is not available").ConfigureAwait(false);
+            return null;
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "[FLOW: {Flow}] the task hub's storage failed: {Error}")]
+    private static partial void LogStorageError(ILogger logger, string flow, string error);
 }
