@@ -33,12 +33,13 @@ internal static class DurableStorage
             ? fromEnvironment
             : options.Connection;
 
-    // A connection string has settings (name=value); anything else names the account the managed identity reaches.
+    // Checked at load time (DurableValidator); the managed identity is the one the host gives (AZURE_CLIENT_ID picks a
+    // user-assigned one), or a developer's own sign-in when run on a workstation.
     private static StorageAccountClientProvider Account(string connection) =>
-        connection.Contains('=', StringComparison.Ordinal)
-            ? new StorageAccountClientProvider(connection)
-            : new StorageAccountClientProvider(AccountName(connection), new DefaultAzureCredential());
-
-    private static string AccountName(string connection) =>
-        Uri.TryCreate(connection, UriKind.Absolute, out var url) ? url.Host.Split('.')[0] : connection;
+        StorageAccountAddress.Parse(connection, out var problem) switch
+        {
+            { ConnectionString: { } connectionString } => new StorageAccountClientProvider(connectionString),
+            { Services: var (blob, queue, table) } => new StorageAccountClientProvider(blob, queue, table, new DefaultAzureCredential()),
+            _ => throw new InvalidOperationException($"{DurableEngineOptions.JsonPath}.connection {problem}"),
+        };
 }

@@ -49,13 +49,19 @@ internal sealed partial class DurableValidator : IConfigValidator
     private static void ValidateEngine(DurableEngineOptions engine, List<EndpointNode> durablePipes, ConfigProblems problems)
     {
         var path = DurableEngineOptions.JsonPath;
-        if (durablePipes.Count > 0 && engine.Connection.Length == 0
-            && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(DurableEngineOptions.ConnectionVariable)))
+        var connection = DurableStorage.Connection(engine);
+        if (durablePipes.Count > 0 && connection.Length == 0)
         {
             problems.Error(
                 path + ".connection",
                 $"required: the Azure Storage the durable pipes run on (a connection string, UseDevelopmentStorage=true, an account name "
                     + $"or URL for the managed identity), or {DurableEngineOptions.ConnectionVariable}");
+        }
+        else if (connection.Length > 0 && StorageAccountAddress.Parse(connection, out var problem) is null)
+        {
+            // The value itself is not repeated: a connection string holds a key.
+            var from = connection == engine.Connection ? "" : $"(from {DurableEngineOptions.ConnectionVariable}) ";
+            problems.Error(path + ".connection", from + problem);
         }
 
         if (!TaskHubPattern().IsMatch(engine.TaskHub))

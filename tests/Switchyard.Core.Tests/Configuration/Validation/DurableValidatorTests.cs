@@ -55,4 +55,15 @@ public sealed class DurableValidatorTests
             "endpoints[0].backend[1].extra_config.switchyard/durable.retry.max_attempts: must be between 1 and 100, got 0",
             "endpoints[0].backend[1].extra_config.switchyard/durable.retry.statuses[0]: must be between 100 and 599, got 42");
     }
+
+    [Fact]
+    public void A_connection_that_is_no_storage_account_is_an_error_that_does_not_repeat_it()
+    {
+        LoadErrors("""
+            {"version": 3, "host": ["http://b"], "extra_config": {"switchyard/durable": {"connection": "https://example.com/AccountKey"}},
+             "endpoints": [{"endpoint": "/e", "extra_config": {"switchyard/durable": {}}, "backend": [{"url_pattern": "/x"}]}]}
+            """).Should().Equal(
+            "extra_config.switchyard/durable.connection: must be an Azure Storage connection string, an account name (3 to 24 lowercase "
+                + "letters or digits) or an https URL of one of its services (https://<account>.blob.core.windows.net)");
+    }
 }
