@@ -2,6 +2,7 @@ using DurableTask.AzureStorage;
 using DurableTask.Core;
 using DurableTask.Core.Exceptions;
 using Microsoft.Extensions.Logging;
+using Switchyard.Core.Configuration;
 using Switchyard.Core.Pipeline;
 
 namespace Switchyard.Core.Durable;
@@ -122,6 +123,20 @@ public sealed class DurableEngine : IAsyncDisposable
         {
             return state;
         }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="workflow"/>, a durable workflow an in-memory pipe opens, as a flow of its own (a new id) and
+    /// answers its answer; cancelling stops the wait, not the flow. See <see cref="DurableWorkflowRunner"/>.
+    /// </summary>
+    public async ValueTask<ProxyResponse> RunWorkflowAsync(
+        EndpointConfig workflow, MergeFailurePolicy policy, ProxyRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        var instanceId = Guid.NewGuid().ToString("N");
+        await StartFlowAsync(workflow.JsonPath, policy, request, instanceId).ConfigureAwait(false);
+        var state = await WaitAsync(instanceId, Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
+        return state?.Response ?? ProxyResponse.Failed($"the flow {instanceId} ended without an answer ({state?.RuntimeStatus}): {state?.Failure}");
     }
 
     /// <summary>Ends a running flow now, with <paramref name="reason"/> as its output.</summary>

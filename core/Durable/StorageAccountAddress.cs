@@ -19,6 +19,9 @@ public sealed partial record StorageAccountAddress
     /// <summary>The connection string, when the connection is one.</summary>
     public string? ConnectionString { get; private init; }
 
+    /// <summary>The account's name, when the connection names an account.</summary>
+    public string? AccountName { get; private init; }
+
     /// <summary>The blob, queue and table services the managed identity reaches, when the connection names an account.</summary>
     public (Uri Blob, Uri Queue, Uri Table)? Services { get; private init; }
 
@@ -51,6 +54,7 @@ public sealed partial record StorageAccountAddress
 
     private static StorageAccountAddress OnSuffix(string account, string suffix) => new()
     {
+        AccountName = account,
         Services = (Service(account, "blob", suffix), Service(account, "queue", suffix), Service(account, "table", suffix)),
     };
 

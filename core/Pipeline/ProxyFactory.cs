@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Switchyard.Core.Configuration;
+using Switchyard.Core.Durable;
 using Switchyard.Core.Encoding;
 using Switchyard.Core.Pipeline.Formatting;
 using Switchyard.Core.Policies;
@@ -17,9 +18,12 @@ namespace Switchyard.Core.Pipeline;
 /// workflow backend: policies → the nested endpoint's pipe (built by this same code) within its timeout → formatter
 /// </code>
 /// A workflow is an endpoint: the same <see cref="CreatePipe"/> builds it at any depth, only its failure policy
-/// differs (a workflow stops at its first failing step unless <c>ignore_errors</c>).
+/// differs (a workflow stops at its first failing step unless <c>ignore_errors</c>). A durable workflow opened by an
+/// in-memory pipe is a flow of its own, which <paramref name="durableWorkflows"/> runs (a durable pipe's own workflows
+/// are the durable engine's to run).
 /// </summary>
-public sealed class ProxyFactory(HttpMessageInvoker client, DecoderRegistry decoders, TimeProvider? timeProvider = null)
+public sealed class ProxyFactory(
+    HttpMessageInvoker client, DecoderRegistry decoders, TimeProvider? timeProvider = null, DurableWorkflowRunner? durableWorkflows = null)
 {
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
@@ -27,13 +31,16 @@ public sealed class ProxyFactory(HttpMessageInvoker client, DecoderRegistry deco
     public Proxy CreateEndpoint(EndpointConfig endpoint) => CreatePipe(endpoint, MergeFailurePolicy.Partial);
 
     /// <summary>The pipe of one backend, from the request builder down to the formatter (or its nested workflow).</summary>
-    public Proxy CreateBackend(BackendConfig backend)
+    public Proxy CreateBackend(BackendConfig backend) => CreateBackend(backend, inDurablePipe: false);
+
+    private Proxy CreateBackend(BackendConfig backend, bool inDurablePipe)
     {
         Func<JsonObject, JsonObject>? format = ResponseFormatter.Create(backend) is { } formatter ? formatter.Format : null;
         if (backend.Workflow is { } workflow)
         {
             var failurePolicy = workflow.IgnoreErrors ? MergeFailurePolicy.Continue : MergeFailurePolicy.Abort;
-            return WithPolicies(backend.Policies, backend.CelChecks, WorkflowProxy.Create(workflow, CreatePipe(workflow, failurePolicy), format));
+            var pipe = workflow.IsDurable && !inDurablePipe ? DurableWorkflow(workflow, failurePolicy) : CreatePipe(workflow, failurePolicy);
+            return WithPolicies(backend.Policies, backend.CelChecks, WorkflowProxy.Create(workflow, pipe, format));
         }
 
         var proxy = backend.Encoding == EncodingNames.NoOp
@@ -55,7 +62,7 @@ public sealed class ProxyFactory(HttpMessageInvoker client, DecoderRegistry deco
         var main = endpoint.Backends.Where(b => !b.Proxy.Shadow).ToArray();
         var shadows = endpoint.Backends.Where(b => b.Proxy.Shadow).ToArray();
 
-        var parts = main.Select(CreateBackend).ToArray();
+        var parts = main.Select(backend => CreateBackend(backend, endpoint.IsDurable)).ToArray();
         var proxy = parts.Length switch
         {
             1 => parts[0],
@@ -78,7 +85,7 @@ public sealed class ProxyFactory(HttpMessageInvoker client, DecoderRegistry deco
         if (shadows.Length > 0)
         {
             var shadowTimeout = shadows.Max(b => b.Proxy.ShadowTimeout ?? b.Timeout);
-            proxy = ShadowProxy.Create(proxy, [.. shadows.Select(CreateBackend)], shadowTimeout);
+            proxy = ShadowProxy.Create(proxy, [.. shadows.Select(backend => CreateBackend(backend, endpoint.IsDurable))], shadowTimeout);
         }
 
         return proxy;
@@ -92,6 +99,14 @@ public sealed class ProxyFactory(HttpMessageInvoker client, DecoderRegistry deco
         main.SelectMany(b => UrlTemplate.Parse(b.UrlPattern).Placeholders)
             .Concat(main.Where(b => b.Workflow is not null).SelectMany(b => UrlTemplate.Parse(b.Workflow!.Endpoint).Placeholders))
             .Concat(endpoint.Proxy.SequentialPropagatedParams);
+
+    // Never the workflow run in memory instead: a configured durability is kept or the pipe is not built.
+    private Proxy DurableWorkflow(EndpointConfig workflow, MergeFailurePolicy failurePolicy)
+    {
+        var run = durableWorkflows
+            ?? throw new InvalidOperationException($"{workflow.JsonPath}: a durable workflow in an in-memory pipe needs the durable engine");
+        return (request, cancellationToken) => run(workflow, failurePolicy, request, cancellationToken);
+    }
 
     private Proxy WithPolicies(SecurityPoliciesOptions? policies, IReadOnlyList<string> celChecks, Proxy next, bool validatorChecksClaims = false) =>
         PolicyChecks.Create(policies, celChecks, validatorChecksClaims) is { } checks ? PolicyProxy.Create(checks, _time, next) : next;

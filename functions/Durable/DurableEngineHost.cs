@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Switchyard.Core.Configuration;
 using Switchyard.Core.Durable;
+using Switchyard.Core.Pipeline;
 
 namespace Switchyard.Functions.Durable;
 
@@ -51,6 +53,29 @@ internal sealed partial class DurableEngineHost(DurableEngine engine, ILogger<Du
         }
     }
 
+    /// <summary>
+    /// The <see cref="DurableWorkflowRunner"/> of the gateway's in-memory pipes: a failed backend for their merge when the
+    /// engine does not run (yet) or its storage fails, with the cause in the log.
+    /// </summary>
+    public async ValueTask<ProxyResponse> RunWorkflowAsync(
+        EndpointConfig workflow, MergeFailurePolicy policy, ProxyRequest request, CancellationToken cancellationToken)
+    {
+        if (!await WaitReadyAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return ProxyResponse.Failed("the durable engine is not running yet");
+        }
+
+        try
+        {
+            return await engine.RunWorkflowAsync(workflow, policy, request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException)
+        {
+            LogWorkflowNotRun(logger, workflow.JsonPath, exception.Message);
+            return ProxyResponse.Failed("the durable engine is not available");
+        }
+    }
+
     private async Task StartWithRetriesAsync(CancellationToken stopping)
     {
         var wait = FirstWait;
@@ -86,4 +111,7 @@ internal sealed partial class DurableEngineHost(DurableEngine engine, ILogger<Du
 
     [LoggerMessage(Level = LogLevel.Error, Message = "[DURABLE] The engine cannot start (trying again in {Seconds} s): {Error}")]
     private static partial void LogNotStarted(ILogger logger, double seconds, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "[DURABLE] The workflow {Workflow} could not run as a flow: {Error}")]
+    private static partial void LogWorkflowNotRun(ILogger logger, string workflow, string error);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Switchyard.Core.Configuration;
 using Switchyard.Core.Durable;
+using Switchyard.Core.Encoding;
 using Switchyard.Core.Pipeline;
 
 namespace Switchyard.Functions.Durable;
@@ -18,8 +19,12 @@ internal static class DurableServices
         }
 
         services.AddSingleton(pipes);
+        // The engine's steps are single backend calls: their factory runs no workflow, so it needs no engine itself.
         services.AddSingleton(provider => DurableEngine.OnAzureStorage(
-            options, pipes, provider.GetRequiredService<ProxyFactory>(), provider.GetRequiredService<ILoggerFactory>()));
+            options,
+            pipes,
+            new ProxyFactory(provider.GetRequiredService<HttpMessageInvoker>(), DecoderRegistry.Default, provider.GetRequiredService<TimeProvider>()),
+            provider.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<DurableEngineHost>();
         services.AddHostedService(provider => provider.GetRequiredService<DurableEngineHost>());
     }

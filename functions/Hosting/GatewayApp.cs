@@ -86,7 +86,10 @@ internal static class GatewayApp
         builder.Services.AddSingleton(_ => tls);
         builder.Services.AddSingleton(_ => BackendHttpClient.Create(tls.Client, config.Transport));
         builder.Services.AddSingleton(services => new ProxyFactory(
-            services.GetRequiredService<HttpMessageInvoker>(), DecoderRegistry.Default, services.GetRequiredService<TimeProvider>()));
+            services.GetRequiredService<HttpMessageInvoker>(),
+            DecoderRegistry.Default,
+            services.GetRequiredService<TimeProvider>(),
+            services.GetService<DurableEngineHost>() is { } durable ? durable.RunWorkflowAsync : null));
         builder.Services.AddSingleton(config);
         builder.Services.AddSingleton(services => new JwkSources(
             services.GetRequiredService<TimeProvider>(),

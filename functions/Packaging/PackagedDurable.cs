@@ -25,7 +25,7 @@ internal sealed record PackagedDurable(string? StorageAccount)
 
     /// <summary>
     /// The durable deployment of <paramref name="config"/>, or null when it has no durable pipe; problems (a secret in
-    /// <c>connection</c>, a name that cannot be a storage account) go to <paramref name="errors"/>.
+    /// <c>connection</c>) go to <paramref name="errors"/>.
     /// </summary>
     public static PackagedDurable? Of(ServiceConfig config, List<string> errors)
     {
@@ -47,15 +47,8 @@ internal sealed record PackagedDurable(string? StorageAccount)
             return null;
         }
 
-        var account = AccountOf(connection);
-        if (account is not null && !IsAccountName(account))
-        {
-            errors.Add($"{ConnectionPath}: '{account}' cannot name a storage account (3 to 24 lowercase letters and digits), "
-                + "which the function app's engine reaches with its identity");
-            return null;
-        }
-
-        return new PackagedDurable(account);
+        // The connection's form was checked when the configuration loaded.
+        return new PackagedDurable(AccountOf(connection));
     }
 
     /// <summary>The line <c>package</c> prints: what the deployment does for the durable pipes, and what it costs.</summary>
@@ -97,15 +90,11 @@ internal sealed record PackagedDurable(string? StorageAccount)
 
         if (!connection.Contains('=', StringComparison.Ordinal))
         {
-            return Uri.TryCreate(connection, UriKind.Absolute, out var url) ? url.Host.Split('.')[0] : connection;
+            return StorageAccountAddress.Parse(connection, out _)?.AccountName;
         }
 
         return Settings(connection).TryGetValue("AccountName", out var name) && name != DevelopmentAccountName ? name : null;
     }
-
-    /// <summary>Azure's rule for a storage account's name.</summary>
-    private static bool IsAccountName(string name) =>
-        name.Length is >= 3 and <= 24 && name.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterLower(c));
 
     // A connection string's settings: name=value pairs separated by ';', names case-insensitive, values kept whole
     // (a key or a signature holds '=' itself).

@@ -17,19 +17,21 @@ internal sealed class DurableHarness : IAsyncDisposable
 
     private readonly ProxyFactory _proxies = new(Client, DecoderRegistry.Default);
     private readonly DurableEngine _engine;
+    private readonly ProxyFactory _gatewayProxies;
 
     private DurableHarness(ServiceConfig config)
     {
         Config = config;
         var service = new InMemoryOrchestrationService(NullLoggerFactory.Instance);
         _engine = new DurableEngine(service, service, new DurablePipes(config), _proxies, TimeSpan.FromMilliseconds(2), NullLoggerFactory.Instance);
+        _gatewayProxies = new ProxyFactory(Client, DecoderRegistry.Default, durableWorkflows: _engine.RunWorkflowAsync);
     }
 
     public ServiceConfig Config { get; }
 
     public EndpointConfig Endpoint => Config.Endpoints[0];
 
-    /// <summary>Loads <paramref name="krakendJson"/> (its first endpoint opts in to durability) and starts the engine.</summary>
+    /// <summary>Loads <paramref name="krakendJson"/> (its first endpoint, or a workflow in it, opts in to durability) and starts the engine.</summary>
     public static async Task<DurableHarness> StartAsync(string krakendJson)
     {
         var result = ConfigLoader.Parse(krakendJson);
@@ -41,6 +43,9 @@ internal sealed class DurableHarness : IAsyncDisposable
 
     /// <summary>The endpoint's answer in memory.</summary>
     public ValueTask<ProxyResponse> InMemoryAsync(ProxyRequest request) => _proxies.CreateEndpoint(Endpoint)(request, default);
+
+    /// <summary>The endpoint's answer in memory as the gateway builds it: a durable workflow it opens runs as a flow.</summary>
+    public ValueTask<ProxyResponse> GatewayAsync(ProxyRequest request) => _gatewayProxies.CreateEndpoint(Endpoint)(request, default);
 
     /// <summary>The endpoint's answer as a durable flow with <paramref name="instanceId"/>, and the flow's final state.</summary>
     public async Task<FlowState> DurableAsync(ProxyRequest request, string instanceId = "flow-1")

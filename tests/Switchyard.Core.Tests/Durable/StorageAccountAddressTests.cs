@@ -21,6 +21,7 @@ public sealed class StorageAccountAddressTests
         var address = StorageAccountAddress.Parse("flowstore01", out _)!;
 
         address.ConnectionString.Should().BeNull();
+        address.AccountName.Should().Be("flowstore01");
         address.Services.Should().Be((
             new Uri("https://flowstore01.blob.core.windows.net"),
             new Uri("https://flowstore01.queue.core.windows.net"),

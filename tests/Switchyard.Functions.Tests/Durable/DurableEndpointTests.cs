@@ -37,6 +37,34 @@ public sealed class DurableEndpointTests(AzuriteServer azurite)
     }
 
     [Fact]
+    public async Task A_durable_workflow_in_an_in_memory_endpoint_runs_as_a_flow_of_its_own()
+    {
+        var keys = new System.Collections.Concurrent.ConcurrentDictionary<string, string>();
+        await using var backend = await TestBackend.StartAsync(context =>
+        {
+            keys[context.Request.Path.Value!] = context.Request.Headers["Idempotency-Key"].ToString();
+            return TestBackend.Json(context, context.Request.Path.Value == "/users/7" ? """{"id":7}""" : """{"count":3}""");
+        });
+        string Endpoint(string path, string durable) => $$"""
+            {"endpoint": "{{path}}/{id}", "timeout": "5s",
+             "backend": [{"host": ["{{backend.Host}}"], "url_pattern": "/users/{id}", "group": "user"},
+                         {"host": ["{{backend.Host}}"], "url_pattern": "/__workflow", "group": "w", "extra_config": {"workflow": {
+                           "endpoint": "/w", {{durable}} "backend": [{"host": ["{{backend.Host}}"], "url_pattern": "/orders"}]} } }]}
+            """;
+        await using var gateway = await TestGateway.StartAsync(DurableConfig.With(
+            azurite, Endpoint("/memory", "") + "," + Endpoint("/mixed", "\"extra_config\": {\"switchyard/durable\": {}},"), DurableConfig.NewTaskHub()));
+
+        var memory = await gateway.GetAnswerAsync("/memory/7");
+        keys.Clear();
+        var mixed = await gateway.GetAnswerAsync("/mixed/7");
+
+        mixed.Status.Should().Be(memory.Status).And.Be(HttpStatusCode.OK);
+        mixed.Body.Should().Be(memory.Body).And.Be("""{"user":{"id":7},"w":{"count":3}}""");
+        keys["/users/7"].Should().BeEmpty("the endpoint itself runs in memory");
+        keys["/orders"].Should().MatchRegex("^[0-9a-f]{32}:0$", "the workflow's call is a step of its own flow");
+    }
+
+    [Fact]
     public async Task A_flow_longer_than_the_endpoint_timeout_answers_202_and_its_status_url_needs_its_token()
     {
         await using var backend = await TestBackend.StartAsync(async context =>

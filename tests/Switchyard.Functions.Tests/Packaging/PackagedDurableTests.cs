@@ -104,13 +104,12 @@ public sealed class PackagedDurableTests : IDisposable
     [Theory]
     [InlineData("Orders_Store")]
     [InlineData("https://x.blob.core.windows.net")]
-    public void A_name_that_cannot_be_a_storage_account_is_an_error(string connection)
+    public async Task A_name_that_cannot_be_a_storage_account_is_an_error_and_nothing_is_written(string connection)
     {
-        var errors = new List<string>();
+        (await Package(Config(connection, endpointDurable: true), zip: true)).Should().Be(1);
 
-        PackagedDurable.Of(Configuration(Config(connection, endpointDurable: true)), errors).Should().BeNull();
-
-        errors.Should().ContainSingle().Which.Should().Contain("extra_config.switchyard/durable.connection").And.Contain("cannot name a storage account");
+        Directory.Exists(Output).Should().BeFalse();
+        _sandbox.Errors.ToString().Should().Contain("extra_config.switchyard/durable.connection: must be an Azure Storage connection string");
     }
 
     [Fact]
@@ -155,9 +154,6 @@ public sealed class PackagedDurableTests : IDisposable
 
         return config.ToJsonString();
     }
-
-    private static Core.Configuration.ServiceConfig Configuration(string json) =>
-        Core.Configuration.ConfigLoader.Parse(json).Config ?? throw new InvalidOperationException("the test's configuration is invalid");
 
     private Task<int> Package(string json, bool zip = false) => _sandbox.Package(_sandbox.WriteConfig(json), zip);
 
