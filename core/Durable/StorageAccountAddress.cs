@@ -3,10 +3,11 @@ using System.Text.RegularExpressions;
 namespace Switchyard.Core.Durable;
 
 /// <summary>
-/// Where the engine's Azure Storage is, from <c>connection</c>: a connection string (settings as <c>name=value</c>;
-/// <c>UseDevelopmentStorage=true</c> is Azurite), or an account reached with the managed identity, named either by
-/// itself (<c>mystorage</c>, in Azure's public cloud) or by one of its service URLs
-/// (<c>https://mystorage.blob.core.usgovcloudapi.net</c>: the other services are on the same cloud's suffix).
+/// Where the engine's Azure Storage is, from <c>connection</c>: a connection string with its credential (settings as
+/// <c>name=value</c>; <c>UseDevelopmentStorage=true</c> is Azurite), or an account reached with the managed identity,
+/// named by itself (<c>mystorage</c>, in Azure's public cloud), by one of its service URLs
+/// (<c>https://mystorage.blob.core.usgovcloudapi.net</c>: the other services are on the same cloud's suffix) or by a
+/// connection string without a credential (<c>AccountName=mystorage;EndpointSuffix=...</c>).
 /// </summary>
 public sealed partial record StorageAccountAddress
 {
@@ -31,7 +32,25 @@ public sealed partial record StorageAccountAddress
         problem = "";
         if (connection.Contains('=', StringComparison.Ordinal))
         {
-            return new StorageAccountAddress { ConnectionString = connection };
+            var settings = Settings(connection);
+            if (settings.TryGetValue("AccountName", out var name) && AccountNamePattern().IsMatch(name)
+                && !settings.ContainsKey("AccountKey") && !settings.ContainsKey("SharedAccessSignature"))
+            {
+                // An account without a credential: the managed identity reaches it, on the cloud its suffix names.
+                return OnSuffix(name, settings.TryGetValue("EndpointSuffix", out var cloud) && cloud.Length > 0 ? cloud : PublicCloudSuffix);
+            }
+
+            try
+            {
+                // The storage SDK's own reading of a connection string (no request is made); its message never holds the key.
+                _ = new Azure.Storage.Queues.QueueServiceClient(connection);
+                return new StorageAccountAddress { ConnectionString = connection };
+            }
+            catch (FormatException exception)
+            {
+                problem = "not an Azure Storage connection string: " + exception.Message;
+                return null;
+            }
         }
 
         if (AccountNamePattern().IsMatch(connection))
@@ -50,6 +69,26 @@ public sealed partial record StorageAccountAddress
         problem = "must be an Azure Storage connection string, an account name (3 to 24 lowercase letters or digits) "
             + "or an https URL of one of its services (https://<account>.blob.core.windows.net)";
         return null;
+    }
+
+    /// <summary>
+    /// A connection string's settings: name=value pairs separated by ';', names case-insensitive, values kept whole (a
+    /// key or a signature holds '=' itself).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Settings(string connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in connection.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0)
+            {
+                settings[pair[..equals].Trim()] = pair[(equals + 1)..].Trim();
+            }
+        }
+
+        return settings;
     }
 
     private static StorageAccountAddress OnSuffix(string account, string suffix) => new()

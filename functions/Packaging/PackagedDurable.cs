@@ -71,45 +71,16 @@ internal sealed record PackagedDurable(string? StorageAccount)
             return "SharedAccessSignature";
         }
 
-        var settings = Settings(connection);
+        var settings = StorageAccountAddress.Settings(connection);
         var development = settings.TryGetValue("AccountName", out var name) && name == DevelopmentAccountName;
         return SecretSettings.FirstOrDefault(key => settings.TryGetValue(key, out var value) && value.Length > 0
             && !(development && key == "AccountKey" && value == DevelopmentAccountKey));
     }
 
     /// <summary>
-    /// The account <paramref name="connection"/> names in Azure, or null for the app's own: none, the emulator
-    /// (<c>UseDevelopmentStorage=true</c>, the development account), or a connection string without <c>AccountName</c>.
+    /// The account <paramref name="connection"/> names for the managed identity, or null for the app's own: none, or a
+    /// connection string with a credential (only the emulator's passes <see cref="Secret"/>).
     /// </summary>
-    public static string? AccountOf(string connection)
-    {
-        if (connection.Length == 0)
-        {
-            return null;
-        }
-
-        if (!connection.Contains('=', StringComparison.Ordinal))
-        {
-            return StorageAccountAddress.Parse(connection, out _)?.AccountName;
-        }
-
-        return Settings(connection).TryGetValue("AccountName", out var name) && name != DevelopmentAccountName ? name : null;
-    }
-
-    // A connection string's settings: name=value pairs separated by ';', names case-insensitive, values kept whole
-    // (a key or a signature holds '=' itself).
-    private static Dictionary<string, string> Settings(string connection)
-    {
-        var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var pair in connection.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var equals = pair.IndexOf('=', StringComparison.Ordinal);
-            if (equals > 0)
-            {
-                settings[pair[..equals].Trim()] = pair[(equals + 1)..].Trim();
-            }
-        }
-
-        return settings;
-    }
+    public static string? AccountOf(string connection) =>
+        connection.Length == 0 ? null : StorageAccountAddress.Parse(connection, out _)?.AccountName;
 }

@@ -19,7 +19,7 @@ public sealed class DurableWorkflowInMemoryPipeTests
           {"url_pattern": "/users/{id}", "group": "user"},
           {"url_pattern": "/__workflow", "group": "w", "extra_config": {"workflow": {
             "endpoint": "/w", "extra_config": {"proxy": {"sequential": true}DURABLE},
-            "backend": [{"url_pattern": "/orders"}, {"url_pattern": "/accounts/7"}]}}}]}
+            "backend": [{"url_pattern": "/orders"}, {"url_pattern": "/accounts/7"}, {"url_pattern": "/ledger/7"}]}}}]}
         """;
 
     private static readonly ProxyRequest Request = new() { Method = "GET", Path = "/u/42", Params = new Dictionary<string, string> { ["Id"] = "42" } };
@@ -45,6 +45,7 @@ public sealed class DurableWorkflowInMemoryPipeTests
         keys["/users/42"].Should().BeEmpty("the endpoint's own call is in memory");
         var flow = keys["/orders"].Should().MatchRegex("^[0-9a-f]{32}:0$").And.Subject.Split(':')[0];
         keys["/accounts/7"].Should().Be($"{flow}:1");
+        keys["/ledger/7"].Should().Be($"{flow}:2");
         (await harness.Engine.GetAsync(flow))!.RuntimeStatus.Should().Be("Completed");
     }
 
@@ -55,10 +56,10 @@ public sealed class DurableWorkflowInMemoryPipeTests
         await using var backend = await TestBackend.StartAsync(async context =>
         {
             keys.Enqueue(context.Request.Headers["Idempotency-Key"].ToString());
-            await Task.Delay(context.Request.Path.Value == "/users/42" ? TimeSpan.Zero : TimeSpan.FromMilliseconds(250));
+            await Task.Delay(context.Request.Path.Value == "/users/42" ? TimeSpan.Zero : TimeSpan.FromMilliseconds(600));
             await Answer(context);
         });
-        var config = Config(backend, durable: true).Replace("\"endpoint\": \"/w\",", "\"endpoint\": \"/w\", \"timeout\": \"300ms\",", StringComparison.Ordinal);
+        var config = Config(backend, durable: true).Replace("\"endpoint\": \"/w\",", "\"endpoint\": \"/w\", \"timeout\": \"1500ms\",", StringComparison.Ordinal);
         await using var harness = await DurableHarness.StartAsync(config);
 
         var answer = await harness.GatewayAsync(Request);
@@ -69,7 +70,7 @@ public sealed class DurableWorkflowInMemoryPipeTests
         var flow = keys.Single(key => key.EndsWith(":0", StringComparison.Ordinal)).Split(':')[0];
         var state = await harness.Engine.WaitAsync(flow, TimeSpan.FromSeconds(10), default);
         state!.RuntimeStatus.Should().Be("Completed", "the flow went on after its caller stopped waiting");
-        DurableHarness.Rendered(state.Response!).Should().Be("""{"account":"acc-9","count":3,"last":"x"} complete=True error=""");
+        DurableHarness.Rendered(state.Response!).Should().Be("""{"account":"acc-9","balance":1,"count":3,"last":"x"} complete=True error=""");
     }
 
     [Fact]
@@ -87,6 +88,7 @@ public sealed class DurableWorkflowInMemoryPipeTests
         "/users/42" => TestBackend.Json(context, """{"id":7,"name":"ana","score":1.50}"""),
         "/orders" => TestBackend.Json(context, """{"count":3,"last":"x"}"""),
         "/accounts/7" => TestBackend.Json(context, """{"account":"acc-9"}"""),
+        "/ledger/7" => TestBackend.Json(context, """{"balance":1}"""),
         _ => TestBackend.Json(context, "{}", 404),
     };
 

@@ -39,6 +39,16 @@ public sealed class StorageAccountAddressTests
             new Uri("https://flowstore01.table.core.usgovcloudapi.net")));
     }
 
+    [Fact]
+    public void A_connection_string_without_a_credential_names_an_account_for_the_managed_identity()
+    {
+        var address = StorageAccountAddress.Parse("AccountName=flowstore01;EndpointSuffix=core.chinacloudapi.cn", out _)!;
+
+        address.ConnectionString.Should().BeNull();
+        address.AccountName.Should().Be("flowstore01");
+        address.Services!.Value.Table.Should().Be(new Uri("https://flowstore01.table.core.chinacloudapi.cn"));
+    }
+
     [Theory]
     [InlineData("Flow_Store")]
     [InlineData("ab")]
@@ -49,5 +59,13 @@ public sealed class StorageAccountAddressTests
     {
         StorageAccountAddress.Parse(connection, out var problem).Should().BeNull();
         problem.Should().StartWith("must be an Azure Storage connection string");
+    }
+
+    [Fact]
+    public void Settings_the_storage_cannot_read_are_refused_without_their_key()
+    {
+        StorageAccountAddress.Parse("AccountName=devstoreaccount1;AccountKey=c2VjcmV0LWtleQ==;Nonsense=1", out var problem).Should().BeNull();
+
+        problem.Should().StartWith("not an Azure Storage connection string: ").And.NotContain("c2VjcmV0LWtleQ==");
     }
 }

@@ -16,13 +16,13 @@ public sealed class DurableOptionsParserTests
         defaults.VisibilityTimeout.Should().Be(TimeSpan.FromSeconds(10));
 
         var engine = LoadValid("""
-            {"version": 3, "extra_config": {"switchyard/durable": {"connection": "c=1", "task_hub": "signups", "partitions": 2,
+            {"version": 3, "extra_config": {"switchyard/durable": {"connection": "UseDevelopmentStorage=true", "task_hub": "signups", "partitions": 2,
               "max_concurrent_activities": 8, "max_concurrent_orchestrations": 4, "queue_polling": "50ms", "status_polling": "5ms",
               "visibility_timeout": "30s", "lease_interval": "10s", "worker_id": "w1"}}}
             """).Durable!;
         engine.Should().Be(new DurableEngineOptions
         {
-            Connection = "c=1", TaskHub = "signups", Partitions = 2, MaxConcurrentActivities = 8, MaxConcurrentOrchestrations = 4,
+            Connection = "UseDevelopmentStorage=true", TaskHub = "signups", Partitions = 2, MaxConcurrentActivities = 8, MaxConcurrentOrchestrations = 4,
             QueuePolling = TimeSpan.FromMilliseconds(50), StatusPolling = TimeSpan.FromMilliseconds(5),
             VisibilityTimeout = TimeSpan.FromSeconds(30), LeaseInterval = TimeSpan.FromSeconds(10), WorkerId = "w1",
         });
