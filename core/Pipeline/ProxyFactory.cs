@@ -4,6 +4,7 @@ using Switchyard.Core.Durable;
 using Switchyard.Core.Encoding;
 using Switchyard.Core.Pipeline.Formatting;
 using Switchyard.Core.Policies;
+using Switchyard.Core.Resilience;
 using Switchyard.Core.Workflows;
 
 namespace Switchyard.Core.Pipeline;
@@ -13,19 +14,27 @@ namespace Switchyard.Core.Pipeline;
 /// <code>
 /// endpoint: shadow split → policies (req before, resp after) → static → endpoint flatmap
 ///           → merge of the backends (parallel or sequential; several backends only)
-/// backend:  request builder (filters, method, url_pattern) → concurrent calls → load balancer → policies
-///           → HTTP call → status check → decode → formatter (target, allow/deny/mapping or flatmap, group)
+/// backend:  request builder (filters, method, url_pattern) → concurrent calls → load balancer
+///           → resilience (circuit breaker → rate limit; BackendResilience) → policies
+///           → HTTP call (the backend's client: martian → cache → client credentials; BackendClient)
+///           → status check → decode → formatter (target, allow/deny/mapping or flatmap, group)
 /// workflow backend: policies → the nested endpoint's pipe (built by this same code) within its timeout → formatter
 /// </code>
 /// A workflow is an endpoint: the same <see cref="CreatePipe"/> builds it at any depth, only its failure policy
 /// differs (a workflow stops at its first failing step unless <c>ignore_errors</c>). A durable workflow opened by an
 /// in-memory pipe is a flow of its own, which <paramref name="durableWorkflows"/> runs (a durable pipe's own workflows
-/// are the durable engine's to run).
+/// are the durable engine's to run). What a backend keeps between requests (breaker, bucket, cache, token) lives in
+/// <paramref name="states"/>, so factories given the same states share it.
 /// </summary>
 public sealed class ProxyFactory(
-    HttpMessageInvoker client, DecoderRegistry decoders, TimeProvider? timeProvider = null, DurableWorkflowRunner? durableWorkflows = null)
+    HttpMessageInvoker client,
+    DecoderRegistry decoders,
+    TimeProvider? timeProvider = null,
+    DurableWorkflowRunner? durableWorkflows = null,
+    BackendStates? states = null)
 {
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private readonly BackendStates _states = states ?? new BackendStates(timeProvider);
 
     /// <summary>The pipe of a published endpoint.</summary>
     public Proxy CreateEndpoint(EndpointConfig endpoint) => CreatePipe(endpoint, MergeFailurePolicy.Partial);
@@ -43,11 +52,13 @@ public sealed class ProxyFactory(
             return WithPolicies(backend.Policies, backend.CelChecks, WorkflowProxy.Create(workflow, pipe, format));
         }
 
+        var backendClient = BackendClient.Create(backend, client, _states);
         var proxy = backend.Encoding == EncodingNames.NoOp
-            ? NoOpBackendProxy.Create(client)
-            : HttpBackendProxy.Create(client, backend, decoders.Get(backend.Encoding), format);
+            ? NoOpBackendProxy.Create(backendClient)
+            : HttpBackendProxy.Create(backendClient, backend, decoders.Get(backend.Encoding), format);
 
         proxy = WithPolicies(backend.Policies, backend.CelChecks, proxy);
+        proxy = BackendResilience.Create(backend, _states, proxy);
         proxy = LoadBalancedProxy.Create(new HostBalancer(backend.Host), proxy);
         if (backend.ConcurrentCalls > 1)
         {

@@ -4,6 +4,7 @@ using Switchyard.Core.Configuration;
 using Switchyard.Core.Durable;
 using Switchyard.Core.Encoding;
 using Switchyard.Core.Pipeline;
+using Switchyard.Core.Resilience;
 
 namespace Switchyard.Functions.Durable;
 
@@ -23,7 +24,11 @@ internal static class DurableServices
         services.AddSingleton(provider => DurableEngine.OnAzureStorage(
             options,
             pipes,
-            new ProxyFactory(provider.GetRequiredService<HttpMessageInvoker>(), DecoderRegistry.Default, provider.GetRequiredService<TimeProvider>()),
+            new ProxyFactory(
+                provider.GetRequiredService<HttpMessageInvoker>(),
+                DecoderRegistry.Default,
+                provider.GetRequiredService<TimeProvider>(),
+                states: provider.GetRequiredService<BackendStates>()),
             provider.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<DurableEngineHost>();
         services.AddHostedService(provider => provider.GetRequiredService<DurableEngineHost>());

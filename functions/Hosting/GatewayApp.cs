@@ -8,6 +8,7 @@ using Switchyard.Core.Configuration;
 using Switchyard.Core.Encoding;
 using Switchyard.Core.Health;
 using Switchyard.Core.Pipeline;
+using Switchyard.Core.Resilience;
 using Switchyard.Core.Security.Tls;
 using Switchyard.Core.Security.Jwt;
 using Switchyard.Functions.Durable;
@@ -85,11 +86,14 @@ internal static class GatewayApp
         builder.Services.AddSingleton<AgentHealthRegistry>();
         builder.Services.AddSingleton(_ => tls);
         builder.Services.AddSingleton(_ => BackendHttpClient.Create(tls.Client, config.Transport));
+        builder.Services.AddSingleton(services => new BackendStates(
+            services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton(services => new ProxyFactory(
             services.GetRequiredService<HttpMessageInvoker>(),
             DecoderRegistry.Default,
             services.GetRequiredService<TimeProvider>(),
-            services.GetService<DurableEngineHost>() is { } durable ? durable.RunWorkflowAsync : null));
+            services.GetService<DurableEngineHost>() is { } durable ? durable.RunWorkflowAsync : null,
+            services.GetRequiredService<BackendStates>()));
         builder.Services.AddSingleton(config);
         builder.Services.AddSingleton(services => new JwkSources(
             services.GetRequiredService<TimeProvider>(),

@@ -1,0 +1,56 @@
+using Polly;
+using Switchyard.Core.Configuration;
+using Switchyard.Core.Pipeline;
+
+namespace Switchyard.Core.Resilience;
+
+/// <summary>
+/// The resilience layer of one backend, one Polly pipeline per backend definition (kept in <see cref="BackendStates"/>
+/// so every pipe built for the backend shares its breaker and bucket). Its strategies, outermost first, in KrakenD's
+/// order:
+/// <code>
+/// qos/circuit-breaker → qos/ratelimit/proxy → (the backend's policies and HTTP call)
+/// </code>
+/// so a rate-limited call counts as a failure for the breaker, and an open breaker takes no token. A backend with
+/// neither namespace has no layer.
+/// </summary>
+internal static class BackendResilience
+{
+    public static Proxy Create(BackendConfig backend, BackendStates states, Proxy next)
+    {
+        if (states.For(backend, b => Build(b, states)) is not { } pipeline)
+        {
+            return next;
+        }
+
+        return async (request, cancellationToken) =>
+        {
+            var context = ResilienceContextPool.Shared.Get(cancellationToken);
+            try
+            {
+                var outcome = await pipeline.ExecuteOutcomeAsync(
+                    static async (context, state) => Outcome.FromResult(await state.next(state.request, context.CancellationToken).ConfigureAwait(false)),
+                    context,
+                    (next, request)).ConfigureAwait(false);
+                return outcome.Result ?? ProxyResponse.Failed(Rejection(outcome.Exception!, cancellationToken));
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
+        };
+    }
+
+    // Null when the backend has no strategy: it then gets no layer at all.
+    private static ResiliencePipeline<ProxyResponse>? Build(BackendConfig backend, BackendStates states)
+    {
+        var builder = new ResiliencePipelineBuilder<ProxyResponse> { TimeProvider = states.Time };
+        var strategies = 0;
+
+        return strategies == 0 ? null : builder.Build();
+    }
+
+    // A strategy that refuses the call answers with an exception outcome, never thrown: it becomes the backend's error.
+    private static ProxyError Rejection(Exception exception, CancellationToken cancellationToken) =>
+        BackendFailure.FromException(exception, cancellationToken);
+}
