@@ -7,7 +7,7 @@ namespace Switchyard.Functions.Tests.Hosting;
 
 /// <summary>
 /// <c>qos/circuit-breaker</c> through the running gateway, against a real loopback backend that fails and then
-/// recovers, on the real clock (a one-second timeout and generous waits).
+/// recovers, on the real clock (a one-second timeout and generous waits), configured with the README's example.
 /// </summary>
 public sealed class CircuitBreakerEndpointTests
 {
@@ -31,11 +31,14 @@ public sealed class CircuitBreakerEndpointTests
         }
     }
 
-    private static string Config(string backendHost) => TestGateway.Config($$$"""
-        {"endpoint": "/orders", "backend": [{"host": ["{{{backendHost}}}"], "url_pattern": "/orders",
-          "extra_config": {"qos/circuit-breaker": {
-            "interval": 60, "timeout": 1, "max_errors": 2, "name": "orders-cb", "log_status_change": true} } }]}
-        """, """ "extra_config": {"router": {"return_error_msg": true}} """);
+    // The README's example, its host moved to the test backend and its 10 s timeout cut to 1 s.
+    private static string Config(string backendHost)
+    {
+        var example = RepositoryFiles.ReadmeExample("### Circuit breaker");
+        example.Should().Contain("\"timeout\": 10").And.Contain("http://orders.internal:8080");
+        return example.Replace("http://orders.internal:8080", backendHost, StringComparison.Ordinal)
+            .Replace("\"timeout\": 10", "\"timeout\": 1", StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task It_opens_after_max_errors_calls_nothing_while_open_probes_once_after_the_timeout_and_closes_on_success()
