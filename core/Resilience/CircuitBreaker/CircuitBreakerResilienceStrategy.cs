@@ -28,7 +28,7 @@ namespace Switchyard.Core.Resilience.CircuitBreaker;
 /// way, where Polly's breaker counts every result it does not handle as a success. So the state machine is written here,
 /// as a Polly strategy so it composes in the backend's one resilience pipeline.
 /// </remarks>
-public sealed class CircuitBreakerResilienceStrategy : ResilienceStrategy<ProxyResponse>
+internal sealed class CircuitBreakerResilienceStrategy : ResilienceStrategy<ProxyResponse>
 {
     private static readonly ProxyError OpenError = new(CircuitBreakerConstants.OpenMessage, NoAnswer: true);
     private static readonly ProxyError TooManyRequestsError = new(CircuitBreakerConstants.TooManyRequestsMessage, NoAnswer: true);
@@ -43,8 +43,7 @@ public sealed class CircuitBreakerResilienceStrategy : ResilienceStrategy<ProxyR
     private CircuitState _state = CircuitState.Closed;
     private long _generation;
     private DateTimeOffset? _expiry;
-    private int _requests;
-    private int _exclusions;
+    private bool _probing;
     private int _consecutiveFailures;
 
     /// <summary>Creates a closed breaker.</summary>
@@ -58,24 +57,6 @@ public sealed class CircuitBreakerResilienceStrategy : ResilienceStrategy<ProxyR
         _breakDuration = options.BreakDuration;
         _onStateChange = options.OnStateChange;
         StartGeneration(_time.GetUtcNow());
-    }
-
-    /// <summary>The state now (an open breaker whose break is over reads half-open).</summary>
-    public CircuitState State
-    {
-        get
-        {
-            StateChange? change;
-            CircuitState state;
-            lock (_lock)
-            {
-                change = Refresh(_time.GetUtcNow());
-                state = _state;
-            }
-
-            Report(change);
-            return state;
-        }
     }
 
     /// <inheritdoc/>
@@ -118,7 +99,7 @@ public sealed class CircuitBreakerResilienceStrategy : ResilienceStrategy<ProxyR
             : CallResult.Failure;
     }
 
-    // Null when the call may go through (counted in generation), else the error it fails with.
+    // Null when the call may go through (its result then counts in generation), else the error it fails with.
     private ProxyError? Admit(out long generation)
     {
         StateChange? change;
@@ -131,13 +112,10 @@ public sealed class CircuitBreakerResilienceStrategy : ResilienceStrategy<ProxyR
             {
                 rejection = OpenError;
             }
-            else if (_state == CircuitState.HalfOpen && _requests - _exclusions >= 1)
+            else if (_state == CircuitState.HalfOpen)
             {
-                rejection = TooManyRequestsError;
-            }
-            else
-            {
-                _requests++;
+                rejection = _probing ? TooManyRequestsError : null;
+                _probing = true;
             }
         }
 
@@ -168,7 +146,8 @@ public sealed class CircuitBreakerResilienceStrategy : ResilienceStrategy<ProxyR
         switch (result)
         {
             case CallResult.Excluded:
-                _exclusions++;
+                // An abandoned probe frees its place for the next call.
+                _probing = false;
                 return null;
             case CallResult.Success:
                 _consecutiveFailures = 0;
@@ -206,8 +185,7 @@ public sealed class CircuitBreakerResilienceStrategy : ResilienceStrategy<ProxyR
     private void StartGeneration(DateTimeOffset now)
     {
         _generation++;
-        _requests = 0;
-        _exclusions = 0;
+        _probing = false;
         _consecutiveFailures = 0;
         _expiry = _state switch
         {
