@@ -130,4 +130,59 @@ public sealed class CircuitBreakerEndpointTests
         (await gateway.GetAnswerAsync("/orders")).Status.Should().Be(HttpStatusCode.OK);
         Volatile.Read(ref calls).Should().Be(5);
     }
+
+    // One backend that opens on its first failure, within the endpoint timeout given.
+    private static string StrictBreaker(string backendHost, string timeout) => TestGateway.Config($$$"""
+        {"endpoint": "/slow", "timeout": "{{{timeout}}}", "backend": [{"host": ["{{{backendHost}}}"], "url_pattern": "/slow",
+          "extra_config": {"qos/circuit-breaker": {"interval": 60, "timeout": 60, "max_errors": 0} } }]}
+        """, """ "extra_config": {"router": {"return_error_msg": true}} """);
+
+    [Fact]
+    public async Task A_client_that_goes_away_during_the_call_counts_neither_way()
+    {
+        var calls = 0;
+        var firstCallAborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var backend = await TestBackend.StartAsync(async context =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                context.RequestAborted.Register(() => firstCallAborted.TrySetResult());
+                await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
+            }
+
+            await TestBackend.Json(context, "{}");
+        });
+        await using var gateway = await TestGateway.StartAsync(StrictBreaker(backend.Host, "20s"));
+
+        using (var leaving = new CancellationTokenSource(TimeSpan.FromMilliseconds(500)))
+        {
+            var abandoned = () => gateway.Client.GetAsync("/slow", leaving.Token);
+            await abandoned.Should().ThrowAsync<OperationCanceledException>();
+        }
+
+        await firstCallAborted.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+
+        (await gateway.GetAnswerAsync("/slow")).Status.Should().Be(HttpStatusCode.OK, "the abandoned call did not open the breaker");
+        Volatile.Read(ref calls).Should().Be(2);
+    }
+
+    [Fact]
+    public async Task A_call_that_runs_out_of_the_endpoints_time_is_a_failure()
+    {
+        var calls = 0;
+        await using var backend = await TestBackend.StartAsync(async context =>
+        {
+            Interlocked.Increment(ref calls);
+            await Task.Delay(TimeSpan.FromSeconds(5), context.RequestAborted);
+            await TestBackend.Json(context, "{}");
+        });
+        await using var gateway = await TestGateway.StartAsync(StrictBreaker(backend.Host, "300ms"));
+
+        (await gateway.GetAnswerAsync("/slow")).Status.Should().Be(HttpStatusCode.InternalServerError);
+        var open = await gateway.GetAnswerAsync("/slow");
+
+        open.Body.Should().Be("circuit breaker is open");
+        Volatile.Read(ref calls).Should().Be(1);
+    }
 }
