@@ -70,6 +70,7 @@ internal static class BackendResilience
     };
 
     // A strategy that refuses the call answers with an exception outcome, never thrown: it becomes the backend's error.
+    // (The circuit breaker answers its refusals as failed responses already, worded as KrakenD's.)
     private static ProxyError Rejection(Exception exception, CancellationToken cancellationToken) =>
         BackendFailure.FromException(exception, cancellationToken);
 }
