@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Switchyard.Core.Durable;
+using Switchyard.Core.Resilience.CircuitBreaker;
 
 namespace Switchyard.Core.Configuration;
 
@@ -66,6 +67,9 @@ public sealed record BackendConfig
 
     /// <summary>The <c>security/policies</c> namespace, or null.</summary>
     public SecurityPoliciesOptions? Policies { get; init; }
+
+    /// <summary>The <c>qos/circuit-breaker</c> namespace, or null.</summary>
+    public CircuitBreakerOptions? CircuitBreaker { get; init; }
 
     /// <summary>The <c>check_expr</c> expressions of the <c>validation/cel</c> namespace, in order.</summary>
     public IReadOnlyList<string> CelChecks { get; init; } = [];

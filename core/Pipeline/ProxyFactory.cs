@@ -18,7 +18,8 @@ namespace Switchyard.Core.Pipeline;
 ///           → resilience (circuit breaker → rate limit; BackendResilience) → policies
 ///           → HTTP call (the backend's client: martian → cache → client credentials; BackendClient)
 ///           → status check → decode → formatter (target, allow/deny/mapping or flatmap, group)
-/// workflow backend: policies → the nested endpoint's pipe (built by this same code) within its timeout → formatter
+/// workflow backend: resilience (as above) → policies → the nested endpoint's pipe (built by this same code) within its
+///           timeout → formatter
 /// </code>
 /// A workflow is an endpoint: the same <see cref="CreatePipe"/> builds it at any depth, only its failure policy
 /// differs (a workflow stops at its first failing step unless <c>ignore_errors</c>). A durable workflow opened by an
@@ -49,7 +50,7 @@ public sealed class ProxyFactory(
         {
             var failurePolicy = workflow.IgnoreErrors ? MergeFailurePolicy.Continue : MergeFailurePolicy.Abort;
             var pipe = workflow.IsDurable && !inDurablePipe ? DurableWorkflow(workflow, failurePolicy) : CreatePipe(workflow, failurePolicy);
-            return WithPolicies(backend.Policies, backend.CelChecks, WorkflowProxy.Create(workflow, pipe, format));
+            return BackendResilience.Create(backend, _states, WithPolicies(backend.Policies, backend.CelChecks, WorkflowProxy.Create(workflow, pipe, format)));
         }
 
         var backendClient = BackendClient.Create(backend, client, _states);

@@ -42,6 +42,14 @@ public sealed record ProxyRequest
     /// </summary>
     public string? IdempotencyKey { get; init; }
 
+    /// <summary>
+    /// Cancelled when the client that sent the request goes away. The pipe's own token is cancelled by that and by the
+    /// endpoint's deadline alike; a layer that must tell them apart (a circuit breaker counts a deadline as the backend's
+    /// failure, a client that left as nothing) reads this one. Never cancelled when there is no client (agents, durable
+    /// steps).
+    /// </summary>
+    public CancellationToken ClientAborted { get; init; }
+
     /// <summary>The absolute backend URL once the request builder has run; null before.</summary>
     public Uri? Url { get; init; }
 

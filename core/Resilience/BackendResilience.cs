@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Logging;
 using Polly;
 using Switchyard.Core.Configuration;
 using Switchyard.Core.Pipeline;
+using Switchyard.Core.Resilience.CircuitBreaker;
 
 namespace Switchyard.Core.Resilience;
 
@@ -26,6 +28,7 @@ internal static class BackendResilience
         return async (request, cancellationToken) =>
         {
             var context = ResilienceContextPool.Shared.Get(cancellationToken);
+            context.Properties.Set(CircuitBreakerConstants.ClientAbortedKey, request.ClientAborted);
             try
             {
                 var outcome = await pipeline.ExecuteOutcomeAsync(
@@ -46,11 +49,28 @@ internal static class BackendResilience
     {
         var builder = new ResiliencePipelineBuilder<ProxyResponse> { TimeProvider = states.Time };
         var strategies = 0;
+        if (backend.CircuitBreaker is { } breaker)
+        {
+            builder.AddBackendCircuitBreaker(CircuitBreakerStrategy(breaker, states));
+            strategies++;
+        }
 
         return strategies == 0 ? null : builder.Build();
     }
 
+    // KrakenD's seconds, a zero timeout read as its 60 s default, and the warnings of log_status_change.
+    private static CircuitBreakerStrategyOptions CircuitBreakerStrategy(CircuitBreakerOptions breaker, BackendStates states) => new()
+    {
+        MaxErrors = breaker.MaxErrors,
+        Interval = TimeSpan.FromSeconds(breaker.Interval),
+        BreakDuration = breaker.Timeout == 0 ? CircuitBreakerConstants.DefaultBreakDuration : TimeSpan.FromSeconds(breaker.Timeout),
+        OnStateChange = breaker.LogStatusChange
+            ? CircuitBreakerStateLog.For(states.Loggers.CreateLogger(CircuitBreakerStateLog.Category), breaker.Name)
+            : null,
+    };
+
     // A strategy that refuses the call answers with an exception outcome, never thrown: it becomes the backend's error.
+    // (The circuit breaker answers its refusals as failed responses already, worded as KrakenD's.)
     private static ProxyError Rejection(Exception exception, CancellationToken cancellationToken) =>
         BackendFailure.FromException(exception, cancellationToken);
 }

@@ -30,6 +30,7 @@ internal sealed class ProxyRequestReader(EndpointConfig endpoint, ClientAddress 
             Query = Query(request.QueryString),
             Body = body,
             Claims = context.Features.Get<ValidatedClaims>()?.Claims,
+            ClientAborted = context.RequestAborted,
         };
     }
 

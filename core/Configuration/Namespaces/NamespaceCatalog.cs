@@ -103,7 +103,7 @@ public static class NamespaceCatalog
         new("qos/ratelimit/service", "service-wide rate limits", Placement.None, "the gateway would take unlimited traffic"),
         new("qos/ratelimit/service/redis", "service-wide rate limits shared through Redis", Placement.None, "the gateway would take unlimited traffic"),
         new("qos/ratelimit/tiered", "rate limits by tier", Placement.None, "every tier would take unlimited traffic"),
-        new("qos/circuit-breaker", "circuit breaker", Placement.None, "failing backends would be called on every request")
+        new("qos/circuit-breaker", "circuit breaker", Placement.Backend, "failing backends would be called on every request")
         {
             Aliases = ["github.com/devopsfaith/krakend-circuitbreaker/gobreaker"],
         },
