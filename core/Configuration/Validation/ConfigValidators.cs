@@ -18,6 +18,7 @@ internal static class ConfigValidators
         new DuplicateEndpointValidator(),
         new WorkflowTimeoutValidator(),
         new ConcurrentCallsValidator(),
+        new HedgingValidator(),
         new OutputEncodingValidator(),
         new BackendsRequiredValidator(),
         new NoOpBackendsValidator(),
