@@ -1,4 +1,5 @@
 using Switchyard.Core.Pipeline;
+using Switchyard.Core.Tests.Agents;
 using static Switchyard.Core.Tests.Pipeline.Stubs;
 
 namespace Switchyard.Core.Tests.Pipeline;
@@ -18,7 +19,7 @@ public sealed class ConcurrentCallsProxyTests
 
         response.Data!["call"]!.GetValue<string>().Should().Be("fast");
         backend.Started.Should().Be(3);
-        await ScriptedBackend.WaitUntil(() => backend.Cancelled == 2);
+        await Eventually.HoldsAsync(() => backend.Cancelled == 2, what: "the losing calls are cancelled");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Switchyard.Core.Pipeline;
+using Switchyard.Core.Tests.Agents;
 using static Switchyard.Core.Tests.Pipeline.Stubs;
 
 namespace Switchyard.Core.Tests.Pipeline;
@@ -43,7 +44,7 @@ public sealed class HedgedCallsTests
         var starts = backend.Starts;
         starts.Should().HaveCount(2);
         (starts[1] - starts[0]).Should().BeGreaterThanOrEqualTo(delay - Slack).And.BeLessThan(delay + TimeSpan.FromSeconds(1));
-        await ScriptedBackend.WaitUntil(() => backend.Cancelled == 1);
+        await Eventually.HoldsAsync(() => backend.Cancelled == 1, what: "the losing calls are cancelled");
         backend.Started.Should().Be(2, "the winner answered before a third call was due");
     }
 
@@ -61,7 +62,7 @@ public sealed class HedgedCallsTests
         starts.Should().HaveCount(3);
         (starts[1] - starts[0]).Should().BeGreaterThanOrEqualTo(delay - Slack);
         (starts[2] - starts[1]).Should().BeGreaterThanOrEqualTo(delay - Slack);
-        await ScriptedBackend.WaitUntil(() => backend.Cancelled == 3);
+        await Eventually.HoldsAsync(() => backend.Cancelled == 3, what: "the losing calls are cancelled");
     }
 
     [Fact]
@@ -106,6 +107,6 @@ public sealed class HedgedCallsTests
         (DateTimeOffset.UtcNow - started).Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(290)).And.BeLessThan(TimeSpan.FromSeconds(2));
         response.Error!.Message.Should().Be("context deadline exceeded");
         backend.Started.Should().Be(2);
-        await ScriptedBackend.WaitUntil(() => backend.Cancelled == 2);
+        await Eventually.HoldsAsync(() => backend.Cancelled == 2, what: "the losing calls are cancelled");
     }
 }

@@ -48,15 +48,4 @@ internal sealed class ScriptedBackend(params Proxy[] calls)
             throw;
         }
     };
-
-    /// <summary>Polls <paramref name="condition"/> for up to two seconds.</summary>
-    public static async Task WaitUntil(Func<bool> condition)
-    {
-        for (var i = 0; i < 100 && !condition(); i++)
-        {
-            await Task.Delay(20);
-        }
-
-        condition().Should().BeTrue();
-    }
 }

@@ -23,13 +23,7 @@ public sealed class ReadmeJwtExamplesTests
 
     private static ServiceConfig Load(string heading)
     {
-        var readme = RepositoryFiles.Read("README.md");
-        var section = readme.IndexOf(heading + "\n", StringComparison.Ordinal);
-        section.Should().BePositive($"the README has a '{heading}' section");
-        var start = readme.IndexOf("```json\n", section, StringComparison.Ordinal) + "```json\n".Length;
-        var end = readme.IndexOf("```", start, StringComparison.Ordinal);
-
-        var result = ConfigLoader.Parse(readme[start..end]);
+        var result = ConfigLoader.Parse(ReadmeExample.Json(heading));
         result.Errors.Should().BeEmpty();
         return result.Config!;
     }
