@@ -10,13 +10,15 @@ public sealed record HedgingOptions
 {
     /// <summary>
     /// <c>delay</c>: how long the latest call has to answer before the next one starts; more than zero and below the
-    /// race's deadline (75% of the endpoint's timeout). Required: the backend's p90 to p95 latency is a good value.
+    /// race's deadline (75% of the endpoint's timeout). The backend's p95 latency is a good value.
+    /// <value>There is no default value: it is required.</value>
     /// </summary>
     public TimeSpan Delay { get; init; }
 
     /// <summary>
     /// <c>max_calls</c>: calls per backend in all, the first included (2 to 5, the range of <c>concurrent_calls</c>).
-    /// It replaces <c>concurrent_calls</c>, which may only be left out or say the same. Required.
+    /// It replaces <c>concurrent_calls</c>, which may only be left out or say the same.
+    /// <value>There is no default value: it is required.</value>
     /// </summary>
     public int MaxCalls { get; init; }
 }

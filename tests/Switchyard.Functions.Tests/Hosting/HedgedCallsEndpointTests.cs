@@ -138,4 +138,33 @@ public sealed class HedgedCallsEndpointTests
         arrivals.Should().HaveCount(2);
         (arrivals[1].At - arrivals[0].At).Should().BeGreaterThanOrEqualTo(Delay - Slack);
     }
+
+    [Fact]
+    public async Task An_async_agent_hedges_its_backends()
+    {
+        var script = new SecondCallHangs();
+        await using var backend = await TestBackend.StartAsync(script.Respond);
+        await using var gateway = await TestGateway.StartAsync($$$"""
+            {"version": 3, "extra_config": {"switchyard/admin": {"secret": "s3cret-for-tests"} },
+             "endpoints": [{"endpoint": "/warm", "backend": [{"host": ["{{{backend.Host}}}"], "url_pattern": "/answer"}]}],
+             "async_agent": [{"name": "orders", "consumer": {"topic": "orders.*", "timeout": "3s"},
+               "backend": [{"host": ["{{{backend.Host}}}"], "url_pattern": "/answer", "method": "POST"}],
+               "extra_config": {"async/memory": {}, "switchyard/hedging": {"delay": "300ms", "max_calls": 2} } }]}
+            """);
+        (await gateway.Client.GetAsync("/warm")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        using var publish = new HttpRequestMessage(HttpMethod.Post, "/__agents/orders/messages?routing_key=orders.created")
+        {
+            Content = new StringContent("""{"order":42}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        publish.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "s3cret-for-tests");
+        (await gateway.Client.SendAsync(publish)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+
+        // The loser is cancelled only once the hedge has answered completely.
+        await script.HangingCallCancelled.WaitAsync(TimeSpan.FromSeconds(5));
+        var arrivals = script.Arrivals.ToArray();
+        arrivals.Should().HaveCount(2);
+        (arrivals[1].At - arrivals[0].At).Should().BeGreaterThanOrEqualTo(Delay - Slack)
+            .And.BeLessThan(TimeSpan.FromSeconds(1.5), "the hedge, not a redelivery after the 3s timeout");
+    }
 }
