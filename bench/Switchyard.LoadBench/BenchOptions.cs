@@ -39,6 +39,9 @@ internal sealed record BenchOptions
 
     public TimeSpan ConcurrentCallsDuration => TimeSpan.FromSeconds(Quick ? 5 : 30);
 
+    /// <summary>The hedging experiment records each endpoint in this many slices, taking turns.</summary>
+    public int HedgingRounds => Quick ? 1 : 6;
+
     /// <summary>The hedging experiment's direct measurement of the heavy-tail backend, whose p90 and p95 become its delays.</summary>
     public TimeSpan BackendProbeDuration => TimeSpan.FromSeconds(Quick ? 5 : 20);
 

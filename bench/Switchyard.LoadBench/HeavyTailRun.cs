@@ -17,16 +17,24 @@ internal sealed record HeavyTailRun(WrkResult Wrk, long BackendRequests, string?
     /// <summary>Backend requests per completed gateway request.</summary>
     public double LoadMultiplier => BackendRequests / (double)Wrk.Requests;
 
-    public static async Task<HeavyTailRun> RecordAsync(Uri url, Uri heavyTail, BenchOptions options, CancellationToken cancellationToken)
+    public static Task<HeavyTailRun> RecordAsync(Uri url, Uri heavyTail, BenchOptions options, CancellationToken cancellationToken) =>
+        RecordAsync(url, heavyTail, options, options.ConcurrentCallsDuration, cancellationToken);
+
+    /// <summary>A run of <paramref name="duration"/> (a slice of an interleaved experiment, say).</summary>
+    public static async Task<HeavyTailRun> RecordAsync(
+        Uri url, Uri heavyTail, BenchOptions options, TimeSpan duration, CancellationToken cancellationToken)
     {
         var problem = await AnswerCheck.ProblemAsync(url, "\"slow\"", expectCompleted: true, cancellationToken);
         await WrkRun.RunAsync(url, options.ConcurrentCallsConnections, options.Warmup, LatencyKind.PerRequest, cancellationToken);
         var before = await BackendCountAsync(heavyTail, cancellationToken);
-        var wrk = await WrkRun.RunAsync(
-            url, options.ConcurrentCallsConnections, options.ConcurrentCallsDuration, LatencyKind.PerRequest, cancellationToken);
+        var wrk = await WrkRun.RunAsync(url, options.ConcurrentCallsConnections, duration, LatencyKind.PerRequest, cancellationToken);
         var after = await BackendCountAsync(heavyTail, cancellationToken);
         return new HeavyTailRun(wrk, after - before, problem);
     }
+
+    /// <summary>Slices of one endpoint's run as one run; the first problem found, if any.</summary>
+    public static HeavyTailRun Merge(IReadOnlyList<HeavyTailRun> slices) =>
+        new(WrkResult.Merge([.. slices.Select(slice => slice.Wrk)]), slices.Sum(slice => slice.BackendRequests), slices.FirstOrDefault(slice => slice.Problem is not null)?.Problem);
 
     /// <summary>One line on the console while the benchmark runs.</summary>
     public string Summary(string name) => string.Create(CultureInfo.InvariantCulture,

@@ -3,7 +3,7 @@ namespace Switchyard.LoadBench;
 /// <summary>
 /// Hedged calls against the heavy-tail backend (90% 5 ms, 9% 50 ms, 1% 500 ms), in one run: the backend's own p90 and
 /// p95 measured directly first, then one gateway serving one call, three calls at once, and three hedged calls with
-/// each of those delays, recorded one after the other with the backend load of each.
+/// each of those delays, recorded in interleaved slices with the backend load of each.
 /// </summary>
 internal static class HedgingExperiment
 {
@@ -22,12 +22,23 @@ internal static class HedgingExperiment
         await servers.StartGatewayAsync(options.Gateway, GatewayConfig.HedgingJson(servers.HeavyTailUrl.Port, variants), cancellationToken);
         await WrkRun.WarmUpAsync(servers.GatewayUrl, [.. variants.Select(v => v.Path)], connections, options.JitWarmup, cancellationToken);
 
-        var runs = new List<HedgingRun>(variants.Count);
-        foreach (var variant in variants)
+        // Interleaved slices, so a machine whose load changes during the run (other work on shared cores) weighs on
+        // every endpoint alike instead of on whichever ran at the time.
+        var slices = variants.ToDictionary(variant => variant, _ => new List<HeavyTailRun>());
+        var slice = options.ConcurrentCallsDuration / options.HedgingRounds;
+        for (var round = 0; round < options.HedgingRounds; round++)
         {
-            var run = await HeavyTailRun.RecordAsync(new Uri(servers.GatewayUrl, variant.Path), servers.HeavyTailUrl, options, cancellationToken);
-            Console.WriteLine(run.Summary(variant.Name));
-            runs.Add(new HedgingRun(variant, run));
+            foreach (var variant in variants)
+            {
+                slices[variant].Add(await HeavyTailRun.RecordAsync(
+                    new Uri(servers.GatewayUrl, variant.Path), servers.HeavyTailUrl, options, slice, cancellationToken));
+            }
+        }
+
+        var runs = variants.Select(variant => new HedgingRun(variant, HeavyTailRun.Merge(slices[variant]))).ToList();
+        foreach (var run in runs)
+        {
+            Console.WriteLine(run.Run.Summary(run.Variant.Name));
         }
 
         return new HedgingResults(backend, runs);

@@ -47,8 +47,9 @@ internal sealed record HedgingReport
         text.AppendLine("loopback round trip, the timer's resolution and whatever else the machine is doing, which the gateway's calls see too.");
         text.AppendLine();
         text.AppendLine(Culture, $"One gateway (the Release `switchyard`, `timeout` 10s) serves the four endpoints below on that backend. Each is recorded");
-        text.AppendLine(Culture, $"for {seconds} s with `wrk -t{connections} -c{connections}` (few connections, so the backend is never CPU bound) after an unrecorded");
-        text.AppendLine(Culture, $"{BenchOptions.Seconds(Options.Warmup)} s warm-up, all of them after {BenchOptions.Seconds(Options.JitWarmup)} s on every endpoint for tiered compilation. Latencies are every");
+        text.AppendLine(Culture, $"for {seconds} s with `wrk -t{connections} -c{connections}` (few connections, so the backend is never CPU bound), in {Options.HedgingRounds} slices");
+        text.AppendLine("taken in turns with the other endpoints' (a change in the machine's load weighs on all four alike), each slice after an");
+        text.AppendLine(Culture, $"unrecorded {BenchOptions.Seconds(Options.Warmup)} s warm-up, all of them after {BenchOptions.Seconds(Options.JitWarmup)} s on every endpoint for tiered compilation. Latencies are every");
         text.AppendLine("request's own. Backend load = requests the backend received during the run ÷ requests completed.");
         text.AppendLine();
         text.AppendLine("| endpoint | delay | rps | p50 ms | p90 ms | p99 ms | p99.9 ms | backend load | p99 vs 1 call | errors |");
@@ -71,8 +72,8 @@ internal sealed record HedgingReport
         text.AppendLine(Culture, $"Three calls at once cut p99 by {Reduction(one, all, 99) * 100:F0}% and p99.9 by {Reduction(one, all, 99.9) * 100:F0}% for {Extra(all) * 100:F0}% more backend calls.");
         foreach (var (variant, run) in runs.Where(r => r.Variant.Delay is not null))
         {
-            text.AppendLine(Culture, $"Hedged with delay = {variant.Description[^3..]} ({variant.Delay!.Value.TotalMilliseconds:F2} ms): p99 {Reduction(one, run, 99) * 100:F0}% and p99.9 {Reduction(one, run, 99.9) * 100:F0}% lower, "
-                + $"{Share(one, all, run, 99) * 100:F0}% of the p99 cut of all at once, for {Extra(run) * 100:F0}% more backend calls ({Extra(run) / Extra(all) * 100:F0}% of the extra load of all at once).");
+            text.AppendLine(Culture, $"Hedged with delay = {variant.Description[^3..]} ({variant.Delay!.Value.TotalMilliseconds:F2} ms): p99 {Reduction(one, run, 99) * 100:F0}% and p99.9 {Reduction(one, run, 99.9) * 100:F0}% lower "
+                + $"({Share(one, all, run, 99) * 100:F0}% and {Share(one, all, run, 99.9) * 100:F0}% of the cuts of all at once) for {Extra(run) * 100:F0}% more backend calls ({Extra(run) / Extra(all) * 100:F0}% of the extra load of all at once).");
         }
 
         return text.ToString();
