@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
 # The side-by-side load benchmark: Switchyard beside the backend alone, nginx and HAProxy, driven by wrk.
-#   bench/run.sh [--quick]
+#   bench/run.sh [--quick] [--hedging]
 # Installs what is missing (wrk, nginx, HAProxy, gnuplot), builds the gateway and the benchmark in Release, runs the
 # benchmark (it starts and stops every server itself and writes bench/results/latest.md and the concurrent-calls CSV),
 # then draws bench/results/concurrent-calls-cdf.png. --quick: one connection count and short runs (under 2 minutes).
+# --hedging: only the hedged-calls experiment (about 3 minutes; bench/results/hedging.md and hedging-cdf.png).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 mode=()
+hedging=false
 for argument in "$@"; do
   case "$argument" in
-    --quick) mode=(--quick) ;;
-    *) echo "usage: bench/run.sh [--quick]" >&2; exit 2 ;;
+    --quick) mode+=(--quick) ;;
+    --hedging) mode+=(--hedging); hedging=true ;;
+    *) echo "usage: bench/run.sh [--quick] [--hedging]" >&2; exit 2 ;;
   esac
 done
 
@@ -44,8 +47,10 @@ need() {
 }
 
 need /usr/bin/wrk wrk
-need /usr/sbin/nginx nginx-light nginx
-need /usr/sbin/haproxy haproxy haproxy
+if [ "$hedging" = false ]; then
+  need /usr/sbin/nginx nginx-light nginx
+  need /usr/sbin/haproxy haproxy haproxy
+fi
 need /usr/bin/gnuplot gnuplot-nox
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "run.sh: dotnet is missing; run ./test.sh once to set the machine up" >&2
@@ -65,5 +70,10 @@ build bench/Switchyard.LoadBench/Switchyard.LoadBench.csproj
 
 bench/Switchyard.LoadBench/bin/Release/net10.0/Switchyard.LoadBench \
   --gateway functions/bin/Release/net10.0/switchyard "${mode[@]}"
-gnuplot -c bench/plot-cdf.gp bench/results/concurrent-calls-cdf.csv bench/results/concurrent-calls-cdf.png
-echo "run.sh: results in bench/results/latest.md, plot in bench/results/concurrent-calls-cdf.png"
+if [ "$hedging" = true ]; then
+  gnuplot -c bench/plot-hedging-cdf.gp bench/results/hedging-cdf.csv bench/results/hedging-cdf.png
+  echo "run.sh: results in bench/results/hedging.md, plot in bench/results/hedging-cdf.png"
+else
+  gnuplot -c bench/plot-cdf.gp bench/results/concurrent-calls-cdf.csv bench/results/concurrent-calls-cdf.png
+  echo "run.sh: results in bench/results/latest.md, plot in bench/results/concurrent-calls-cdf.png"
+fi

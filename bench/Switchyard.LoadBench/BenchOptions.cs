@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Switchyard.LoadBench;
 
-/// <summary>The orchestrator's command line: <c>--gateway PATH [--quick] [--results DIR]</c>.</summary>
+/// <summary>The orchestrator's command line: <c>--gateway PATH [--quick] [--hedging] [--results DIR]</c>.</summary>
 internal sealed record BenchOptions
 {
     /// <summary>The Release <c>switchyard</c> executable to measure.</summary>
@@ -10,6 +10,9 @@ internal sealed record BenchOptions
 
     /// <summary>A short run (one connection count, short durations) for development and CI smoke checks.</summary>
     public bool Quick { get; init; }
+
+    /// <summary>Only the hedging experiment (<see cref="HedgingExperiment"/>), not the load matrix.</summary>
+    public bool HedgingOnly { get; init; }
 
     /// <summary>Where <c>latest.md</c> and the concurrent-calls CSV go. <value>The default value is <c>bench/results</c>.</value></summary>
     public required string Results { get; init; }
@@ -36,14 +39,25 @@ internal sealed record BenchOptions
 
     public TimeSpan ConcurrentCallsDuration => TimeSpan.FromSeconds(Quick ? 5 : 30);
 
+    /// <summary>The hedging experiment records each endpoint in this many slices, taking turns.</summary>
+    public int HedgingRounds => Quick ? 1 : 6;
+
+    /// <summary>The hedging experiment's direct measurement of the heavy-tail backend, whose p90 and p95 become its delays.</summary>
+    public TimeSpan BackendProbeDuration => TimeSpan.FromSeconds(Quick ? 5 : 20);
+
     public const int TargetConnections = 50;
 
-    public string Command => Quick ? "bench/run.sh --quick" : "bench/run.sh";
+    /// <summary>The line that opens a report: what ran, and when.</summary>
+    public string RunLine(DateTimeOffset date) =>
+        string.Create(CultureInfo.InvariantCulture, $"Run: `{Command}` ({(Quick ? "quick" : "full")}) on {date:yyyy-MM-dd HH:mm} UTC.");
+
+    public string Command => "bench/run.sh" + (HedgingOnly ? " --hedging" : "") + (Quick ? " --quick" : "");
 
     public static BenchOptions Parse(string[] args, string repository)
     {
         string? gateway = null;
         var quick = false;
+        var hedgingOnly = false;
         var results = Path.Combine(repository, "bench", "results");
         for (var i = 0; i < args.Length; i++)
         {
@@ -52,6 +66,9 @@ internal sealed record BenchOptions
                 case "--quick":
                     quick = true;
                     break;
+                case "--hedging":
+                    hedgingOnly = true;
+                    break;
                 case "--gateway" when i + 1 < args.Length:
                     gateway = Path.GetFullPath(args[++i]);
                     break;
@@ -59,7 +76,7 @@ internal sealed record BenchOptions
                     results = Path.GetFullPath(args[++i]);
                     break;
                 default:
-                    throw new ArgumentException($"Unknown argument {args[i]}; use --gateway PATH [--quick] [--results DIR], or backend --port N [--heavy-tail --seed S].");
+                    throw new ArgumentException($"Unknown argument {args[i]}; use --gateway PATH [--quick] [--hedging] [--results DIR], or backend --port N [--heavy-tail --seed S].");
             }
         }
 
@@ -68,7 +85,7 @@ internal sealed record BenchOptions
             throw new ArgumentException($"--gateway must name the built switchyard executable (got {gateway ?? "nothing"}); bench/run.sh builds and passes it.");
         }
 
-        return new BenchOptions { Gateway = gateway, Quick = quick, Results = results };
+        return new BenchOptions { Gateway = gateway, Quick = quick, HedgingOnly = hedgingOnly, Results = results };
     }
 
     /// <summary>The repository the program was built from (where <c>Serverless.sln</c> is), found upwards.</summary>

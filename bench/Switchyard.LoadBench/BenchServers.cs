@@ -34,15 +34,26 @@ internal sealed class BenchServers : IDisposable
     /// <summary>Starts the two backends and the gateway, and waits until each answers.</summary>
     public async Task StartBackendsAndGatewayAsync(string gateway, CancellationToken cancellationToken)
     {
+        await StartBackendsAsync(cancellationToken);
+        await StartGatewayAsync(gateway, GatewayConfig.Json(BackendUrl.Port, HeavyTailUrl.Port), cancellationToken);
+    }
+
+    /// <summary>Starts the plain and the heavy-tail backends, and waits until each answers.</summary>
+    public async Task StartBackendsAsync(CancellationToken cancellationToken)
+    {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("The benchmark's own executable is unknown.");
         (Backend, BackendUrl) = Add(port => ChildProcess.Start("backend", self, ["backend", "--port", Text(port)]));
         (HeavyTail, HeavyTailUrl) = Add(port => ChildProcess.Start(
             "heavy-tail backend", self, ["backend", "--port", Text(port), "--heavy-tail", "--seed", "42"]));
         await Backend.WaitUntilAnswersAsync(new Uri(BackendUrl, "/__count"), cancellationToken);
         await HeavyTail.WaitUntilAnswersAsync(new Uri(HeavyTailUrl, "/__count"), cancellationToken);
+    }
 
+    /// <summary>Starts the gateway on <paramref name="configJson"/>, and waits until it answers.</summary>
+    public async Task StartGatewayAsync(string gateway, string configJson, CancellationToken cancellationToken)
+    {
         var config = Path.Combine(_directory, "krakend.json");
-        await File.WriteAllTextAsync(config, GatewayConfig.Json(BackendUrl.Port, HeavyTailUrl.Port), cancellationToken);
+        await File.WriteAllTextAsync(config, configJson, cancellationToken);
         (Gateway, GatewayUrl) = Add(port => ChildProcess.Start(
             "Switchyard", gateway, ["run", "-c", config, "--port", Text(port)], _directory));
         await Gateway.WaitUntilAnswersAsync(new Uri(GatewayUrl, "/__health"), cancellationToken);

@@ -1,8 +1,8 @@
 namespace Switchyard.LoadBench;
 
 /// <summary>
-/// The gateway configuration under test: one endpoint per scenario, all on the plain backend, and the
-/// concurrent-calls endpoints on the heavy-tail backend.
+/// The gateway configurations under test: one endpoint per scenario, all on the plain backend, and the
+/// concurrent-calls endpoints on the heavy-tail backend; or, for the hedging experiment, its endpoints alone.
 /// </summary>
 internal static class GatewayConfig
 {
@@ -51,8 +51,23 @@ internal static class GatewayConfig
         }
         """;
 
-    private static string ConcurrentCallsEndpoint(int calls, int heavyTailPort) => $$"""
-        {"endpoint": "{{ConcurrentCalls(calls)}}", "concurrent_calls": {{calls}},
+    /// <summary>The hedging experiment's gateway: one endpoint per <see cref="HedgingVariant"/> on the heavy-tail backend.</summary>
+    public static string HedgingJson(int heavyTailPort, IEnumerable<HedgingVariant> variants) => $$"""
+        {
+          "version": 3,
+          "listen_ip": "127.0.0.1",
+          "timeout": "10s",
+          "endpoints": [
+            {{string.Join(",\n    ", variants.Select(variant => HeavyTailEndpoint(variant.Path, variant.EndpointKeys, heavyTailPort)))}}
+          ]
+        }
+        """;
+
+    private static string ConcurrentCallsEndpoint(int calls, int heavyTailPort) =>
+        HeavyTailEndpoint(ConcurrentCalls(calls), $"\"concurrent_calls\": {calls}", heavyTailPort);
+
+    private static string HeavyTailEndpoint(string path, string keys, int heavyTailPort) => $$"""
+        {"endpoint": "{{path}}", {{keys}},
              "backend": [{"host": ["http://127.0.0.1:{{heavyTailPort}}"], "url_pattern": "/slow"}]}
         """;
 }

@@ -5,15 +5,19 @@ namespace Switchyard.LoadBench;
 /// <summary>The machine and tool versions a run's figures belong to.</summary>
 internal static class MachineInfo
 {
-    public static IReadOnlyList<string> Describe() =>
+    /// <summary>The machine, the tools and the load around a run, as a fenced block of a report.</summary>
+    public static string Block(string loadAverage, bool reverseProxies = true) =>
+        $"```\n{string.Join('\n', Describe(reverseProxies))}\nload average {loadAverage}\n```\n";
+
+    /// <param name="reverseProxies">Whether the run measured nginx and HAProxy too, so their versions matter.</param>
+    private static IReadOnlyList<string> Describe(bool reverseProxies) =>
     [
         $"CPU: {CpuModel()}, {Environment.ProcessorCount} logical cores",
         $"memory: {MemoryGigabytes()}",
         $"kernel: {File.ReadAllText("/proc/sys/kernel/osrelease").Trim()}",
         $"OS: {OsName()}",
         $"dotnet: {FirstLine("dotnet", "--version")}",
-        $"nginx: {FirstLine(NginxProxy.Program, "-v")}",
-        $"haproxy: {FirstLine(HaproxyProxy.Program, "-v")}",
+        .. reverseProxies ? [$"nginx: {FirstLine(NginxProxy.Program, "-v")}", $"haproxy: {FirstLine(HaproxyProxy.Program, "-v")}"] : Array.Empty<string>(),
         $"wrk: {FirstLine("wrk", "-v")}",
     ];
 

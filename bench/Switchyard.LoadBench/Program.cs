@@ -3,7 +3,7 @@ using Switchyard.LoadBench;
 
 // The side-by-side load benchmark: Switchyard against the backend alone, nginx and HAProxy, driven by wrk.
 //   bench/run.sh [--quick]   (builds, then runs this with --gateway <Release bin>/switchyard and draws the CDF)
-//   Switchyard.LoadBench --gateway PATH [--quick] [--results DIR]
+//   Switchyard.LoadBench --gateway PATH [--quick] [--hedging] [--results DIR]   (--hedging: that experiment alone)
 //   Switchyard.LoadBench backend --port N [--heavy-tail --seed S]   (the backend the orchestrator starts)
 if (args.Length > 0 && args[0] == "backend")
 {
@@ -27,8 +27,27 @@ using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 try
 {
-    var loadAverage = string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]);
+    var loadAverage = LoadAverage();
     using var servers = new BenchServers();
+    if (options.HedgingOnly)
+    {
+        var hedging = await HedgingExperiment.RunAsync(options, servers, stop.Token);
+        Directory.CreateDirectory(options.Results);
+        await HedgingExperiment.WriteCdfAsync(Path.Combine(options.Results, "hedging-cdf.csv"), hedging);
+        var hedgingReport = new HedgingReport
+        {
+            Options = options,
+            Date = TimeProvider.System.GetUtcNow(),
+            LoadAverageBefore = loadAverage,
+            LoadAverageAfter = LoadAverage(),
+            Results = hedging,
+        }.ToMarkdown();
+        await File.WriteAllTextAsync(Path.Combine(options.Results, "hedging.md"), hedgingReport);
+        Console.WriteLine();
+        Console.WriteLine(hedgingReport);
+        return 0;
+    }
+
     await servers.StartBackendsAndGatewayAsync(options.Gateway, stop.Token);
     var idle = await IdleWorkingSet.MeasureMegabytesAsync(servers.Gateway, servers.GatewayUrl, stop.Token);
     Console.WriteLine($"Switchyard idle working set: {idle:F1} MB");
@@ -69,3 +88,5 @@ catch (Exception error) when (error is InvalidOperationException or HttpRequestE
     Console.Error.WriteLine($"loadbench: {error.Message}");
     return 1;
 }
+
+static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]);

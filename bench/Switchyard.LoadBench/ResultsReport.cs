@@ -31,16 +31,9 @@ internal sealed record ResultsReport
         var text = new StringBuilder();
         text.AppendLine("# Load benchmark — Switchyard beside the backend alone, nginx and HAProxy");
         text.AppendLine();
-        text.AppendLine(Culture, $"Run: `{Options.Command}` ({(Options.Quick ? "quick" : "full")}) on {Date:yyyy-MM-dd HH:mm} UTC.");
+        text.AppendLine(Options.RunLine(Date));
         text.AppendLine();
-        text.AppendLine("```");
-        foreach (var line in MachineInfo.Describe())
-        {
-            text.AppendLine(line);
-        }
-
-        text.AppendLine(Culture, $"load average before the run: {LoadAverageBefore}");
-        text.AppendLine("```");
+        text.Append(MachineInfo.Block($"before the run: {LoadAverageBefore}"));
         text.AppendLine();
         text.AppendLine(Culture, $"Every server runs on 127.0.0.1 of this machine, beside wrk (`wrk -t2 -c<C> -d{BenchOptions.Seconds(Options.Duration)}s --latency`,");
         text.AppendLine(Culture, $"each recorded run after an unrecorded {BenchOptions.Seconds(Options.Warmup)} s warm-up; before any, {BenchOptions.Seconds(Options.JitWarmup)} s on all the rows of each .NET server in turn, for tiered compilation), so wrk, the backend and the proxy share the");

@@ -18,7 +18,31 @@ internal sealed record WrkResult
     /// <summary>Percentile (0-100) → latency in microseconds, in increasing percentile order.</summary>
     public required IReadOnlyList<KeyValuePair<double, double>> Percentiles { get; init; }
 
+    /// <summary>Per-request runs: latency in microseconds → requests; empty for wrk's corrected statistics.</summary>
+    public IReadOnlyDictionary<long, long> Histogram { get; init; } = new Dictionary<long, long>();
+
     public double RequestsPerSecond => Requests / DurationSeconds;
+
+    /// <summary>Per-request runs of one target taken in slices, as one run: counts summed, percentiles of all the requests.</summary>
+    public static WrkResult Merge(IReadOnlyList<WrkResult> slices)
+    {
+        var histogram = new SortedDictionary<long, long>();
+        foreach (var (microseconds, count) in slices.SelectMany(slice => slice.Histogram))
+        {
+            histogram[microseconds] = histogram.GetValueOrDefault(microseconds) + count;
+        }
+
+        return new WrkResult
+        {
+            Requests = slices.Sum(slice => slice.Requests),
+            DurationSeconds = slices.Sum(slice => slice.DurationSeconds),
+            StatusErrors = slices.Sum(slice => slice.StatusErrors),
+            SocketErrors = slices.Sum(slice => slice.SocketErrors),
+            Latency = LatencyKind.PerRequest,
+            Percentiles = PercentileGrid.Of(histogram),
+            Histogram = histogram,
+        };
+    }
 
     public bool HasErrors => StatusErrors > 0 || SocketErrors > 0;
 

@@ -110,6 +110,7 @@ internal static class WrkRun
             SocketErrors = values["errors_connect"] + values["errors_read"] + values["errors_write"] + values["errors_timeout"],
             Latency = latency,
             Percentiles = latency == LatencyKind.WrkCorrected ? percentiles : PercentileGrid.Of(histogram),
+            Histogram = histogram,
         };
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Switchyard.Core.Durable;
+using Switchyard.Core.Pipeline;
 using Switchyard.Core.Resilience.CircuitBreaker;
 
 namespace Switchyard.Core.Configuration;
@@ -52,6 +53,9 @@ public sealed record BackendConfig
 
     /// <summary>Copied from the endpoint.</summary>
     public int ConcurrentCalls { get; init; } = ServiceDefaults.ConcurrentCalls;
+
+    /// <summary>Copied from the endpoint: its <c>switchyard/hedging</c>, or null.</summary>
+    public HedgingOptions? Hedging { get; init; }
 
     /// <summary>The backend's <c>proxy</c> namespace.</summary>
     public BackendProxyOptions Proxy { get; init; } = new();

@@ -82,6 +82,7 @@ internal static class ConfigCascade
             UrlPattern = backend.UrlPattern.Length == 0 || backend.UrlPattern[0] == '/' ? backend.UrlPattern : "/" + backend.UrlPattern,
             Timeout = endpoint.Timeout,
             ConcurrentCalls = endpoint.ConcurrentCalls,
+            Hedging = endpoint.Hedging,
             InputHeaders = CanonicalHeaders(backend.InputHeaders),
         };
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Switchyard.Core.Pipeline;
 using Switchyard.Core.Security.BotDetection;
 using Switchyard.Core.Security.Jwt;
 
@@ -27,6 +28,12 @@ public sealed record EndpointConfig
 
     /// <summary>How many identical calls race per backend. <value>The default value is 1.</value></summary>
     public int ConcurrentCalls { get; init; } = ServiceDefaults.ConcurrentCalls;
+
+    /// <summary>
+    /// The <c>switchyard/hedging</c> namespace: its backends' calls are hedged, up to <c>max_calls</c>, instead of
+    /// raced <see cref="ConcurrentCalls"/> at once. <value>The default value is null (no hedging).</value>
+    /// </summary>
+    public HedgingOptions? Hedging { get; init; }
 
     /// <summary>The response encoding. <value>The default value is the service value, else <c>json</c>.</value></summary>
     public string OutputEncoding { get; init; } = EncodingNames.Json;

@@ -8,7 +8,7 @@ namespace Switchyard.Core.Configuration;
 /// What flows down: the timeout of the parent endpoint (or workflow), the method and cleaned hosts of the opening
 /// backend (its own, else what it inherited, so the root hosts reach every depth), and the published endpoint's
 /// <c>input_headers</c>/<c>input_query_strings</c>, so <c>{input_headers.X}</c> reads the same header at any depth.
-/// What does not: <c>concurrent_calls</c> (1) and <c>output_encoding</c> (json) start afresh, and a workflow is
+/// What does not: <c>concurrent_calls</c> (1), <c>switchyard/hedging</c> and <c>output_encoding</c> (json) start afresh, and a workflow is
 /// never cached.
 /// </remarks>
 internal static class WorkflowCascade

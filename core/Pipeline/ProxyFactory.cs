@@ -14,7 +14,7 @@ namespace Switchyard.Core.Pipeline;
 /// <code>
 /// endpoint: shadow split → policies (req before, resp after) → static → endpoint flatmap
 ///           → merge of the backends (parallel or sequential; several backends only)
-/// backend:  request builder (filters, method, url_pattern) → concurrent calls → load balancer
+/// backend:  request builder (filters, method, url_pattern) → concurrent calls (all at once, or hedged) → load balancer
 ///           → resilience (circuit breaker → rate limit; BackendResilience) → policies
 ///           → HTTP call (the backend's client: martian → cache → client credentials; BackendClient)
 ///           → status check → decode → formatter (target, allow/deny/mapping or flatmap, group)
@@ -61,9 +61,10 @@ public sealed class ProxyFactory(
         proxy = WithPolicies(backend.Policies, backend.CelChecks, proxy);
         proxy = BackendResilience.Create(backend, _states, proxy);
         proxy = LoadBalancedProxy.Create(new HostBalancer(backend.Host), proxy);
-        if (backend.ConcurrentCalls > 1)
+        var (calls, hedgeDelay) = backend.Hedging is { } hedging ? (hedging.MaxCalls, hedging.Delay) : (backend.ConcurrentCalls, TimeSpan.Zero);
+        if (calls > 1)
         {
-            proxy = ConcurrentCallsProxy.Create(backend.ConcurrentCalls, backend.Timeout, proxy);
+            proxy = ConcurrentCallsProxy.Create(calls, hedgeDelay, backend.Timeout, _time, proxy);
         }
 
         return BackendRequestProxy.Create(backend, UrlTemplate.Parse(backend.UrlPattern), proxy);

@@ -231,6 +231,11 @@ public static class NamespaceCatalog
             "durable pipes: the engine (service), the opt-in (endpoint, workflow, agent), retries and compensation (backend)",
             Placement.Service | Pipes,
             "the pipe would run in memory: a crash would lose it halfway, and its retries and compensations would never run"),
+        new(
+            "switchyard/hedging",
+            "hedged backend calls: a further call only when the earlier ones are slower than a delay",
+            Placement.Endpoint | Placement.Workflow | Placement.Agent,
+            "every backend call would be made once, or raced all at once"),
     ];
 
     private static readonly Dictionary<string, KnownNamespace> ByName = Index();

@@ -75,6 +75,7 @@ internal static class AsyncAgentParser
             Policies = SecurityPoliciesParser.Parse(extraConfig, problems, Placement.Agent),
             CelChecks = CelChecksParser.Parse(extraConfig, problems),
             IsDurable = DurableOptionsParser.OptsIn(extraConfig, problems),
+            Hedging = HedgingOptionsParser.Parse(extraConfig, problems),
             ExtraConfig = extraConfig.Raw,
             JsonPath = path,
         };

@@ -43,6 +43,7 @@ internal static class EndpointParser
             Timeout = reader.Duration("timeout") ?? TimeSpan.Zero,
             CacheTtl = reader.Duration("cache_ttl") ?? TimeSpan.Zero,
             ConcurrentCalls = reader.Int("concurrent_calls") ?? 0,
+            Hedging = HedgingOptionsParser.Parse(extraConfig, problems),
             OutputEncoding = reader.String("output_encoding") ?? "",
             InputHeaders = reader.Strings("input_headers"),
             InputQueryStrings = reader.Strings("input_query_strings"),

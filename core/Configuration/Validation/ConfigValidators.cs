@@ -19,6 +19,7 @@ internal static class ConfigValidators
         new WorkflowTimeoutValidator(),
         new ConcurrentCallsValidator(),
         new CircuitBreakerValidator(),
+        new HedgingValidator(),
         new OutputEncodingValidator(),
         new BackendsRequiredValidator(),
         new NoOpBackendsValidator(),

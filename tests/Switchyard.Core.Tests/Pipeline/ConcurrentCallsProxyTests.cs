@@ -1,32 +1,11 @@
 using Switchyard.Core.Pipeline;
+using Switchyard.Core.Tests.Agents;
 using static Switchyard.Core.Tests.Pipeline.Stubs;
 
 namespace Switchyard.Core.Tests.Pipeline;
 
 public sealed class ConcurrentCallsProxyTests
 {
-    /// <summary>A backend whose n-th call (0-based) behaves as <paramref name="calls"/> says; counts cancellations.</summary>
-    private sealed class ScriptedBackend(params Proxy[] calls)
-    {
-        private int _next = -1;
-        public int Started => _next + 1;
-        public int Cancelled;
-
-        public Proxy Proxy => async (request, ct) =>
-        {
-            var call = calls[Interlocked.Increment(ref _next) % calls.Length];
-            try
-            {
-                return await call(request, ct);
-            }
-            catch (OperationCanceledException)
-            {
-                Interlocked.Increment(ref Cancelled);
-                throw;
-            }
-        };
-    }
-
     [Fact]
     public async Task The_first_complete_answer_wins_and_the_other_calls_are_cancelled()
     {
@@ -34,20 +13,20 @@ public sealed class ConcurrentCallsProxyTests
             Answer("""{"call":"slow"}""", TimeSpan.FromSeconds(1)),
             Answer("""{"call":"fast"}""", TimeSpan.FromMilliseconds(20)),
             Answer("""{"call":"slow"}""", TimeSpan.FromSeconds(1)));
-        var proxy = ConcurrentCallsProxy.Create(3, TimeSpan.FromSeconds(2), backend.Proxy);
+        var proxy = ConcurrentCallsProxy.Create(3, TimeSpan.Zero, TimeSpan.FromSeconds(2), TimeProvider.System, backend.Proxy);
 
         var response = await proxy(new ProxyRequest(), default);
 
         response.Data!["call"]!.GetValue<string>().Should().Be("fast");
         backend.Started.Should().Be(3);
-        await WaitUntil(() => backend.Cancelled == 2);
+        await Eventually.HoldsAsync(() => backend.Cancelled == 2, what: "the losing calls are cancelled");
     }
 
     [Fact]
     public async Task Failures_are_ignored_while_other_calls_are_pending()
     {
         var backend = new ScriptedBackend(Fail("refused"), Answer("""{"ok":true}""", TimeSpan.FromMilliseconds(100)));
-        var proxy = ConcurrentCallsProxy.Create(2, TimeSpan.FromSeconds(2), backend.Proxy);
+        var proxy = ConcurrentCallsProxy.Create(2, TimeSpan.Zero, TimeSpan.FromSeconds(2), TimeProvider.System, backend.Proxy);
 
         var response = await proxy(new ProxyRequest(), default);
 
@@ -59,7 +38,7 @@ public sealed class ConcurrentCallsProxyTests
     public async Task When_no_call_is_complete_the_last_answer_is_returned()
     {
         var backend = new ScriptedBackend(Fail("first"), Fail("second", TimeSpan.FromMilliseconds(100)));
-        var proxy = ConcurrentCallsProxy.Create(2, TimeSpan.FromSeconds(2), backend.Proxy);
+        var proxy = ConcurrentCallsProxy.Create(2, TimeSpan.Zero, TimeSpan.FromSeconds(2), TimeProvider.System, backend.Proxy);
 
         var response = await proxy(new ProxyRequest(), default);
 
@@ -71,7 +50,7 @@ public sealed class ConcurrentCallsProxyTests
     public async Task Calls_that_all_outlive_75_percent_of_the_backend_timeout_are_a_deadline_error()
     {
         var backend = new ScriptedBackend(Answer("{}", TimeSpan.FromSeconds(10)));
-        var proxy = ConcurrentCallsProxy.Create(3, TimeSpan.FromMilliseconds(400), backend.Proxy);
+        var proxy = ConcurrentCallsProxy.Create(3, TimeSpan.Zero, TimeSpan.FromMilliseconds(400), TimeProvider.System, backend.Proxy);
 
         var started = DateTimeOffset.UtcNow;
         var response = await proxy(new ProxyRequest(), default);
@@ -79,15 +58,5 @@ public sealed class ConcurrentCallsProxyTests
         (DateTimeOffset.UtcNow - started).Should().BeLessThan(TimeSpan.FromSeconds(2));
         response.IsEmpty.Should().BeTrue();
         response.Error!.Message.Should().Be("context deadline exceeded");
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        for (var i = 0; i < 100 && !condition(); i++)
-        {
-            await Task.Delay(20);
-        }
-
-        condition().Should().BeTrue();
     }
 }
