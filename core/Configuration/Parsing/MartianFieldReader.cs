@@ -23,15 +23,10 @@ internal sealed partial class MartianFieldReader(JsonObjectReader reader, string
     /// <summary>A required header name; framing headers are refused unless <paramref name="readOnly"/>.</summary>
     public string? HeaderName(string key, bool readOnly = false)
     {
-        var name = Required(key);
+        var name = Token(key, "a header name");
         if (name is null)
         {
             return null;
-        }
-
-        if (!HeaderNames.IsValid(name))
-        {
-            return Invalid<string>(key, $"'{name}' is not a header name");
         }
 
         return !readOnly && FramingHeaders.Contains(name)
@@ -39,24 +34,29 @@ internal sealed partial class MartianFieldReader(JsonObjectReader reader, string
             : name;
     }
 
-    /// <summary>A header name that is written as a plain header, never the request's host (martian writes these directly).</summary>
+    /// <summary>A required RFC 9110 token, such as a header or cookie name; <paramref name="what"/> names it in the error.</summary>
+    public string? Token(string key, string what)
+    {
+        var name = Required(key);
+        return name is null || HeaderNames.IsValid(name) ? name : Invalid<string>(key, $"'{name}' is not {what}");
+    }
+
+    /// <summary>
+    /// A header name that is written as a plain header, never the request's host (martian writes these directly); a
+    /// <paramref name="fallback"/> stands for a missing or empty one.
+    /// </summary>
     public string? PlainHeaderName(string key, string? fallback = null)
     {
-        var name = fallback is not null && !reader.TryGet(key, out _) ? fallback : HeaderName(key);
+        var name = fallback is not null && string.IsNullOrEmpty(reader.String(key)) ? fallback : HeaderName(key);
         return name is not null && MessageHeaders.IsHost(name)
             ? Invalid<string>(key, $"{type} cannot write the Host header (martian would not send it)")
             : name;
     }
 
     /// <summary>A header value for <paramref name="name"/>: no control characters; the value of <c>Host</c> must be a host.</summary>
-    public string HeaderValue(string key, string? name, bool required = false)
+    public string HeaderValue(string key, string? name)
     {
-        var value = required ? Required(key) : reader.String(key) ?? "";
-        if (value is null)
-        {
-            return "";
-        }
-
+        var value = reader.String(key) ?? "";
         if (value.Any(c => char.IsControl(c) && c != '\t'))
         {
             return Invalid<string>(key, "a header value cannot hold control characters such as line breaks") ?? "";

@@ -198,7 +198,7 @@ internal static class MartianParser
     private static MartianModifier? CookieModifier(MartianFieldReader fields)
     {
         var reader = fields.Reader;
-        var name = fields.HeaderName("name", readOnly: true);
+        var name = fields.Token("name", "a cookie name");
         var value = reader.String("value") ?? "";
         if (!value.All(IsCookieValueChar))
         {
@@ -331,7 +331,7 @@ internal static class MartianParser
 
     private static MartianModifier? CookieFilter(MartianFieldReader fields)
     {
-        var name = fields.HeaderName("name", readOnly: true);
+        var name = fields.Token("name", "a cookie name");
         var value = fields.Reader.String("value") ?? "";
         return Filter(fields, new CookieCondition(name ?? "", value));
     }

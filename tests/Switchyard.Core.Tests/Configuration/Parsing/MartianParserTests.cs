@@ -43,6 +43,20 @@ public sealed class MartianParserTests
     }
 
     [Fact]
+    public void On_an_endpoint_it_is_refused()
+    {
+        LoadErrors(ServiceWithEndpoint("""
+            "extra_config": {"modifier/martian": {"header.Modifier": {"name": "X-A", "value": "1"}}}
+            """)).Should().ContainSingle().Which.Should().StartWith("endpoints[0].extra_config.modifier/martian: ");
+    }
+
+    [Fact]
+    public void Header_Id_with_an_empty_header_uses_the_default_as_krakend_does()
+    {
+        LoadValid(Backend("""{"header.Id": {"header": ""}}""")).Endpoints[0].Backends[0].Martian!.Request.Should().NotBeNull();
+    }
+
+    [Fact]
     public void A_comment_inside_a_modifier_is_allowed()
     {
         LoadValid(Backend("""{"header.Modifier": {"@comment": "why", "name": "X-A", "value": "1"}}"""));
@@ -99,6 +113,7 @@ public sealed class MartianParserTests
     [InlineData("""{"port.Modifier": {"port": 8080, "remove": true}}""", "[\"port.Modifier\"]", "port.Modifier needs exactly one of 'port', 'defaultForScheme' or 'remove'")]
     [InlineData("""{"port.Modifier": {}}""", "[\"port.Modifier\"]", "port.Modifier needs exactly one of 'port', 'defaultForScheme' or 'remove'")]
     [InlineData("""{"port.Modifier": {"port": 0}}""", "[\"port.Modifier\"].port", "0 is not a port (1 to 65535)")]
+    [InlineData("""{"cookie.Modifier": {"name": "c d", "value": "v"}}""", "[\"cookie.Modifier\"].name", "'c d' is not a cookie name")]
     [InlineData("""{"cookie.Modifier": {"name": "c", "value": "a b"}}""", "[\"cookie.Modifier\"].value", "a cookie value holds only cookie characters (no spaces, quotes, commas, ';' or '\\')")]
     [InlineData("""{"cookie.Modifier": {"name": "c", "value": "v", "path": "/a;b"}}""", "[\"cookie.Modifier\"].path", "a cookie path cannot hold ';', control or non-ASCII characters")]
     [InlineData("""{"cookie.Modifier": {"name": "c", "value": "v", "expires": "tomorrow"}}""", "[\"cookie.Modifier\"].expires", "'tomorrow' is not an RFC 3339 time such as 2025-04-12T23:20:50Z")]
