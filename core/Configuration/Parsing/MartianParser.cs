@@ -18,12 +18,14 @@ internal static class MartianParser
     private const string ModifierKey = "modifier";
     private const string ElseKey = "else";
 
+    private const string VerifierReason = "verifiers record expectations for martian's test proxy and change nothing";
+
     private static readonly Dictionary<string, string> Refused = new(StringComparer.Ordinal)
     {
-        ["header.Verifier"] = "verifiers record expectations for martian's test proxy and change nothing",
-        ["querystring.Verifier"] = "verifiers record expectations for martian's test proxy and change nothing",
-        ["url.Verifier"] = "verifiers record expectations for martian's test proxy and change nothing",
-        ["status.Verifier"] = "verifiers record expectations for martian's test proxy and change nothing",
+        ["header.Verifier"] = VerifierReason,
+        ["querystring.Verifier"] = VerifierReason,
+        ["url.Verifier"] = VerifierReason,
+        ["status.Verifier"] = VerifierReason,
         ["static.Modifier"] = "serving files from the gateway's disk instead of calling the backend is not served",
     };
 
@@ -139,7 +141,15 @@ internal static class MartianParser
     {
         var from = fields.HeaderName("from", readOnly: true);
         var to = fields.HeaderName("to");
-        return Both(fields, new HeaderCopyModifier(from ?? "", to ?? ""));
+        var scopes = Scopes(fields, Scope.Both);
+        if (to is not null && MessageHeaders.IsHost(to) && scopes.HasFlag(Scope.Request))
+        {
+            // The copied value comes from the request, and a request value never picks where a backend call goes.
+            fields.Invalid<string>("to", "header.Copy cannot write a request's Host: the value would come from the request");
+        }
+
+        var modifier = new HeaderCopyModifier(from ?? "", to ?? "");
+        return Build(scopes, modifier, modifier);
     }
 
     private static MartianModifier? HeaderId(MartianFieldReader fields)

@@ -103,6 +103,7 @@ public sealed class MartianParserTests
     [InlineData("""{"header.Modifier": {"name": "Content-Length", "value": "5"}}""", "[\"header.Modifier\"].name", "'Content-Length' is the message framing, which the HTTP client writes; header.Modifier cannot change it")]
     [InlineData("""{"header.Modifier": {"name": "Host", "value": "evil.example/path"}}""", "[\"header.Modifier\"].value", "'evil.example/path' is not a host: want a name or address with an optional port, as in a backend's host")]
     [InlineData("""{"header.Append": {"name": "Host", "value": "a.example"}}""", "[\"header.Append\"].name", "header.Append cannot add a second Host to a request")]
+    [InlineData("""{"header.Copy": {"from": "X-Some", "to": "Host"}}""", "[\"header.Copy\"].to", "header.Copy cannot write a request's Host: the value would come from the request")]
     [InlineData("""{"header.Blacklist": {"names": ["X-A", "bad name"]}}""", "[\"header.Blacklist\"].names[1]", "'bad name' is not a header name")]
     [InlineData("""{"stash.Modifier": {"headerName": "Host"}}""", "[\"stash.Modifier\"].headerName", "stash.Modifier cannot write the Host header (martian would not send it)")]
     [InlineData("""{"url.Modifier": {"scheme": "ftp"}}""", "[\"url.Modifier\"].scheme", "'ftp' is not a backend scheme: want http or https")]
