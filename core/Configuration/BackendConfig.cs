@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Switchyard.Core.Durable;
+using Switchyard.Core.Modifiers.Martian;
 using Switchyard.Core.Pipeline;
 using Switchyard.Core.Resilience.CircuitBreaker;
 
@@ -77,6 +78,9 @@ public sealed record BackendConfig
 
     /// <summary>The <c>check_expr</c> expressions of the <c>validation/cel</c> namespace, in order.</summary>
     public IReadOnlyList<string> CelChecks { get; init; } = [];
+
+    /// <summary>The <c>modifier/martian</c> namespace, parsed into its modifiers and filters, or null.</summary>
+    public MartianModifier? Martian { get; init; }
 
     /// <summary>Its <c>switchyard/durable</c> (retry, compensation) as a step of a durable pipe, or null.</summary>
     public DurableStepOptions? Durable { get; init; }

@@ -18,6 +18,7 @@ public static class NamespaceAliases
     public const string SecurityHttp = "security/http";
     public const string SecurityBotDetector = "security/bot-detector";
     public const string QosCircuitBreaker = "qos/circuit-breaker";
+    public const string ModifierMartian = "modifier/martian";
 
     /// <summary>Switchyard's own root namespace for its admin endpoints: <c>{"secret": "..."}</c>.</summary>
     public const string SwitchyardAdmin = "switchyard/admin";

@@ -1,4 +1,5 @@
 using Switchyard.Core.Configuration;
+using Switchyard.Core.Modifiers.Martian;
 using Switchyard.Core.Resilience;
 
 namespace Switchyard.Core.Pipeline;
@@ -20,6 +21,10 @@ internal static class BackendClient
         ArgumentNullException.ThrowIfNull(backend);
         ArgumentNullException.ThrowIfNull(states);
         List<DelegatingHandler> layers = [];
+        if (backend.Martian is { } martian)
+        {
+            layers.Add(new MartianHandler(martian));
+        }
 
         if (layers.Count == 0)
         {

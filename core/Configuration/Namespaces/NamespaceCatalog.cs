@@ -116,7 +116,7 @@ public static class NamespaceCatalog
         new("governance/processors", "quota processors", Placement.None, "clients would have no quota"),
 
         // Request and response rewriting.
-        new("modifier/martian", "request and response modifiers", Placement.None, "requests and responses would not be modified as configured")
+        new("modifier/martian", "request and response modifiers", Placement.Backend, "requests and responses would not be modified as configured")
         {
             Aliases = ["github.com/devopsfaith/krakend-martian"],
         },

@@ -41,6 +41,7 @@ internal static class BackendParser
             Policies = SecurityPoliciesParser.Parse(extraConfig, problems, Placement.Backend),
             CelChecks = CelChecksParser.Parse(extraConfig, problems),
             CircuitBreaker = CircuitBreakerOptionsParser.Parse(extraConfig, problems),
+            Martian = MartianParser.Parse(extraConfig, problems),
             Durable = DurableOptionsParser.Step(extraConfig, problems),
             ExtraConfig = extraConfig.Raw,
             JsonPath = path,
