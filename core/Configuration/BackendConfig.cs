@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Switchyard.Core.Durable;
+using Switchyard.Core.Resilience.HttpCache;
+using Switchyard.Core.Security.ClientCredentials;
 
 namespace Switchyard.Core.Configuration;
 
@@ -69,6 +71,12 @@ public sealed record BackendConfig
 
     /// <summary>The <c>check_expr</c> expressions of the <c>validation/cel</c> namespace, in order.</summary>
     public IReadOnlyList<string> CelChecks { get; init; } = [];
+
+    /// <summary>The <c>qos/http-cache</c> namespace, or null: no cache.</summary>
+    public HttpCacheOptions? HttpCache { get; init; }
+
+    /// <summary>The <c>auth/client-credentials</c> namespace, or null: the backend is called without a token.</summary>
+    public ClientCredentialsOptions? ClientCredentials { get; init; }
 
     /// <summary>Its <c>switchyard/durable</c> (retry, compensation) as a step of a durable pipe, or null.</summary>
     public DurableStepOptions? Durable { get; init; }

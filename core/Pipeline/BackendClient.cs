@@ -1,5 +1,7 @@
 using Switchyard.Core.Configuration;
 using Switchyard.Core.Resilience;
+using Switchyard.Core.Resilience.HttpCache;
+using Switchyard.Core.Security.ClientCredentials;
 
 namespace Switchyard.Core.Pipeline;
 
@@ -20,6 +22,15 @@ internal static class BackendClient
         ArgumentNullException.ThrowIfNull(backend);
         ArgumentNullException.ThrowIfNull(states);
         List<DelegatingHandler> layers = [];
+        if (backend.HttpCache is { } cache)
+        {
+            layers.Add(HttpCacheHandler.Create(backend, cache, states));
+        }
+
+        if (backend.ClientCredentials is { IsDisabled: false } credentials)
+        {
+            layers.Add(ClientCredentialsHandler.Create(backend, credentials, shared, states));
+        }
 
         if (layers.Count == 0)
         {

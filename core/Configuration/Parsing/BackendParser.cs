@@ -41,6 +41,8 @@ internal static class BackendParser
             Policies = SecurityPoliciesParser.Parse(extraConfig, problems, Placement.Backend),
             CelChecks = CelChecksParser.Parse(extraConfig, problems),
             Durable = DurableOptionsParser.Step(extraConfig, problems),
+            HttpCache = HttpCacheOptionsParser.Parse(extraConfig, problems),
+            ClientCredentials = ClientCredentialsOptionsParser.Parse(extraConfig, problems),
             ExtraConfig = extraConfig.Raw,
             JsonPath = path,
         };
