@@ -118,26 +118,25 @@ internal sealed class CachedResponse
     {
         using var message = ToMessage(request);
         var connectionListed = notModified.Headers.Connection.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, values) in notModified.Headers.Concat(notModified.Content.Headers))
+        Replace(message.Headers, notModified.Headers, connectionListed);
+        Replace(message.Content!.Headers, notModified.Content.Headers, connectionListed);
+        return From(message, _body, request, requestTime, responseTime);
+    }
+
+    // The end-to-end headers of a 304 replace the stored ones of the same name (RFC 9111 section 4.3.4).
+    private static void Replace(HttpHeaders stored, HttpHeaders fresh, HashSet<string> connectionListed)
+    {
+        foreach (var (name, values) in fresh)
         {
             if (HopByHop.Contains(name) || connectionListed.Contains(name) || name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
 
-            HttpHeaders target = message.Content!.Headers.Contains(name) || IsContentHeader(name) ? message.Content.Headers : message.Headers;
-            target.Remove(name);
-            target.TryAddWithoutValidation(name, values);
+            stored.Remove(name);
+            stored.TryAddWithoutValidation(name, values);
         }
-
-        return From(message, _body, request, requestTime, responseTime);
     }
-
-    private static bool IsContentHeader(string name) =>
-        name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase)
-        || name.Equals("Expires", StringComparison.OrdinalIgnoreCase)
-        || name.Equals("Last-Modified", StringComparison.OrdinalIgnoreCase)
-        || name.Equals("Allow", StringComparison.OrdinalIgnoreCase);
 
     private static string RequestValue(HttpRequestMessage request, string name) =>
         request.Headers.TryGetValues(name, out var values) || (request.Content?.Headers.TryGetValues(name, out values) ?? false)
