@@ -47,7 +47,7 @@ internal sealed partial class ClientCredentialsTokenSource(TokenEndpointClient e
         }
         catch (TokenEndpointException exception)
         {
-            LogFailure(logger, tokenUrl, exception.Message);
+            LogFailure(logger, tokenUrl, exception.Reason);
             throw;
         }
         finally
@@ -59,6 +59,6 @@ internal sealed partial class ClientCredentialsTokenSource(TokenEndpointClient e
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "auth/client-credentials: the token endpoint {TokenUrl} gave no token; the backend is not called. {Reason}")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "auth/client-credentials: the token endpoint {TokenUrl} gave no token ({Reason}); the backend is not called")]
     private static partial void LogFailure(ILogger logger, string tokenUrl, string reason);
 }

@@ -20,7 +20,10 @@ public sealed class TokenEndpointException : Exception
     {
     }
 
-    /// <summary>The failure of <paramref name="tokenUrl"/>: <paramref name="reason"/>, such as <c>status 401 (invalid_client)</c>.</summary>
+    /// <summary>What went wrong, such as <c>status 401 (invalid_client)</c>.</summary>
+    public string Reason { get; private init; } = "";
+
+    /// <summary>The failure of <paramref name="tokenUrl"/>: <paramref name="reason"/>.</summary>
     public static TokenEndpointException Of(string tokenUrl, string reason) =>
-        new($"auth/client-credentials: no token from {tokenUrl}: {reason}");
+        new($"auth/client-credentials: no token from {tokenUrl}: {reason}") { Reason = reason };
 }
