@@ -21,16 +21,5 @@ public sealed class ReadmeJwtExamplesTests
         Load("### JWT signing").Endpoints.Single().JwtSigner!.KeysToSign.Should().Equal("access_token", "refresh_token");
     }
 
-    private static ServiceConfig Load(string heading)
-    {
-        var readme = RepositoryFiles.Read("README.md");
-        var section = readme.IndexOf(heading + "\n", StringComparison.Ordinal);
-        section.Should().BePositive($"the README has a '{heading}' section");
-        var start = readme.IndexOf("```json\n", section, StringComparison.Ordinal) + "```json\n".Length;
-        var end = readme.IndexOf("```", start, StringComparison.Ordinal);
-
-        var result = ConfigLoader.Parse(readme[start..end]);
-        result.Errors.Should().BeEmpty();
-        return result.Config!;
-    }
+    private static ServiceConfig Load(string heading) => ReadmeExample.Load(heading);
 }
