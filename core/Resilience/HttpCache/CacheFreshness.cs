@@ -15,14 +15,20 @@ internal static class CacheFreshness
             return Freshness.Transparent;
         }
 
-        if (stored.Control.Has("no-cache") || stored.Date is not { } date)
+        if (stored.Control.Has("no-cache"))
         {
             return Freshness.Stale;
         }
 
+        // The client would rather have whatever is stored than wait for the backend.
         if (request.Has("only-if-cached"))
         {
             return Freshness.Fresh;
+        }
+
+        if (stored.Date is not { } date)
+        {
+            return Freshness.Stale;
         }
 
         var age = CurrentAge(stored, date, now);

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 namespace Switchyard.Core.Security.ClientCredentials;
 
 /// <summary>
@@ -29,4 +32,12 @@ public sealed record ClientCredentialsOptions
 
     /// <summary>True turns the namespace off: the backend is called without a token. <value>The default value is false.</value></summary>
     public bool IsDisabled { get; init; }
+
+    // The record's printed form (its ToString, and that of a BackendConfig holding it) must never show the secret.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"ClientId = {ClientId}, ClientSecret = ***, TokenUrl = {TokenUrl}, ");
+        builder.Append(CultureInfo.InvariantCulture, $"Scopes = [{string.Join(", ", Scopes)}], EndpointParams = [{string.Join(", ", EndpointParams.Keys)}], IsDisabled = {IsDisabled}");
+        return true;
+    }
 }

@@ -40,15 +40,24 @@ internal static class TokenResponseReader
             return (null, $"status {status}, the response has no access_token");
         }
 
+        fields.TryGetValue("token_type", out var type);
+        if (!IsHeaderSafe(value) || (!string.IsNullOrEmpty(type) && !IsHeaderSafe(type)))
+        {
+            // It goes into the backend's Authorization header: a space or a line break would forge another header.
+            return (null, $"status {status}, the access_token or token_type is not a single printable word");
+        }
+
         fields.TryGetValue("expires_in", out var expiresIn);
         if (!TryReadSeconds(expiresIn, out var seconds))
         {
             return (null, $"status {status}, expires_in is not a whole number of seconds");
         }
 
-        fields.TryGetValue("token_type", out var type);
         return (new AccessToken(value, AccessToken.SchemeOf(type), seconds == 0 ? null : now.AddSeconds(seconds)), null);
     }
+
+    // Visible ASCII only, as a token68 or an auth scheme is.
+    private static bool IsHeaderSafe(string value) => value.All(c => c is > ' ' and < '\x7f');
 
     private static bool IsForm(string? mediaType) =>
         string.Equals(mediaType, "application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
