@@ -123,13 +123,47 @@ internal sealed class HttpCacheHandler(HttpCacheStore store, TimeProvider time) 
             return response;
         }
 
+        var body = await ReadUpToAsync(response, store.MaxSize, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            store.Remove(key);
+            return response;
+        }
+
         using (response)
         {
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             var fetched = CachedResponse.From(response, body, request, requestTime, responseTime);
             Keep(key, request, control, fetched);
             return fetched.ToMessage(request);
         }
+    }
+
+    // The whole body when it is at most `limit` bytes; otherwise null, and the response's content is replaced by one
+    // that streams what was read and then the rest, so a body too large to store is never held in memory.
+    private static async Task<byte[]?> ReadUpToAsync(HttpResponseMessage response, long limit, CancellationToken cancellationToken)
+    {
+        var source = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await source.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > limit)
+            {
+                var streamed = new StreamContent(new BufferedPrefixStream(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), source));
+                foreach (var (name, values) in response.Content.Headers)
+                {
+                    streamed.Headers.TryAddWithoutValidation(name, values);
+                }
+
+                response.Content = streamed;
+                return null;
+            }
+        }
+
+        await source.DisposeAsync().ConfigureAwait(false);
+        return buffer.ToArray();
     }
 
     private void Keep(string key, HttpRequestMessage request, CacheControl control, CachedResponse response)

@@ -138,6 +138,29 @@ public sealed class HttpCacheHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_chunked_body_larger_than_max_size_reaches_the_caller_whole_and_is_not_stored()
+    {
+        var large = string.Concat(Enumerable.Range(0, 2000).Select(i => i.ToString("D5", System.Globalization.CultureInfo.InvariantCulture)));
+        _backend.Respond = async context =>
+        {
+            context.Response.Headers.CacheControl = "max-age=60";
+            for (var offset = 0; offset < large.Length; offset += 1000)
+            {
+                await context.Response.WriteAsync(large.Substring(offset, 1000), context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted); // no Content-Length: chunked
+            }
+        };
+        var client = _backend.Clients("""{"max_size": 4096}""")[0];
+
+        var (_, first, _) = await _backend.GetAsync(client, "/chunked");
+        var (_, second, _) = await _backend.GetAsync(client, "/chunked");
+
+        first.Should().Be(large, "what was read up to the bound, then the rest of the stream");
+        second.Should().Be(large);
+        _backend.Calls("/chunked").Should().Be(2);
+    }
+
+    [Fact]
     public async Task Vary_keeps_answers_apart_by_the_named_request_header()
     {
         _backend.Respond = context =>
