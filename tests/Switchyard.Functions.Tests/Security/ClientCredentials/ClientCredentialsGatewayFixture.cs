@@ -79,6 +79,7 @@ public sealed class ClientCredentialsGatewayFixture : IAsyncLifetime
             Endpoint("burst", Credentials(Inventory, Relay.Url("burst"))),
             Endpoint("body-style", Credentials(Ledger, Relay.Url("post-only/body-style"))),
             Endpoint("broken", Credentials(Inventory with { ClientSecret = WrongSecret }, Relay.Url("broken"))),
+            Endpoint("broken-burst", Credentials(Inventory, Relay.Url("slow-refusal/broken-burst"))),
             Endpoint("direct", Credentials(Inventory, Provider.TokenEndpoint.ToString())),
         ];
         return new JsonObject

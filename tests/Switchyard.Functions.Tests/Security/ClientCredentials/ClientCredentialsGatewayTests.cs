@@ -99,6 +99,18 @@ public sealed class ClientCredentialsGatewayTests(ClientCredentialsGatewayFixtur
     }
 
     [Fact]
+    public async Task Concurrent_requests_share_one_failed_renewal_and_its_one_log_line()
+    {
+        var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => fixture.Gateway.Client.GetAsync("broken-burst"))));
+
+        answers.Should().OnlyContain(answer => answer.StatusCode == HttpStatusCode.InternalServerError);
+        fixture.Relay.At("slow-refusal/broken-burst").Should().HaveCount(2, "one renewal (Basic, then the body) for the ten requests that waited for it");
+        fixture.Logs.Entries.Where(entry => entry.Level == LogLevel.Error && entry.Message.Contains("slow-refusal/broken-burst", StringComparison.Ordinal))
+            .Should().ContainSingle();
+        fixture.ReceivedAt("/broken-burst").Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task The_token_request_goes_through_the_shared_pool_where_client_tls_trusts_the_servers_ca()
     {
         (await fixture.Gateway.Client.GetAsync("direct")).StatusCode.Should().Be(HttpStatusCode.OK);

@@ -15,7 +15,8 @@ internal sealed record TokenCall(string Path, bool Basic, string Form, int Statu
 /// A loopback HTTP server in front of the real authorization server's token endpoint that passes every request on as
 /// it is and records it, so tests count the token requests the gateway makes for each backend (one relay path each).
 /// Paths under <c>/post-only/</c> play a server that accepts client credentials only in the form body: they answer
-/// HTTP Basic with 401 <c>invalid_client</c> themselves (oidc-provider accepts both styles from every client).
+/// HTTP Basic with 401 <c>invalid_client</c> themselves (oidc-provider accepts both styles from every client). Paths
+/// under <c>/slow-refusal/</c> play a slow server that refuses every client: 401 after <see cref="SlowRefusal"/>.
 /// </summary>
 internal sealed class TokenRelay : IAsyncDisposable
 {
@@ -28,6 +29,9 @@ internal sealed class TokenRelay : IAsyncDisposable
         _upstream = upstream;
         Calls = calls;
     }
+
+    /// <summary>How long the <c>/slow-refusal/</c> paths take to refuse.</summary>
+    public static readonly TimeSpan SlowRefusal = TimeSpan.FromSeconds(1);
 
     public ConcurrentQueue<TokenCall> Calls { get; }
 
@@ -45,6 +49,14 @@ internal sealed class TokenRelay : IAsyncDisposable
             };
             var authorization = context.Request.Headers.Authorization.ToString();
             var basic = authorization.StartsWith("Basic ", StringComparison.Ordinal);
+            if (context.Request.Path.StartsWithSegments("/slow-refusal", StringComparison.Ordinal))
+            {
+                await Task.Delay(SlowRefusal, context.RequestAborted);
+                calls.Enqueue(new TokenCall(context.Request.Path.Value!, basic, form, StatusCodes.Status401Unauthorized));
+                await TestBackend.Json(context, """{"error": "invalid_client"}""", StatusCodes.Status401Unauthorized);
+                return;
+            }
+
             if (basic && context.Request.Path.StartsWithSegments("/post-only", StringComparison.Ordinal))
             {
                 calls.Enqueue(new TokenCall(context.Request.Path.Value!, basic, form, StatusCodes.Status401Unauthorized));
