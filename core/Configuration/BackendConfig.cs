@@ -3,6 +3,8 @@ using Switchyard.Core.Durable;
 using Switchyard.Core.Modifiers.Martian;
 using Switchyard.Core.Pipeline;
 using Switchyard.Core.Resilience.CircuitBreaker;
+using Switchyard.Core.Resilience.HttpCache;
+using Switchyard.Core.Security.ClientCredentials;
 
 namespace Switchyard.Core.Configuration;
 
@@ -81,6 +83,12 @@ public sealed record BackendConfig
 
     /// <summary>The <c>modifier/martian</c> namespace, parsed into its modifiers and filters, or null.</summary>
     public MartianModifier? Martian { get; init; }
+
+    /// <summary>The <c>qos/http-cache</c> namespace, or null: no cache.</summary>
+    public HttpCacheOptions? HttpCache { get; init; }
+
+    /// <summary>The <c>auth/client-credentials</c> namespace, or null: the backend is called without a token.</summary>
+    public ClientCredentialsOptions? ClientCredentials { get; init; }
 
     /// <summary>Its <c>switchyard/durable</c> (retry, compensation) as a step of a durable pipe, or null.</summary>
     public DurableStepOptions? Durable { get; init; }

@@ -19,6 +19,8 @@ public static class NamespaceAliases
     public const string SecurityBotDetector = "security/bot-detector";
     public const string QosCircuitBreaker = "qos/circuit-breaker";
     public const string ModifierMartian = "modifier/martian";
+    public const string QosHttpCache = "qos/http-cache";
+    public const string AuthClientCredentials = "auth/client-credentials";
 
     /// <summary>Switchyard's own root namespace for its admin endpoints: <c>{"secret": "..."}</c>.</summary>
     public const string SwitchyardAdmin = "switchyard/admin";

@@ -1,6 +1,8 @@
 using Switchyard.Core.Configuration;
 using Switchyard.Core.Modifiers.Martian;
 using Switchyard.Core.Resilience;
+using Switchyard.Core.Resilience.HttpCache;
+using Switchyard.Core.Security.ClientCredentials;
 
 namespace Switchyard.Core.Pipeline;
 
@@ -24,6 +26,16 @@ internal static class BackendClient
         if (backend.Martian is { } martian)
         {
             layers.Add(new MartianHandler(martian));
+        }
+
+        if (backend.HttpCache is { } cache)
+        {
+            layers.Add(HttpCacheHandler.Create(backend, cache, states));
+        }
+
+        if (backend.ClientCredentials is { IsDisabled: false } credentials)
+        {
+            layers.Add(ClientCredentialsHandler.Create(backend, credentials, shared, states));
         }
 
         if (layers.Count == 0)

@@ -55,7 +55,7 @@ public static class NamespaceCatalog
         },
         new("auth/api-keys", "API-key authentication", Placement.None, "requests would reach backends without an API key"),
         new("auth/basic", "HTTP basic authentication", Placement.None, "requests would reach backends without credentials"),
-        new("auth/client-credentials", "OAuth2 client credentials to backends", Placement.None, "backends would be called without their token")
+        new("auth/client-credentials", "OAuth2 client credentials to backends", Placement.Backend, "backends would be called without their token")
         {
             Aliases = ["github.com/devopsfaith/krakend-oauth2-clientcredentials"],
         },
@@ -108,7 +108,7 @@ public static class NamespaceCatalog
             Aliases = ["github.com/devopsfaith/krakend-circuitbreaker/gobreaker"],
         },
         new("qos/circuit-breaker/http", "circuit breaker by status code", Placement.None, "failing backends would be called on every request"),
-        new("qos/http-cache", "backend response cache", Placement.None, "every request would reach the backend")
+        new("qos/http-cache", "backend response cache", Placement.Backend, "every request would reach the backend")
         {
             Aliases = ["github.com/devopsfaith/krakend-httpcache"],
         },

@@ -43,6 +43,8 @@ internal static class BackendParser
             CircuitBreaker = CircuitBreakerOptionsParser.Parse(extraConfig, problems),
             Martian = MartianParser.Parse(extraConfig, problems),
             Durable = DurableOptionsParser.Step(extraConfig, problems),
+            HttpCache = HttpCacheOptionsParser.Parse(extraConfig, problems),
+            ClientCredentials = ClientCredentialsOptionsParser.Parse(extraConfig, problems),
             ExtraConfig = extraConfig.Raw,
             JsonPath = path,
         };

@@ -34,6 +34,8 @@ internal static class ConfigValidators
         new AllowedHostsValidator(),
         new HttpSecurityOptionsValidator(),
         new BotDetectorValidator(),
+        new HttpCacheValidator(),
+        new ClientCredentialsValidator(),
         new JwtClaimsUsageValidator(),
         new JwtSignerValidator(),
         new JwkFilesValidator(),

@@ -35,6 +35,32 @@ public sealed class LruCacheTests
     }
 
     [Fact]
+    public void A_weight_bound_evicts_the_oldest_entries_until_the_new_one_fits()
+    {
+        var cache = new LruCache<string>(10, maxWeight: 10, weigh: value => value.Length);
+        cache.Add("a", "aaaa").Should().BeTrue();
+        cache.Add("b", "bbbb").Should().BeTrue();
+
+        cache.Add("c", "cccccc").Should().BeTrue();
+
+        cache.TryGet("a", out _).Should().BeFalse("4 + 4 + 6 outweighs 10: the oldest made room");
+        cache.TryGet("b", out _).Should().BeTrue();
+        cache.Weight.Should().Be(10);
+    }
+
+    [Fact]
+    public void A_value_heavier_than_the_whole_cache_is_never_kept_and_drops_its_key()
+    {
+        var cache = new LruCache<string>(10, maxWeight: 10, weigh: value => value.Length);
+        cache.Add("a", "aaaa");
+
+        cache.Add("a", new string('x', 11)).Should().BeFalse();
+
+        cache.TryGet("a", out _).Should().BeFalse("the old value is out of date once a new one was given");
+        cache.Weight.Should().Be(0);
+    }
+
+    [Fact]
     public async Task Concurrent_use_keeps_the_bound()
     {
         var cache = new LruCache<bool>(16);

@@ -34,7 +34,7 @@ public sealed class CircuitBreakerEndpointTests
     // The README's example, its host moved to the test backend and its 10 s timeout cut to 1 s.
     private static string Config(string backendHost)
     {
-        var example = RepositoryFiles.ReadmeExample("### Circuit breaker");
+        var example = ReadmeExample.Json("### Circuit breaker");
         example.Should().Contain("\"timeout\": 10").And.Contain("http://orders.internal:8080");
         return example.Replace("http://orders.internal:8080", backendHost, StringComparison.Ordinal)
             .Replace("\"timeout\": 10", "\"timeout\": 1", StringComparison.Ordinal);

@@ -88,7 +88,7 @@ public sealed class HedgedCallsEndpointTests
         var script = new SecondCallHangs();
         await using var backend = await TestBackend.StartAsync(script.Respond);
         await using var gateway = await TestGateway.StartAsync(
-            RepositoryFiles.ReadmeExample("### Hedged calls").Replace("http://localhost:8000", backend.Host, StringComparison.Ordinal));
+            ReadmeExample.Json("### Hedged calls").Replace("http://localhost:8000", backend.Host, StringComparison.Ordinal));
         (await gateway.Client.GetAsync("/products/7")).StatusCode.Should().Be(HttpStatusCode.OK);
 
         var response = await gateway.Client.GetAsync("/products/7");

@@ -44,6 +44,10 @@ internal sealed class TestGateway : IAsyncDisposable
     public static Task<TestGateway> StartAsync(string krakendJson, ILoggerProvider logs) =>
         StartAsync(krakendJson, port: 0, timeProvider: null, clientHandler: null, logs);
 
+    /// <summary>Loads <paramref name="krakendJson"/> (it must be valid) and serves it on <paramref name="timeProvider"/>'s clock, its log kept by <paramref name="logs"/>.</summary>
+    public static Task<TestGateway> StartAsync(string krakendJson, TimeProvider timeProvider, ILoggerProvider logs) =>
+        StartAsync(krakendJson, port: 0, timeProvider, clientHandler: null, logs);
+
     private static async Task<TestGateway> StartAsync(
         string krakendJson, int port, TimeProvider? timeProvider, SocketsHttpHandler? clientHandler, ILoggerProvider? logs)
     {

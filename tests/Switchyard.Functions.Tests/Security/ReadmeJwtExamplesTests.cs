@@ -21,10 +21,5 @@ public sealed class ReadmeJwtExamplesTests
         Load("### JWT signing").Endpoints.Single().JwtSigner!.KeysToSign.Should().Equal("access_token", "refresh_token");
     }
 
-    private static ServiceConfig Load(string heading)
-    {
-        var result = ConfigLoader.Parse(RepositoryFiles.ReadmeExample(heading));
-        result.Errors.Should().BeEmpty();
-        return result.Config!;
-    }
+    private static ServiceConfig Load(string heading) => ReadmeExample.Load(heading);
 }
