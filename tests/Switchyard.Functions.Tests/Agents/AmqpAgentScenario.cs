@@ -37,13 +37,14 @@ internal sealed record AmqpAgentScenario
 
     /// <summary>
     /// A gateway configuration with this agent alone: <paramref name="consumer"/> holds the <c>consumer</c> keys after
-    /// <c>topic</c>; the backend is <c>POST /orders</c> on <paramref name="backendHost"/>; health pings every second.
+    /// <c>topic</c>; the backend is <c>POST /orders</c> on <paramref name="backendHost"/>; health pings every second;
+    /// <paramref name="namespaces"/> holds more <c>extra_config</c> members of the agent.
     /// </summary>
-    public string Config(string backendHost, string consumer) =>
-        $$"""{"version": 3, "endpoints": [], "async_agent": [{{AgentJson(backendHost, consumer)}}]}""";
+    public string Config(string backendHost, string consumer, string namespaces = "") =>
+        $$"""{"version": 3, "endpoints": [], "async_agent": [{{AgentJson(backendHost, consumer, namespaces: namespaces)}}]}""";
 
     /// <summary>This agent's entry of <c>async_agent</c> (see <see cref="Config"/>), on <paramref name="amqpHost"/> if given.</summary>
-    public string AgentJson(string backendHost, string consumer, string? amqpHost = null) =>
+    public string AgentJson(string backendHost, string consumer, string? amqpHost = null, string namespaces = "") =>
         $$"""
         {"name": "{{Agent}}",
          "connection": {"health_interval": "1s"},
@@ -51,6 +52,6 @@ internal sealed record AmqpAgentScenario
          "backend": [{"host": ["{{backendHost}}"], "url_pattern": "/orders", "method": "POST"}],
          "extra_config": {"async/amqp": {
            "host": "{{amqpHost ?? Server.AmqpUri.ToString()}}", "name": "{{Queue}}", "exchange": "{{Exchange}}",
-           "durable": {{(Durable ? "true" : "false")}} } } }
+           "durable": {{(Durable ? "true" : "false")}} } {{(namespaces.Length > 0 ? "," + namespaces : "")}} } }
         """;
 }
