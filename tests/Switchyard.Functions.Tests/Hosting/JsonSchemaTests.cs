@@ -34,13 +34,15 @@ public sealed class JsonSchemaTests
         Encoding.UTF8.GetBytes(backend.Received.Should().ContainSingle().Which.Body).Should().Equal(sent);
     }
 
-    [Fact]
-    public async Task A_body_that_breaks_the_schema_is_an_empty_400_and_never_reaches_the_backend()
+    [Theory]
+    [InlineData("""{"invalid": true}""")]
+    [InlineData("""{"number": 7,""")]
+    public async Task A_body_that_breaks_the_schema_or_is_not_JSON_is_an_empty_400_and_never_reaches_the_backend(string body)
     {
         await using var backend = await TestBackend.StartAsync("""{"stored":true}""");
         await using var gateway = await StartAsync(backend);
 
-        var response = await gateway.Client.PostAsync("/address", Json("""{"invalid": true}"""));
+        var response = await gateway.Client.PostAsync("/address", Json(body));
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsByteArrayAsync()).Should().BeEmpty();
@@ -78,20 +80,6 @@ public sealed class JsonSchemaTests
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync()).Should().Be("could not validate an empty body");
-        response.Headers.GetValues("X-KrakenD-Completed").Should().Equal("false");
-        backend.Received.Should().BeEmpty();
-    }
-
-    [Fact]
-    public async Task A_body_that_is_not_JSON_is_a_400()
-    {
-        await using var backend = await TestBackend.StartAsync("""{"stored":true}""");
-        await using var gateway = await StartAsync(backend);
-
-        var response = await gateway.Client.PostAsync("/address", Json("""{"number": 7,"""));
-
-        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await response.Content.ReadAsByteArrayAsync()).Should().BeEmpty();
         response.Headers.GetValues("X-KrakenD-Completed").Should().Equal("false");
         backend.Received.Should().BeEmpty();
     }
