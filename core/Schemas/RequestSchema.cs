@@ -23,12 +23,16 @@ public sealed class RequestSchema
 
     private static readonly ProxyError EmptyBody = Rejection(EmptyBodyMessage);
 
-    // The list output names each failing keyword with its instance location, which is what the lines report.
-    private static readonly EvaluationOptions Evaluation = new() { OutputFormat = OutputFormat.List };
-
     private readonly JsonSchema _schema;
+    private readonly EvaluationOptions _evaluation;
 
-    private RequestSchema(JsonSchema schema) => _schema = schema;
+    private RequestSchema(JsonSchema schema, Dialect draft)
+    {
+        _schema = schema;
+
+        // The list output names each failing keyword with its instance location, which is what the lines report.
+        _evaluation = new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = SchemaDrafts.AssertsFormat(draft) };
+    }
 
     /// <summary>
     /// Compiles <paramref name="schema"/> (an object or a boolean); null with <paramref name="problem"/> when it cannot
@@ -58,7 +62,7 @@ public sealed class RequestSchema
                 return null;
             }
 
-            return new RequestSchema(compiled);
+            return new RequestSchema(compiled, draft);
         }
         catch (JsonSchemaException exception)
         {
@@ -121,7 +125,7 @@ public sealed class RequestSchema
             EvaluationResults results;
             try
             {
-                results = _schema.Evaluate(document.RootElement, Evaluation);
+                results = _schema.Evaluate(document.RootElement, _evaluation);
             }
             catch (JsonSchemaException exception)
             {

@@ -21,6 +21,12 @@ internal static class SchemaDrafts
 
     private static readonly Dialect[] Known = [Dialect.Draft06, Dialect.Draft07, Dialect.Draft201909, Dialect.Draft202012];
 
+    /// <summary>
+    /// Whether <c>format</c> is a rule in <paramref name="draft"/>: up to draft 07 validators checked it (and KrakenD's
+    /// does), from 2019-09 the drafts make it an annotation unless a vocabulary asks for more.
+    /// </summary>
+    public static bool AssertsFormat(Dialect draft) => draft == Dialect.Draft06 || draft == Dialect.Draft07;
+
     /// <summary>The draft <paramref name="schema"/> declares (or the default); null with <paramref name="problem"/> when it cannot be served.</summary>
     public static Dialect? Of(JsonElement schema, out string? problem)
     {

@@ -89,6 +89,19 @@ public sealed class RequestSchemaTests
         Compiles("""{"$schema": "https://json-schema.org/draft/2020-12/schema", "items": [{"type": "string"}]}""").Should().BeFalse();
     }
 
+    [Theory]
+    [InlineData("http://json-schema.org/draft-06/schema#", false)]
+    [InlineData("http://json-schema.org/draft-07/schema#", false)]
+    [InlineData("https://json-schema.org/draft/2019-09/schema", true)]
+    [InlineData("https://json-schema.org/draft/2020-12/schema", true)]
+    public void Format_is_a_rule_up_to_draft_07_and_an_annotation_from_2019_09(string draft, bool passes)
+    {
+        var schema = Compile($$"""{"$schema": "{{draft}}", "format": "email"}""");
+
+        (schema.Check(Utf8("\"not an address\"")) is null).Should().Be(passes);
+        schema.Check(Utf8("\"ana@example.com\"")).Should().BeNull();
+    }
+
     [Fact]
     public void Two_schemas_with_the_same_id_stay_apart()
     {
