@@ -7,8 +7,10 @@ namespace Switchyard.Core.Agents;
 /// What an agent does with each delivered message: waits for a free worker and the rate limit, runs the message
 /// through the agent's pipe within <c>consumer.timeout</c>, and settles it — ack after a complete response without
 /// error; otherwise nack (requeue unless <c>nack_discard</c>), or dead-letter once the message reached
-/// <c>max_deliveries</c> or is over <see cref="MaxMessageBytes"/>. A message interrupted by a lost connection or a
-/// shutdown is requeued: it is not to blame. The <see cref="AgentRunner"/> owns the connection around it.
+/// <c>max_deliveries</c> or is over <see cref="MaxMessageBytes"/>. With <c>max_deliveries</c> set, a message the pipe
+/// refuses for what it is (a body that breaks the agent's <c>validation/json-schema</c>) is dead-lettered on its first
+/// delivery: every redelivery would fail alike, so retrying only delays the operator seeing its reason. A message
+/// interrupted by a lost connection or a shutdown is requeued: it is not to blame. The <see cref="AgentRunner"/> owns the connection around it.
 /// </summary>
 internal sealed class AgentMessageHandler
 {
@@ -17,6 +19,8 @@ internal sealed class AgentMessageHandler
 
     /// <summary>The dead-letter reason of a message over <see cref="MaxMessageBytes"/>.</summary>
     public const string OversizedReason = "oversized message";
+
+    private static readonly ProxyError Incomplete = new("incomplete response");
 
     private readonly AsyncAgentConfig _agent;
     private readonly Proxy _pipe;
@@ -123,7 +127,7 @@ internal sealed class AgentMessageHandler
 
     private async Task ProcessAsync(AgentMessage message, CancellationToken connection)
     {
-        string? failure;
+        ProxyError? failure;
         _status.MessageStarted();
         try
         {
@@ -154,19 +158,19 @@ internal sealed class AgentMessageHandler
             return;
         }
 
-        _status.Failed(failure);
-        if (_agent.Consumer.MaxDeliveries > 0 && message.DeliveryCount >= _agent.Consumer.MaxDeliveries)
+        _status.Failed(failure.Message);
+        if (_agent.Consumer.MaxDeliveries > 0 && (failure.RejectsInput || message.DeliveryCount >= _agent.Consumer.MaxDeliveries))
         {
-            await DeadLetterAsync(message, failure).ConfigureAwait(false);
+            await DeadLetterAsync(message, failure.Message).ConfigureAwait(false);
             return;
         }
 
-        Log(AgentLogLevel.Debug, $"message '{message.Id}' failed (delivery {message.DeliveryCount}): {failure}");
+        Log(AgentLogLevel.Debug, $"message '{message.Id}' failed (delivery {message.DeliveryCount}): {failure.Message}");
         await SettleAsync(message, _nackDiscard ? Outcome.Discard : Outcome.Requeue).ConfigureAwait(false);
     }
 
-    /// <summary>Runs the pipe; null on success, else the failure's text.</summary>
-    private async Task<string?> RunPipeAsync(AgentMessage message, CancellationToken cancellationToken)
+    /// <summary>Runs the pipe; null on success, else the failure.</summary>
+    private async Task<ProxyError?> RunPipeAsync(AgentMessage message, CancellationToken cancellationToken)
     {
         ProxyResponse? response = null;
         try
@@ -176,12 +180,12 @@ internal sealed class AgentMessageHandler
         }
         catch (OperationCanceledException)
         {
-            return ProxyError.DeadlineExceeded.Message;
+            return ProxyError.DeadlineExceeded;
         }
         catch (Exception exception)
         {
             Log(AgentLogLevel.Warning, $"the pipe threw: {exception.Message}", exception);
-            return exception.Message;
+            return new ProxyError(exception.Message);
         }
         finally
         {
@@ -193,11 +197,11 @@ internal sealed class AgentMessageHandler
     /// Success is a complete response without error. A <c>no-op</c> backend's answer is never "complete" (it is not
     /// decoded), so there success is a 2xx status: acknowledging a message the backend answered 500 would lose it.
     /// </summary>
-    private static string? FailureOf(ProxyResponse response) => response switch
+    private static ProxyError? FailureOf(ProxyResponse response) => response switch
     {
-        { Error: { } error } => error.Message,
-        { Passthrough: { } passthrough } => passthrough.IsSuccessStatusCode ? null : $"invalid status code {(int)passthrough.StatusCode}",
-        { IsComplete: false } => "incomplete response",
+        { Error: { } error } => error,
+        { Passthrough: { } passthrough } => passthrough.IsSuccessStatusCode ? null : new ProxyError($"invalid status code {(int)passthrough.StatusCode}"),
+        { IsComplete: false } => Incomplete,
         _ => null,
     };
 

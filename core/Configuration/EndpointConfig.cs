@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Switchyard.Core.Pipeline;
+using Switchyard.Core.Schemas;
 using Switchyard.Core.Security.BotDetection;
 using Switchyard.Core.Security.Jwt;
 
@@ -61,6 +62,12 @@ public sealed record EndpointConfig
 
     /// <summary>The <c>check_expr</c> expressions of the <c>validation/cel</c> namespace, in order.</summary>
     public IReadOnlyList<string> CelChecks { get; init; } = [];
+
+    /// <summary>
+    /// The <c>validation/json-schema</c> namespace, compiled: the schema a published endpoint's request body (an agent's
+    /// message body) must satisfy, or null (workflows have none: their body is the endpoint's, already checked).
+    /// </summary>
+    public RequestSchema? JsonSchema { get; init; }
 
     /// <summary>The <c>auth/validator</c> namespace (published endpoints only), or null.</summary>
     public JwtValidatorOptions? JwtValidator { get; init; }

@@ -14,6 +14,7 @@ public static class NamespaceAliases
     public const string AsyncServiceBus = "async/servicebus";
     public const string AsyncAzureQueue = "async/azure-queue";
     public const string ValidationCel = "validation/cel";
+    public const string ValidationJsonSchema = "validation/json-schema";
     public const string SecurityCors = "security/cors";
     public const string SecurityHttp = "security/http";
     public const string SecurityBotDetector = "security/bot-detector";

@@ -44,6 +44,12 @@ public sealed class DurableAgentFlows
     public async ValueTask<ProxyResponse> StartAsync(ProxyRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (_agent.Pipe.JsonSchema?.Check(request.Body) is { } rejected)
+        {
+            // Refused before a flow is recorded for it: the runner dead-letters the message, as an in-memory pipe's would be.
+            return ProxyResponse.Failed(rejected);
+        }
+
         if (!await _waitReady(cancellationToken).ConfigureAwait(false))
         {
             return ProxyResponse.Failed("the durable engine is not running: the message stays in its queue");

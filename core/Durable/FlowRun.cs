@@ -9,11 +9,12 @@ namespace Switchyard.Core.Durable;
 
 /// <summary>
 /// One run of a durable pipe inside its orchestration: the plan <see cref="ProxyFactory"/> builds for an in-memory pipe,
-/// in the same order and with the same pieces (merge, sequential references, flatmap, static data, policies, a
-/// workflow's finish), where each backend call is an activity, a sequential chain awaits its steps in order, a
-/// parallel fan-out waits for all, a nested workflow is a sub-orchestration, and <c>concurrent_calls</c> is a race of
-/// activities whose first complete answer continues the flow. Everything here is deterministic, as the engine replays
-/// it: time comes from the orchestration, and nothing waits on anything but the engine's tasks and timers.
+/// in the same order and with the same pieces (merge, sequential references, flatmap, static data, policies, the
+/// body's JSON schema, a workflow's finish), where each backend call is an activity, a sequential chain awaits its
+/// steps in order, a parallel fan-out waits for all, a nested workflow is a sub-orchestration, and
+/// <c>concurrent_calls</c> is a race of activities whose first complete answer continues the flow. Everything here is
+/// deterministic, as the engine replays it: time comes from the orchestration, and nothing waits on anything but the
+/// engine's tasks and timers.
 /// </summary>
 /// <remarks>
 /// What differs from memory: a durable flow is not abandoned when its caller stops waiting (the endpoint's timeout is
@@ -51,6 +52,11 @@ internal sealed class FlowRun(OrchestrationContext context, TimeProvider clock)
         if (checks is not null && PolicyProxy.Denied(checks, request, clock) is { } denied)
         {
             return ProxyResponse.Failed(denied);
+        }
+
+        if (pipe.JsonSchema?.Check(request.Body) is { } rejected)
+        {
+            return ProxyResponse.Failed(rejected);
         }
 
         foreach (var (shadow, index) in pipe.Backends.Select((b, i) => (b, i)).Where(pair => pair.b.Proxy.Shadow))

@@ -17,6 +17,10 @@ namespace Switchyard.Core.Pipeline;
 /// durable step's retries read it.
 /// </param>
 /// <param name="NoAnswer">True when the backend gave no answer at all (a refused connection, a timeout): worth a retry.</param>
+/// <param name="RejectsInput">
+/// True when the request itself is refused (a body that breaks its JSON schema): sending it again cannot succeed, so an
+/// agent dead-letters such a message at once rather than redelivering it.
+/// </param>
 public sealed record ProxyError(
     string Message,
     int? StatusCode = null,
@@ -24,7 +28,8 @@ public sealed record ProxyError(
     string? ContentType = null,
     bool ExposeBody = false,
     int? BackendStatus = null,
-    bool NoAnswer = false)
+    bool NoAnswer = false,
+    bool RejectsInput = false)
 {
     /// <summary>The error of a pipe that ran out of time.</summary>
     public static readonly ProxyError DeadlineExceeded = new("context deadline exceeded", NoAnswer: true);

@@ -5,6 +5,7 @@ using Switchyard.Core.Encoding;
 using Switchyard.Core.Pipeline.Formatting;
 using Switchyard.Core.Policies;
 using Switchyard.Core.Resilience;
+using Switchyard.Core.Schemas;
 using Switchyard.Core.Workflows;
 
 namespace Switchyard.Core.Pipeline;
@@ -12,7 +13,7 @@ namespace Switchyard.Core.Pipeline;
 /// <summary>
 /// Compiles configuration into pipes. The order of the layers, outermost first, can be read here and only here:
 /// <code>
-/// endpoint: shadow split → policies (req before, resp after) → static → endpoint flatmap
+/// endpoint: shadow split → policies (req before, resp after) → JSON schema of the body → static → endpoint flatmap
 ///           → merge of the backends (parallel or sequential; several backends only)
 /// backend:  request builder (filters, method, url_pattern) → concurrent calls (all at once, or hedged) → load balancer
 ///           → resilience (circuit breaker → rate limit; BackendResilience) → policies
@@ -91,6 +92,11 @@ public sealed class ProxyFactory(
         if (endpoint.Proxy.Static is { } staticData)
         {
             proxy = StaticDataProxy.Create(staticData, proxy);
+        }
+
+        if (endpoint.JsonSchema is { } schema)
+        {
+            proxy = RequestSchemaProxy.Create(schema, proxy);
         }
 
         proxy = WithPolicies(endpoint.Policies, endpoint.CelChecks, proxy, validatorChecksClaims: endpoint.JwtValidator is not null);

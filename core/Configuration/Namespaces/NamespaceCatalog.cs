@@ -67,7 +67,7 @@ public static class NamespaceCatalog
         {
             Aliases = ["github.com/devopsfaith/krakend-cel"],
         },
-        new("validation/json-schema", "JSON Schema validation of request bodies", Placement.None, "invalid bodies would reach backends")
+        new("validation/json-schema", "JSON Schema validation of request and message bodies", Placement.Endpoint | Placement.Agent, "invalid bodies would reach backends")
         {
             Aliases = ["github.com/devopsfaith/krakend-jsonschema"],
         },

@@ -74,6 +74,7 @@ internal static class AsyncAgentParser
             Proxy = EndpointProxyOptionsParser.Parse(extraConfig, problems),
             Policies = SecurityPoliciesParser.Parse(extraConfig, problems, Placement.Agent),
             CelChecks = CelChecksParser.Parse(extraConfig, problems),
+            JsonSchema = JsonSchemaParser.Parse(extraConfig, problems),
             IsDurable = DurableOptionsParser.OptsIn(extraConfig, problems),
             Hedging = HedgingOptionsParser.Parse(extraConfig, problems),
             ExtraConfig = extraConfig.Raw,

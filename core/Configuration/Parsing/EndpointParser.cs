@@ -56,6 +56,7 @@ internal static class EndpointParser
             BotDetector = published ? BotDetectorOptionsParser.Parse(extraConfig, problems) : null,
             JwtValidator = published ? JwtValidatorOptionsParser.Parse(extraConfig, problems) : null,
             JwtSigner = published ? JwtSignerOptionsParser.Parse(extraConfig, problems) : null,
+            JsonSchema = published ? JsonSchemaParser.Parse(extraConfig, problems) : null,
             ExtraConfig = extraConfig.Raw,
             JsonPath = path,
         };

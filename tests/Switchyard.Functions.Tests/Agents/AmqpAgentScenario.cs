@@ -38,13 +38,14 @@ internal sealed record AmqpAgentScenario
     /// <summary>
     /// A gateway configuration with this agent alone: <paramref name="consumer"/> holds the <c>consumer</c> keys after
     /// <c>topic</c>; the backend is <c>POST /orders</c> on <paramref name="backendHost"/>, with the extra
-    /// <paramref name="backendKeys"/>; health pings every second.
+    /// <paramref name="backendKeys"/>; health pings every second; <paramref name="namespaces"/> holds more
+    /// <c>extra_config</c> members of the agent.
     /// </summary>
-    public string Config(string backendHost, string consumer, string backendKeys = "") =>
-        $$"""{"version": 3, "endpoints": [], "async_agent": [{{AgentJson(backendHost, consumer, backendKeys: backendKeys)}}]}""";
+    public string Config(string backendHost, string consumer, string backendKeys = "", string namespaces = "") =>
+        $$"""{"version": 3, "endpoints": [], "async_agent": [{{AgentJson(backendHost, consumer, backendKeys: backendKeys, namespaces: namespaces)}}]}""";
 
     /// <summary>This agent's entry of <c>async_agent</c> (see <see cref="Config"/>), on <paramref name="amqpHost"/> if given.</summary>
-    public string AgentJson(string backendHost, string consumer, string? amqpHost = null, string backendKeys = "") =>
+    public string AgentJson(string backendHost, string consumer, string? amqpHost = null, string backendKeys = "", string namespaces = "") =>
         $$"""
         {"name": "{{Agent}}",
          "connection": {"health_interval": "1s"},
@@ -52,6 +53,6 @@ internal sealed record AmqpAgentScenario
          "backend": [{"host": ["{{backendHost}}"], "url_pattern": "/orders", "method": "POST" {{(backendKeys.Length > 0 ? "," + backendKeys : "")}} }],
          "extra_config": {"async/amqp": {
            "host": "{{amqpHost ?? Server.AmqpUri.ToString()}}", "name": "{{Queue}}", "exchange": "{{Exchange}}",
-           "durable": {{(Durable ? "true" : "false")}} } } }
+           "durable": {{(Durable ? "true" : "false")}} } {{(namespaces.Length > 0 ? "," + namespaces : "")}} } }
         """;
 }
