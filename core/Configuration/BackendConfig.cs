@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Switchyard.Core.Durable;
+using Switchyard.Core.Resilience.RateLimit;
 
 namespace Switchyard.Core.Configuration;
 
@@ -69,6 +70,9 @@ public sealed record BackendConfig
 
     /// <summary>The <c>check_expr</c> expressions of the <c>validation/cel</c> namespace, in order.</summary>
     public IReadOnlyList<string> CelChecks { get; init; } = [];
+
+    /// <summary>The <c>qos/ratelimit/proxy</c> namespace, or null.</summary>
+    public ProxyRateLimitOptions? RateLimit { get; init; }
 
     /// <summary>Its <c>switchyard/durable</c> (retry, compensation) as a step of a durable pipe, or null.</summary>
     public DurableStepOptions? Durable { get; init; }

@@ -17,6 +17,8 @@ public static class NamespaceAliases
     public const string SecurityCors = "security/cors";
     public const string SecurityHttp = "security/http";
     public const string SecurityBotDetector = "security/bot-detector";
+    public const string QosRateLimitRouter = "qos/ratelimit/router";
+    public const string QosRateLimitProxy = "qos/ratelimit/proxy";
 
     /// <summary>Switchyard's own root namespace for its admin endpoints: <c>{"secret": "..."}</c>.</summary>
     public const string SwitchyardAdmin = "switchyard/admin";

@@ -1,6 +1,8 @@
 using Polly;
+using Polly.RateLimiting;
 using Switchyard.Core.Configuration;
 using Switchyard.Core.Pipeline;
+using Switchyard.Core.Resilience.RateLimit;
 
 namespace Switchyard.Core.Resilience;
 
@@ -16,6 +18,9 @@ namespace Switchyard.Core.Resilience;
 /// </summary>
 internal static class BackendResilience
 {
+    // KrakenD's text, spelling included: clients and logs that match on it keep working.
+    private static readonly ProxyError RateLimitExceeded = new("rate limit exceded");
+
     public static Proxy Create(BackendConfig backend, BackendStates states, Proxy next)
     {
         if (states.For(backend, b => Build(b, states)) is not { } pipeline)
@@ -47,10 +52,20 @@ internal static class BackendResilience
         var builder = new ResiliencePipelineBuilder<ProxyResponse> { TimeProvider = states.Time };
         var strategies = 0;
 
+        // qos/ratelimit/proxy, inside the breaker: an open breaker takes no token and a refused call counts as a failure.
+        if (backend.RateLimit is { } limit)
+        {
+            builder.AddRateLimiter(new BucketLimiter(limit.MaxRate, limit.Every, limit.Burst, states.Time));
+            strategies++;
+        }
+
         return strategies == 0 ? null : builder.Build();
     }
 
     // A strategy that refuses the call answers with an exception outcome, never thrown: it becomes the backend's error.
-    private static ProxyError Rejection(Exception exception, CancellationToken cancellationToken) =>
-        BackendFailure.FromException(exception, cancellationToken);
+    private static ProxyError Rejection(Exception exception, CancellationToken cancellationToken) => exception switch
+    {
+        RateLimiterRejectedException => RateLimitExceeded,
+        _ => BackendFailure.FromException(exception, cancellationToken),
+    };
 }

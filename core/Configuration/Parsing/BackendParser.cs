@@ -40,6 +40,7 @@ internal static class BackendParser
             Workflow = WorkflowParser.Parse(extraConfig, problems),
             Policies = SecurityPoliciesParser.Parse(extraConfig, problems, Placement.Backend),
             CelChecks = CelChecksParser.Parse(extraConfig, problems),
+            RateLimit = ProxyRateLimitOptionsParser.Parse(extraConfig, problems),
             Durable = DurableOptionsParser.Step(extraConfig, problems),
             ExtraConfig = extraConfig.Raw,
             JsonPath = path,

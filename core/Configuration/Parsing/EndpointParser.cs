@@ -55,6 +55,7 @@ internal static class EndpointParser
             BotDetector = published ? BotDetectorOptionsParser.Parse(extraConfig, problems) : null,
             JwtValidator = published ? JwtValidatorOptionsParser.Parse(extraConfig, problems) : null,
             JwtSigner = published ? JwtSignerOptionsParser.Parse(extraConfig, problems) : null,
+            RateLimit = published ? RouterRateLimitOptionsParser.Parse(extraConfig, problems) : null,
             ExtraConfig = extraConfig.Raw,
             JsonPath = path,
         };

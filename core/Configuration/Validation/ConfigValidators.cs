@@ -32,6 +32,8 @@ internal static class ConfigValidators
         new AllowedHostsValidator(),
         new HttpSecurityOptionsValidator(),
         new BotDetectorValidator(),
+        new RouterRateLimitValidator(),
+        new ProxyRateLimitValidator(),
         new JwtClaimsUsageValidator(),
         new JwtSignerValidator(),
         new JwkFilesValidator(),
