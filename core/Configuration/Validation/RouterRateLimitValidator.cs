@@ -30,7 +30,7 @@ internal sealed class RouterRateLimitValidator : IConfigValidator
         RateLimitRules.NotNegative(limit.ClientMaxRate, path + ".client_max_rate", problems);
         RateLimitRules.NotNegative(limit.Capacity, path + ".capacity", problems);
         RateLimitRules.NotNegative(limit.ClientCapacity, path + ".client_capacity", problems);
-        if (limit.MaxRate <= 0 && limit.ClientMaxRate <= 0)
+        if (limit.MaxRate == 0 && limit.ClientMaxRate == 0)
         {
             problems.Error(path, "sets neither 'max_rate' nor 'client_max_rate' above 0: it would limit nothing");
         }
