@@ -37,18 +37,19 @@ internal sealed record AmqpAgentScenario
 
     /// <summary>
     /// A gateway configuration with this agent alone: <paramref name="consumer"/> holds the <c>consumer</c> keys after
-    /// <c>topic</c>; the backend is <c>POST /orders</c> on <paramref name="backendHost"/>; health pings every second.
+    /// <c>topic</c>; the backend is <c>POST /orders</c> on <paramref name="backendHost"/> with the
+    /// <paramref name="backendExtraConfig"/> namespaces, if any; health pings every second.
     /// </summary>
-    public string Config(string backendHost, string consumer) =>
-        $$"""{"version": 3, "endpoints": [], "async_agent": [{{AgentJson(backendHost, consumer)}}]}""";
+    public string Config(string backendHost, string consumer, string backendExtraConfig = "") =>
+        $$"""{"version": 3, "endpoints": [], "async_agent": [{{AgentJson(backendHost, consumer, backendExtraConfig: backendExtraConfig)}}]}""";
 
     /// <summary>This agent's entry of <c>async_agent</c> (see <see cref="Config"/>), on <paramref name="amqpHost"/> if given.</summary>
-    public string AgentJson(string backendHost, string consumer, string? amqpHost = null) =>
+    public string AgentJson(string backendHost, string consumer, string? amqpHost = null, string backendExtraConfig = "") =>
         $$"""
         {"name": "{{Agent}}",
          "connection": {"health_interval": "1s"},
          "consumer": {"topic": "{{Topic}}", {{consumer}} },
-         "backend": [{"host": ["{{backendHost}}"], "url_pattern": "/orders", "method": "POST"}],
+         "backend": [{"host": ["{{backendHost}}"], "url_pattern": "/orders", "method": "POST", "extra_config": { {{backendExtraConfig}} } }],
          "extra_config": {"async/amqp": {
            "host": "{{amqpHost ?? Server.AmqpUri.ToString()}}", "name": "{{Queue}}", "exchange": "{{Exchange}}",
            "durable": {{(Durable ? "true" : "false")}} } } }
