@@ -14,9 +14,8 @@ public sealed class RouterRateLimitTests
     [Fact]
     public async Task The_endpoint_limit_answers_an_empty_503_once_its_capacity_is_spent_then_the_rate()
     {
-        var clock = new ManualTimeProvider(Start);
-        await using var backend = await TestBackend.StartAsync();
-        await using var gateway = await TestGateway.StartAsync(Config(backend, """{"max_rate": 2}"""), clock);
+        await using var limited = await LimitedGateway.StartAsync("""{"max_rate": 2}""");
+        var (clock, backend, gateway) = (limited.Clock, limited.Backend, limited.Gateway);
 
         (await StatusesAsync(gateway, 3)).Should().Equal(HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.ServiceUnavailable);
         clock.Advance(TimeSpan.FromMilliseconds(500));
@@ -30,10 +29,8 @@ public sealed class RouterRateLimitTests
     [Fact]
     public async Task A_client_limit_by_header_answers_an_empty_429_per_client_and_to_a_request_without_the_header()
     {
-        var clock = new ManualTimeProvider(Start);
-        await using var backend = await TestBackend.StartAsync();
-        await using var gateway = await TestGateway.StartAsync(
-            Config(backend, """{"client_max_rate": 1, "client_capacity": 1, "strategy": "header", "key": "X-Key"}"""), clock);
+        await using var limited = await LimitedGateway.StartAsync("""{"client_max_rate": 1, "client_capacity": 1, "strategy": "header", "key": "X-Key"}""");
+        var (clock, backend, gateway) = (limited.Clock, limited.Backend, limited.Gateway);
 
         (await SendAsync(gateway, "X-Key", "a")).Status.Should().Be(HttpStatusCode.OK);
         AssertStatusOnly(await SendAsync(gateway, "X-Key", "a"), HttpStatusCode.TooManyRequests);
@@ -49,10 +46,8 @@ public sealed class RouterRateLimitTests
     [Fact]
     public async Task The_client_limit_comes_first_and_the_endpoint_limit_counts_only_what_it_let_through()
     {
-        var clock = new ManualTimeProvider(Start);
-        await using var backend = await TestBackend.StartAsync();
-        await using var gateway = await TestGateway.StartAsync(
-            Config(backend, """{"max_rate": 2, "client_max_rate": 1, "client_capacity": 1, "strategy": "HEADER", "key": "X-Key"}"""), clock);
+        await using var limited = await LimitedGateway.StartAsync("""{"max_rate": 2, "client_max_rate": 1, "client_capacity": 1, "strategy": "HEADER", "key": "X-Key"}""");
+        var (clock, backend, gateway) = (limited.Clock, limited.Backend, limited.Gateway);
 
         (await SendAsync(gateway, "X-Key", "a")).Status.Should().Be(HttpStatusCode.OK);
         (await SendAsync(gateway, "X-Key", "a")).Status.Should().Be(HttpStatusCode.TooManyRequests);
@@ -63,10 +58,8 @@ public sealed class RouterRateLimitTests
     [Fact]
     public async Task The_ip_strategy_reads_the_client_address_a_trusted_proxy_forwarded()
     {
-        var clock = new ManualTimeProvider(Start);
-        await using var backend = await TestBackend.StartAsync();
-        await using var gateway = await TestGateway.StartAsync(
-            Config(backend, """{"client_max_rate": 1, "client_capacity": 1, "strategy": "ip"}""", """ "trusted_proxies": ["127.0.0.1"] """), clock);
+        await using var limited = await LimitedGateway.StartAsync("""{"client_max_rate": 1, "client_capacity": 1, "strategy": "ip"}""", """ "trusted_proxies": ["127.0.0.1"] """);
+        var (clock, backend, gateway) = (limited.Clock, limited.Backend, limited.Gateway);
 
         (await SendAsync(gateway, "X-Forwarded-For", "203.0.113.7")).Status.Should().Be(HttpStatusCode.OK);
         (await SendAsync(gateway, "X-Forwarded-For", "203.0.113.7")).Status.Should().Be(HttpStatusCode.TooManyRequests);
@@ -80,11 +73,9 @@ public sealed class RouterRateLimitTests
     [Fact]
     public async Task Addresses_from_a_connection_that_is_not_a_trusted_proxy_are_not_believed()
     {
-        var clock = new ManualTimeProvider(Start);
-        await using var backend = await TestBackend.StartAsync();
-        await using var gateway = await TestGateway.StartAsync(
-            Config(backend, """{"client_max_rate": 1, "client_capacity": 1, "strategy": "ip", "key": "X-Real-IP"}""", """ "trusted_proxies": ["10.0.0.1"] """),
-            clock);
+        await using var limited = await LimitedGateway.StartAsync(
+            """{"client_max_rate": 1, "client_capacity": 1, "strategy": "ip", "key": "X-Real-IP"}""", """ "trusted_proxies": ["10.0.0.1"] """);
+        var gateway = limited.Gateway;
 
         (await SendAsync(gateway, "X-Real-IP", "203.0.113.7")).Status.Should().Be(HttpStatusCode.OK);
         (await SendAsync(gateway, "X-Forwarded-For", "203.0.113.8")).Status.Should().Be(HttpStatusCode.TooManyRequests, "the client is 127.0.0.1");
@@ -94,10 +85,8 @@ public sealed class RouterRateLimitTests
     [Fact]
     public async Task The_ip_strategy_with_a_key_reads_that_header_from_a_trusted_proxy()
     {
-        var clock = new ManualTimeProvider(Start);
-        await using var backend = await TestBackend.StartAsync();
-        await using var gateway = await TestGateway.StartAsync(
-            Config(backend, """{"client_max_rate": 1, "client_capacity": 1, "strategy": "ip", "key": "X-Client-Address"}"""), clock);
+        await using var limited = await LimitedGateway.StartAsync("""{"client_max_rate": 1, "client_capacity": 1, "strategy": "ip", "key": "X-Client-Address"}""");
+        var gateway = limited.Gateway;
 
         (await SendAsync(gateway, "X-Client-Address", "203.0.113.7:5123, 10.0.0.1")).Status.Should().Be(HttpStatusCode.OK);
         (await SendAsync(gateway, "X-Client-Address", "203.0.113.7")).Status.Should().Be(HttpStatusCode.TooManyRequests);
@@ -180,10 +169,32 @@ public sealed class RouterRateLimitTests
         return await GatewayAnswer.ReadAsync(await gateway.Client.SendAsync(request));
     }
 
-    private static string Config(TestBackend backend, string limit, string router = "") => TestGateway.Config(
-        $$"""
-        {"endpoint": "/items", "backend": [{"host": ["{{backend.Host}}"], "url_pattern": "/i"}],
-         "extra_config": {"qos/ratelimit/router": {{limit}}} }
-        """,
-        router.Length == 0 ? "" : $$""" "extra_config": {"router": { {{router}} } } """);
+    // An endpoint /items with the given qos/ratelimit/router, its backend, on a manual clock.
+    private sealed class LimitedGateway : IAsyncDisposable
+    {
+        public required ManualTimeProvider Clock { get; init; }
+
+        public required TestBackend Backend { get; init; }
+
+        public required TestGateway Gateway { get; init; }
+
+        public static async Task<LimitedGateway> StartAsync(string limit, string router = "")
+        {
+            var clock = new ManualTimeProvider(Start);
+            var backend = await TestBackend.StartAsync();
+            var config = TestGateway.Config(
+                $$"""
+                {"endpoint": "/items", "backend": [{"host": ["{{backend.Host}}"], "url_pattern": "/i"}],
+                 "extra_config": {"qos/ratelimit/router": {{limit}} } }
+                """,
+                router.Length == 0 ? "" : $$""" "extra_config": {"router": { {{router}} } } """);
+            return new LimitedGateway { Clock = clock, Backend = backend, Gateway = await TestGateway.StartAsync(config, clock) };
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Gateway.DisposeAsync();
+            await Backend.DisposeAsync();
+        }
+    }
 }
