@@ -16,26 +16,20 @@ public sealed class BucketLimiter : RateLimiter
     private readonly TokenBucket _bucket;
     private readonly TimeProvider _time;
     private readonly long _origin;
-    private long _idleSince;
 
     public BucketLimiter(double maxRate, TimeSpan every, long capacity, TimeProvider time)
     {
         _bucket = new TokenBucket(BucketRate.For(maxRate, every, capacity, time.TimestampFrequency));
         _time = time;
         _origin = time.GetTimestamp();
-        _idleSince = _origin;
     }
 
     /// <inheritdoc/>
-    public override TimeSpan? IdleDuration => _time.GetElapsedTime(Volatile.Read(ref _idleSince));
+    /// <remarks>Never idle: the limiter lives as long as its endpoint or backend, and tracking idleness would cost a write per request.</remarks>
+    public override TimeSpan? IdleDuration => null;
 
     /// <summary>Takes one token now; false when the bucket is empty.</summary>
-    public bool TryTake()
-    {
-        var now = _time.GetTimestamp();
-        Volatile.Write(ref _idleSince, now);
-        return _bucket.TryTake(now - _origin);
-    }
+    public bool TryTake() => _bucket.TryTake(_time.GetTimestamp() - _origin);
 
     /// <inheritdoc/>
     public override RateLimiterStatistics? GetStatistics() => null;

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace Switchyard.Core.Resilience.RateLimit;
 
 /// <summary>
@@ -6,6 +8,8 @@ namespace Switchyard.Core.Resilience.RateLimit;
 /// <item>the keys are spread over shards, each with its own lock, so clients rarely wait on each other;</item>
 /// <item>a cleanup, at most once per cleanup period and started by a request on a pool thread, forgets every bucket that
 /// is full again: a full bucket and a new one behave alike, so forgetting it changes no answer;</item>
+/// <item>a key longer than <see cref="MaxStoredKeyLength"/> characters is stored as its SHA-256, so a client cannot make
+/// each bucket cost kilobytes with long header values;</item>
 /// <item>a shard holds at most its share of <see cref="RouterRateLimitOptions.MaxClients"/> keys. A key that finds its
 /// shard full shares that shard's overflow bucket, with the client rate and capacity, with every other such key until a
 /// cleanup makes room: an attacker rotating keys gets one client's rate per shard, never unlimited traffic.</item>
@@ -13,6 +17,9 @@ namespace Switchyard.Core.Resilience.RateLimit;
 /// </summary>
 public sealed class ClientBuckets
 {
+    /// <summary>The longest key stored as it is; a longer one is stored as its SHA-256.</summary>
+    public const int MaxStoredKeyLength = 128;
+
     private readonly Shard[] _shards;
     private readonly BucketRate _rate;
     private readonly TimeProvider _time;
@@ -50,6 +57,11 @@ public sealed class ClientBuckets
         if (now - Volatile.Read(ref _lastCleanup) >= _cleanupPeriod)
         {
             StartCleanup(now);
+        }
+
+        if (key.Length > MaxStoredKeyLength)
+        {
+            key = "sha256:" + Convert.ToBase64String(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
         }
 
         // string's hash is randomised per process: a client cannot aim its keys at one shard.

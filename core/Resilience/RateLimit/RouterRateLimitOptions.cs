@@ -66,5 +66,5 @@ public sealed record RouterRateLimitOptions
     /// </summary>
     public long ClientBurst => ClientCapacity > 0
         ? ClientCapacity
-        : RateLimitDefaults.PerSecond(MaxRate, Every) < 1 ? 1 : Math.Max(1, (long)RateLimitDefaults.PerSecond(ClientMaxRate, Every));
+        : RateLimitDefaults.PerSecond(MaxRate, Every) < 1 ? 1 : RateLimitDefaults.Capacity(ClientMaxRate, Every);
 }

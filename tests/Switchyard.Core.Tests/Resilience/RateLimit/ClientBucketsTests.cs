@@ -75,6 +75,27 @@ public sealed class ClientBucketsTests
     }
 
     [Fact]
+    public void Long_keys_are_stored_as_their_digest_and_still_tell_clients_apart()
+    {
+        var clock = new ManualTimeProvider(Start);
+        var buckets = new ClientBuckets(new RouterRateLimitOptions { ClientMaxRate = 1, ClientCapacity = 1, MaxClients = 1_000 }, clock);
+        var first = new string('a', 10_000);
+        var second = new string('a', 9_999) + "b";
+
+        buckets.TryTake(first).Should().BeTrue();
+        buckets.TryTake(new string('a', 10_000)).Should().BeFalse("the same long key is the same client");
+        buckets.TryTake(second).Should().BeTrue("another long key is another client");
+
+        var before = RetainedBytes();
+        for (var i = 0; i < 500; i++)
+        {
+            buckets.TryTake(new string('x', 10_000) + i);
+        }
+
+        (RetainedBytes() - before).Should().BeLessThan(500 * 1_000, "500 stored keys of 10 000 characters would hold 10 MB");
+    }
+
+    [Fact]
     public void A_cleanup_forgets_the_buckets_that_are_full_again_and_only_those()
     {
         var clock = new ManualTimeProvider(Start);
