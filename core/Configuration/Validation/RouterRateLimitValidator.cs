@@ -40,9 +40,11 @@ internal sealed class RouterRateLimitValidator : IConfigValidator
             problems.Error(path + ".every", $"must be at least 1s, got {GoDurationFormat.Format(limit.Every)} (write the rate for a longer window)");
         }
 
-        if (limit.NumShards < 0)
+        if (limit.NumShards is < 0 or > RouterRateLimitOptions.DefaultMaxClients)
         {
-            problems.Error(path + ".num_shards", $"must not be negative, got {limit.NumShards}");
+            problems.Error(
+                path + ".num_shards",
+                $"must be between 0 and {RouterRateLimitOptions.DefaultMaxClients} (the most client buckets an endpoint keeps), got {limit.NumShards}");
         }
 
         if (limit.CleanupPeriod < Second)

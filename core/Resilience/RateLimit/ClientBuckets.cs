@@ -21,7 +21,6 @@ public sealed class ClientBuckets
     public const int MaxStoredKeyLength = 128;
 
     private readonly Shard[] _shards;
-    private readonly BucketRate _rate;
     private readonly TimeProvider _time;
     private readonly long _origin;
     private readonly long _cleanupPeriod;
@@ -34,13 +33,13 @@ public sealed class ClientBuckets
     {
         _time = time;
         _origin = time.GetTimestamp();
-        _rate = BucketRate.For(options.ClientMaxRate, options.Every, options.ClientBurst, time.TimestampFrequency);
+        var rate = BucketRate.For(options.ClientMaxRate, options.Every, options.ClientBurst, time.TimestampFrequency);
         var shards = Math.Max(1, options.NumShards);
         _keysPerShard = Math.Max(1, options.MaxClients / shards);
         _shards = new Shard[shards];
         for (var i = 0; i < shards; i++)
         {
-            _shards[i] = new Shard(_rate);
+            _shards[i] = new Shard(rate);
         }
 
         _cleanupPeriod = (long)(options.CleanupPeriod.TotalSeconds * time.TimestampFrequency);

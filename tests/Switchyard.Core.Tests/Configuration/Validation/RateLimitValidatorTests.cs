@@ -13,7 +13,8 @@ public sealed class RateLimitValidatorTests
     [InlineData(""" "max_rate": 1, "every": "soon" """, Router + ".every: invalid duration \"soon\"")]
     [InlineData(""" "max_rate": 0 """, Router + ": sets neither 'max_rate' nor 'client_max_rate' above 0: it would limit nothing")]
     [InlineData(""" "capacity": 5 """, Router + ": sets neither 'max_rate' nor 'client_max_rate' above 0: it would limit nothing")]
-    [InlineData(""" "max_rate": 1, "num_shards": -1 """, Router + ".num_shards: must not be negative, got -1")]
+    [InlineData(""" "max_rate": 1, "num_shards": -1 """, Router + ".num_shards: must be between 0 and 100000 (the most client buckets an endpoint keeps), got -1")]
+    [InlineData(""" "max_rate": 1, "num_shards": 100001 """, Router + ".num_shards: must be between 0 and 100000 (the most client buckets an endpoint keeps), got 100001")]
     [InlineData(""" "max_rate": 1, "cleanup_period": "10ms" """, Router + ".cleanup_period: must be at least 1s, got 10ms")]
     [InlineData(""" "max_rate": 1, "cleanup_threads": 0 """, Router + ".cleanup_threads: must be at least 1, got 0")]
     [InlineData(""" "client_max_rate": 1 """,
