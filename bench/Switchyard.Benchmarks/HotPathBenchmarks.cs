@@ -1,13 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging.Abstractions;
-using Switchyard.Core.Configuration;
-using Switchyard.Core.Encoding;
-using Switchyard.Core.Pipeline;
-using Switchyard.Core.Security.Jwt;
 using Switchyard.Functions.Hosting;
-using Switchyard.Functions.Security;
-using Switchyard.Functions.Routing;
 
 namespace Switchyard.Benchmarks;
 
@@ -29,40 +22,20 @@ public class HotPathBenchmarks
         ["/orders"] = """{"count":3,"last":"2026-11-22T10:00:00Z"}""",
     };
 
-    private readonly DefaultHttpContext _context = new();
+    private DefaultHttpContext _context = null!;
     private GatewayDispatcher _dispatcher = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        var config = Load(Configuration());
-        var factory = new ProxyFactory(new HttpMessageInvoker(new CannedBackends(Bodies)), DecoderRegistry.Default);
-        var keys = new JwkSources(TimeProvider.System, JwtLogBridge.For(NullLogger.Instance), GatewayIdentity.UserAgent);
-        var handlers = new EndpointHandlerFactory(config, factory, EncoderRegistry.Default, keys, TimeProvider.System, durable: null, NullLogger.Instance);
-        var entries = config.Endpoints.Select(endpoint =>
-            new RouteEntry<GatewayRoute>(endpoint.Method, endpoint.Endpoint, new GatewayRoute(handlers.Create(endpoint))));
-        _dispatcher = new GatewayDispatcher(new RouteTable<GatewayRoute>(entries));
-
-        var request = _context.Request;
-        request.Method = "GET";
-        request.Scheme = "http";
-        request.Host = new HostString("gateway.test");
-        request.Path = "/dashboard/42";
-        request.Headers.UserAgent = "bench";
-        request.Headers.Accept = "application/json";
-        _context.Connection.RemoteIpAddress = System.Net.IPAddress.Loopback;
-        _context.Response.Body = Stream.Null;
+        _dispatcher = InMemoryGateway.Dispatcher(Configuration(), Bodies);
+        _context = InMemoryGateway.Request("/dashboard/42");
+        _context.Request.Headers.UserAgent = "bench";
+        _context.Request.Headers.Accept = "application/json";
     }
 
     [Benchmark(Description = "aggregation of 3: route, read, 3 backend requests, decode, merge, encode")]
-    public async Task<int> AggregationOfThree()
-    {
-        var response = _context.Response;
-        response.Headers.Clear();
-        response.StatusCode = StatusCodes.Status200OK;
-        await _dispatcher.DispatchAsync(_context).ConfigureAwait(false);
-        return response.StatusCode;
-    }
+    public Task<int> AggregationOfThree() => InMemoryGateway.SendAsync(_dispatcher, _context);
 
     // Twenty endpoints so the route lookup walks a realistic tree, with the measured one among them.
     private static string Configuration()
@@ -76,11 +49,5 @@ public class HotPathBenchmarks
                 {"url_pattern": "/accounts/{id}", "group": "account"},
                 {"url_pattern": "/orders", "group": "orders"}]}]}
             """;
-    }
-
-    private static ServiceConfig Load(string json)
-    {
-        var result = ConfigLoader.Parse(json);
-        return result.Config ?? throw new InvalidOperationException(string.Join('\n', result.Errors));
     }
 }

@@ -4,6 +4,7 @@ using Switchyard.Core.Modifiers.Martian;
 using Switchyard.Core.Pipeline;
 using Switchyard.Core.Resilience.CircuitBreaker;
 using Switchyard.Core.Resilience.HttpCache;
+using Switchyard.Core.Resilience.RateLimit;
 using Switchyard.Core.Security.ClientCredentials;
 
 namespace Switchyard.Core.Configuration;
@@ -89,6 +90,8 @@ public sealed record BackendConfig
 
     /// <summary>The <c>auth/client-credentials</c> namespace, or null: the backend is called without a token.</summary>
     public ClientCredentialsOptions? ClientCredentials { get; init; }
+    /// <summary>The <c>qos/ratelimit/proxy</c> namespace, or null.</summary>
+    public ProxyRateLimitOptions? RateLimit { get; init; }
 
     /// <summary>Its <c>switchyard/durable</c> (retry, compensation) as a step of a durable pipe, or null.</summary>
     public DurableStepOptions? Durable { get; init; }

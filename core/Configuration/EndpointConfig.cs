@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Switchyard.Core.Pipeline;
+using Switchyard.Core.Resilience.RateLimit;
 using Switchyard.Core.Schemas;
 using Switchyard.Core.Security.BotDetection;
 using Switchyard.Core.Security.Jwt;
@@ -74,6 +75,9 @@ public sealed record EndpointConfig
 
     /// <summary>The <c>auth/signer</c> namespace (published endpoints only), or null.</summary>
     public JwtSignerOptions? JwtSigner { get; init; }
+
+    /// <summary>The <c>qos/ratelimit/router</c> namespace (published endpoints only), or null.</summary>
+    public RouterRateLimitOptions? RateLimit { get; init; }
 
     /// <summary>
     /// True when this pipe runs as a durable orchestration: its own <c>switchyard/durable</c>, or that of the endpoint,

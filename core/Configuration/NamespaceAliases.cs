@@ -22,6 +22,8 @@ public static class NamespaceAliases
     public const string ModifierMartian = "modifier/martian";
     public const string QosHttpCache = "qos/http-cache";
     public const string AuthClientCredentials = "auth/client-credentials";
+    public const string QosRateLimitRouter = "qos/ratelimit/router";
+    public const string QosRateLimitProxy = "qos/ratelimit/proxy";
 
     /// <summary>Switchyard's own root namespace for its admin endpoints: <c>{"secret": "..."}</c>.</summary>
     public const string SwitchyardAdmin = "switchyard/admin";

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Polly;
+using Polly.RateLimiting;
 using Switchyard.Core.Configuration;
 using Switchyard.Core.Pipeline;
 using Switchyard.Core.Resilience.CircuitBreaker;
+using Switchyard.Core.Resilience.RateLimit;
 
 namespace Switchyard.Core.Resilience;
 
@@ -18,6 +20,9 @@ namespace Switchyard.Core.Resilience;
 /// </summary>
 internal static class BackendResilience
 {
+    // KrakenD's text, spelling included: clients and logs that match on it keep working.
+    private static readonly ProxyError RateLimitExceeded = new("rate limit exceded");
+
     public static Proxy Create(BackendConfig backend, BackendStates states, Proxy next)
     {
         if (states.For(backend, b => Build(b, states)) is not { } pipeline)
@@ -55,6 +60,13 @@ internal static class BackendResilience
             strategies++;
         }
 
+        // qos/ratelimit/proxy, inside the breaker: an open breaker takes no token and a refused call counts as a failure.
+        if (backend.RateLimit is { } limit)
+        {
+            builder.AddRateLimiter(new BucketLimiter(limit.MaxRate, limit.Every, limit.Burst, states.Time));
+            strategies++;
+        }
+
         return strategies == 0 ? null : builder.Build();
     }
 
@@ -71,6 +83,9 @@ internal static class BackendResilience
 
     // A strategy that refuses the call answers with an exception outcome, never thrown: it becomes the backend's error.
     // (The circuit breaker answers its refusals as failed responses already, worded as KrakenD's.)
-    private static ProxyError Rejection(Exception exception, CancellationToken cancellationToken) =>
-        BackendFailure.FromException(exception, cancellationToken);
+    private static ProxyError Rejection(Exception exception, CancellationToken cancellationToken) => exception switch
+    {
+        RateLimiterRejectedException => RateLimitExceeded,
+        _ => BackendFailure.FromException(exception, cancellationToken),
+    };
 }

@@ -54,6 +54,34 @@ internal sealed class ClientAddress
         return remote.ToString();
     }
 
+    /// <summary>
+    /// The address a trusted proxy wrote in <paramref name="header"/> (its first item, <c>address</c> or
+    /// <c>address:port</c>), or null when the header has none or the connection does not come from a trusted proxy:
+    /// a client cannot name its own address.
+    /// </summary>
+    public string? FromHeader(HttpContext context, string header)
+    {
+        var remote = context.Connection.RemoteIpAddress;
+        if (remote is null || !IsTrusted(remote))
+        {
+            return null;
+        }
+
+        var value = RequestHeaders.FirstOf(context.Request.Headers[header]);
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        var first = value.Split(',', 2)[0].Trim();
+        if (IPAddress.TryParse(first, out var address) || (IPEndPoint.TryParse(first, out var endPoint) && (address = endPoint.Address) is not null))
+        {
+            return (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();
+        }
+
+        return null;
+    }
+
     // gin's validateHeader: a proxy appends the address it received from, so the client is the right-most address that
     // is not a trusted proxy; a chain with an unparsable item is not believed at all.
     private string? FromChain(string header)

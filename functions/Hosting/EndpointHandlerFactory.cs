@@ -14,7 +14,8 @@ namespace Switchyard.Functions.Hosting;
 /// be read here and only here (the pipe's own layers are <see cref="ProxyFactory"/>'s):
 /// <code>
 /// endpoint: bot detector (security/bot-detector: 403) → JWT validator (auth/validator: 401, 403)
-///           → JWT signer's key check (auth/signer: 401 until it is loaded) → encoded-params check → request body
+///           → JWT signer's key check (auth/signer: 401 until it is loaded)
+///           → rate limit (qos/ratelimit/router: client 429, then endpoint 503) → encoded-params check → request body
 ///           → request reader → pipe (ProxyFactory; a durable endpoint's: a flow started and waited for, else 202)
 ///           → response writer (with auth/signer, the signer's: signed members, 400 on a failed pipe)
 /// </code>
@@ -44,6 +45,11 @@ internal sealed class EndpointHandlerFactory(
         RouteHandler handler = endpoint.IsDurable && durable is not null
             ? new DurableEndpointHandler(endpoint, requests, writer, durable, logger).HandleAsync
             : new EndpointHandler(endpoint, requests, proxies.CreateEndpoint(endpoint), writer, logger).HandleAsync;
+        if (endpoint.RateLimit is { } limit)
+        {
+            handler = new RouterRateLimitLayer(limit, _clientAddress, time).Wrap(handler);
+        }
+
         if (signer is not null)
         {
             handler = new JwtSignerLayer(signer).Wrap(handler);

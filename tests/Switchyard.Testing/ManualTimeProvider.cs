@@ -13,6 +13,13 @@ public sealed class ManualTimeProvider(DateTimeOffset start, TimeZoneInfo? local
     /// <inheritdoc/>
     public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _utcTicks), TimeSpan.Zero);
 
+    /// <inheritdoc/>
+    /// <remarks>The monotonic clock is the manual one too, so elapsed times and buckets move only with <see cref="Advance"/>.</remarks>
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    /// <inheritdoc/>
+    public override long GetTimestamp() => Interlocked.Read(ref _utcTicks);
+
     /// <summary>Moves the clock forward by <paramref name="delta"/>.</summary>
     public void Advance(TimeSpan delta) => Interlocked.Add(ref _utcTicks, delta.Ticks);
 }

@@ -22,6 +22,9 @@ public sealed record KnownNamespace(string Name, string Feature, Placement Serve
     /// </summary>
     public bool NeedsClientRequest { get; init; }
 
+    /// <summary>What an async agent uses instead, told when the namespace is refused on one; null when nothing.</summary>
+    public string? OnAgent { get; init; }
+
     /// <summary>True when ignoring it would weaken a protection or change what reaches a backend or a client.</summary>
     public bool IsProtective => Loss is not null;
 }

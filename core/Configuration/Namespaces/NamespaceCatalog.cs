@@ -91,12 +91,14 @@ public static class NamespaceCatalog
         },
 
         // Traffic.
-        new("qos/ratelimit/router", "endpoint rate limits", Placement.None, "endpoints would take unlimited traffic")
+        new("qos/ratelimit/router", "endpoint rate limits", Placement.Endpoint, "endpoints would take unlimited traffic")
         {
             Aliases = ["github.com/devopsfaith/krakend-ratelimit/juju/router"],
+            NeedsClientRequest = true,
+            OnAgent = "an agent limits the messages it takes with its consumer's 'max_rate', and its backends with 'qos/ratelimit/proxy'",
         },
         new("qos/ratelimit/router/redis", "endpoint rate limits shared through Redis", Placement.None, "endpoints would take unlimited traffic"),
-        new("qos/ratelimit/proxy", "backend rate limits", Placement.None, "backends would take unlimited traffic")
+        new("qos/ratelimit/proxy", "backend rate limits", Placement.Backend, "backends would take unlimited traffic")
         {
             Aliases = ["github.com/devopsfaith/krakend-ratelimit/juju/proxy"],
         },

@@ -25,7 +25,8 @@ public sealed record UnservedNamespace(bool IsError, string Message)
         var label = $"'{written}' ({known.Feature})";
         if (placement == Placement.Agent && known.NeedsClientRequest)
         {
-            return new(true, $"{label} is refused on an async agent: a message has no client request to check");
+            var instead = known.OnAgent is { } hint ? "; " + hint : "";
+            return new(true, $"{label} is refused on an async agent: a message has no client request to check{instead}");
         }
 
         if (!known.IsProtective)

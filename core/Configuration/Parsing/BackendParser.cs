@@ -42,6 +42,7 @@ internal static class BackendParser
             CelChecks = CelChecksParser.Parse(extraConfig, problems),
             CircuitBreaker = CircuitBreakerOptionsParser.Parse(extraConfig, problems),
             Martian = MartianParser.Parse(extraConfig, problems),
+            RateLimit = ProxyRateLimitOptionsParser.Parse(extraConfig, problems),
             Durable = DurableOptionsParser.Step(extraConfig, problems),
             HttpCache = HttpCacheOptionsParser.Parse(extraConfig, problems),
             ClientCredentials = ClientCredentialsOptionsParser.Parse(extraConfig, problems),

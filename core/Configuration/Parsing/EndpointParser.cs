@@ -57,6 +57,7 @@ internal static class EndpointParser
             JwtValidator = published ? JwtValidatorOptionsParser.Parse(extraConfig, problems) : null,
             JwtSigner = published ? JwtSignerOptionsParser.Parse(extraConfig, problems) : null,
             JsonSchema = published ? JsonSchemaParser.Parse(extraConfig, problems) : null,
+            RateLimit = published ? RouterRateLimitOptionsParser.Parse(extraConfig, problems) : null,
             ExtraConfig = extraConfig.Raw,
             JsonPath = path,
         };

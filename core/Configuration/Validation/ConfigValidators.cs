@@ -36,6 +36,8 @@ internal static class ConfigValidators
         new BotDetectorValidator(),
         new HttpCacheValidator(),
         new ClientCredentialsValidator(),
+        new RouterRateLimitValidator(),
+        new ProxyRateLimitValidator(),
         new JwtClaimsUsageValidator(),
         new JwtSignerValidator(),
         new JwkFilesValidator(),

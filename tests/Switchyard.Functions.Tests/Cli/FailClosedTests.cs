@@ -78,7 +78,7 @@ public sealed class FailClosedTests : IDisposable
     [Fact]
     public void The_table_covers_every_placement_of_the_protections_switchyard_lacks()
     {
-        UnservedProtections().Should().Contain(row => (string)row[0] == "qos/ratelimit/router" && (Placement)row[1] == Placement.Endpoint);
+        UnservedProtections().Should().Contain(row => (string)row[0] == "qos/ratelimit/router" && (Placement)row[1] == Placement.Workflow);
         UnservedProtections().Should().NotContain(row => (string)row[0] == "validation/cel" && (Placement)row[1] != Placement.Service);
         UnservedProtections().Should().Contain(row => (string)row[0] == "backend/http" && (Placement)row[1] == Placement.Endpoint);
     }

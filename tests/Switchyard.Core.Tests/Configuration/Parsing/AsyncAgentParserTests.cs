@@ -252,8 +252,9 @@ public sealed class AsyncAgentParserTests
             {"consumer": {"topic": "#"}, "backend": [{"url_pattern": "/b"}],
              "extra_config": {"async/memory": {"durable": true}, "qos/ratelimit/router": {}}}
             """)).Should().Equal(
-            "async_agent[0].extra_config.qos/ratelimit/router: 'qos/ratelimit/router' (endpoint rate limits) is not served by Switchyard: "
-                + "refused, because endpoints would take unlimited traffic",
+            "async_agent[0].extra_config.qos/ratelimit/router: 'qos/ratelimit/router' (endpoint rate limits) is refused on an async "
+                + "agent: a message has no client request to check; an agent limits the messages it takes with its consumer's "
+                + "'max_rate', and its backends with 'qos/ratelimit/proxy'",
             "async_agent[0].extra_config.async/memory.durable: unknown key 'durable': refused, because it may configure a protection "
                 + "Switchyard does not enforce");
     }

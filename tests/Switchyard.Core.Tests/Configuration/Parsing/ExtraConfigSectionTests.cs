@@ -40,16 +40,16 @@ public sealed class ExtraConfigSectionTests
             {"version": 3, "host": ["http://b"],
              "extra_config": {"auth/api-keys": {"keys": []}},
              "endpoints": [{"endpoint": "/e",
-               "extra_config": {"modifier/lua-endpoint": {}, "github.com/devopsfaith/krakend-ratelimit/juju/router": {"maxRate": 5}},
+               "extra_config": {"modifier/lua-endpoint": {}, "github_com/devopsfaith/bloomfilter": {"N": 5}},
                "backend": [{"url_pattern": "/b", "extra_config": {"auth/validatr": {}, "backend/lambda": {}}}]}]}
             """).Should().Equal(
             "extra_config.auth/api-keys: 'auth/api-keys' (API-key authentication) is not served by Switchyard: refused, because requests "
                 + "would reach backends without an API key",
             "endpoints[0].extra_config.modifier/lua-endpoint: 'modifier/lua-endpoint' (Lua scripts on the endpoint) is not served by "
                 + "Switchyard: refused, because the scripts would not run",
-            "endpoints[0].extra_config[\"github.com/devopsfaith/krakend-ratelimit/juju/router\"]: "
-                + "'github.com/devopsfaith/krakend-ratelimit/juju/router' (endpoint rate limits) is not served by Switchyard: refused, "
-                + "because endpoints would take unlimited traffic",
+            "endpoints[0].extra_config.github_com/devopsfaith/bloomfilter: "
+                + "'github_com/devopsfaith/bloomfilter' (revoked-token filter) is not served by Switchyard: refused, "
+                + "because revoked tokens would still be accepted",
             "endpoints[0].backend[0].extra_config.auth/validatr: unknown namespace 'auth/validatr': refused, because a namespace of this "
                 + "family protects something and this one would be ignored",
             "endpoints[0].backend[0].extra_config.backend/lambda: 'backend/lambda' (AWS Lambda backend) is not served by Switchyard: "
