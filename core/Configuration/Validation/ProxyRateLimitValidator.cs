@@ -2,8 +2,8 @@ namespace Switchyard.Core.Configuration.Validation;
 
 /// <summary>
 /// Every backend's <c>qos/ratelimit/proxy</c>, at any depth (endpoints, workflows, async agents), limits something:
-/// <c>max_rate</c> above 0, <c>capacity</c> not negative, a positive <c>every</c>, and a backend that is called (one that
-/// opens a workflow never is: its steps carry the limits).
+/// <c>max_rate</c> above 0, <c>capacity</c> not negative and a positive <c>every</c>. On a backend that opens a workflow
+/// the limit bounds the workflow's runs, as a breaker there counts its failures.
 /// </summary>
 internal sealed class ProxyRateLimitValidator : IConfigValidator
 {
@@ -26,11 +26,6 @@ internal sealed class ProxyRateLimitValidator : IConfigValidator
             if (limit.Every <= TimeSpan.Zero)
             {
                 problems.Error(path + ".every", "must be greater than zero");
-            }
-
-            if (backend.Workflow is not null)
-            {
-                problems.Error(path, "a backend that opens a workflow is never called itself: put the limit on the workflow's backends");
             }
         }
     }

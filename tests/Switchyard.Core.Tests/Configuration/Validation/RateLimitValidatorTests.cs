@@ -53,13 +53,4 @@ public sealed class RateLimitValidatorTests
     public void Proxy_limits_that_cannot_be_enforced_are_refused_with_their_path(string fields, string error) =>
         LoadErrors(ServiceWithAgentBackends($$$$"""{"url_pattern": "/b", "extra_config": {"qos/ratelimit/proxy": { {{{{fields}}}} }}}"""))
             .Should().Contain("async_agent[0].backend[0].extra_config.qos/ratelimit/proxy" + error);
-
-    [Fact]
-    public void A_proxy_limit_on_a_backend_that_opens_a_workflow_is_refused() =>
-        LoadErrors(ServiceWithBackend("""
-            "extra_config": {"qos/ratelimit/proxy": {"max_rate": 1},
-              "workflow": {"endpoint": "/w", "backend": [{"url_pattern": "/x"}]}}
-            """)).Should().Equal(
-            "endpoints[0].backend[0].extra_config.qos/ratelimit/proxy: a backend that opens a workflow is never called itself: "
-                + "put the limit on the workflow's backends");
 }
