@@ -6,7 +6,7 @@ namespace Switchyard.Benchmarks;
 /// <summary>
 /// The rate limits' own work per request, apart from the rest of the request: a token from an endpoint's (or a
 /// backend's) bucket, and a token from a client's bucket found among 10 000 stored clients. Rates are high enough that
-/// nothing is refused. Less sensitive to a busy machine than <see cref="RateLimitBenchmarks"/>.
+/// nothing is refused. Less sensitive to a busy machine than <see cref="ProtectionBenchmarks"/>.
 /// </summary>
 [MemoryDiagnoser]
 public class BucketBenchmarks
