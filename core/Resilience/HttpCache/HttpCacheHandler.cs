@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using Switchyard.Core.Configuration;
 
@@ -117,7 +118,10 @@ internal sealed class HttpCacheHandler(HttpCacheStore store, TimeProvider time) 
             }
         }
 
-        if (!MayStore(request, control, CacheControl.Of(response.Headers)) || response.Content.Headers.ContentLength > store.MaxSize)
+        var responseControl = CacheControl.Of(response.Headers);
+        if (!MayStore(request, control, responseControl)
+            || !CouldAnswerAgain(response, responseControl)
+            || response.Content.Headers.ContentLength > store.MaxSize)
         {
             store.Remove(key);
             return response;
@@ -138,32 +142,49 @@ internal sealed class HttpCacheHandler(HttpCacheStore store, TimeProvider time) 
         }
     }
 
+    // A response the store could never answer with again is passed on as it is: without a Date it is always stale,
+    // without a lifetime it is stale at once, and with no validator to revalidate it and no stale-if-error it could only
+    // be replaced. Copying its body into the store would cost every call and serve none (the hot path's cache miss).
+    private static bool CouldAnswerAgain(HttpResponseMessage response, CacheControl control) =>
+        (response.Headers.Date is not null
+            && (control.Seconds("max-age") is { } maxAge ? maxAge > TimeSpan.Zero : response.Content.Headers.Contains("Expires")))
+        || response.Headers.ETag is not null
+        || response.Content.Headers.Contains("Last-Modified")
+        || control.Has("stale-if-error");
+
     // The whole body when it is at most `limit` bytes; otherwise null, and the response's content is replaced by one
     // that streams what was read and then the rest, so a body too large to store is never held in memory.
     private static async Task<byte[]?> ReadUpToAsync(HttpResponseMessage response, long limit, CancellationToken cancellationToken)
     {
         var source = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await source.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        var buffer = new MemoryStream(response.Content.Headers.ContentLength is { } length ? (int)Math.Min(length, int.MaxValue) : 0);
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > limit)
+            int read;
+            while ((read = await source.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
             {
-                var streamed = new StreamContent(new BufferedPrefixStream(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), source));
-                foreach (var (name, values) in response.Content.Headers)
+                buffer.Write(chunk, 0, read);
+                if (buffer.Length > limit)
                 {
-                    streamed.Headers.TryAddWithoutValidation(name, values);
-                }
+                    var streamed = new StreamContent(new BufferedPrefixStream(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), source));
+                    foreach (var (name, values) in response.Content.Headers)
+                    {
+                        streamed.Headers.TryAddWithoutValidation(name, values);
+                    }
 
-                response.Content = streamed;
-                return null;
+                    response.Content = streamed;
+                    return null;
+                }
             }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         await source.DisposeAsync().ConfigureAwait(false);
-        return buffer.ToArray();
+        return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
     }
 
     private void Keep(string key, HttpRequestMessage request, CacheControl control, CachedResponse response)

@@ -57,6 +57,29 @@ public sealed class HttpCacheHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_answer_the_cache_could_never_answer_with_again_is_not_copied_into_it()
+    {
+        _backend.Respond = context =>
+        {
+            if (context.Request.Path == "/validated")
+            {
+                context.Response.Headers.ETag = "\"v1\"";
+            }
+
+            return CacheBackend.Answer(context, null, "body");
+        };
+        var client = _backend.Clients("{}")[0];
+
+        await _backend.GetAsync(client, "/plain");
+        await _backend.GetAsync(client, "/validated");
+
+        (await _backend.GetAsync(client, "/plain", ("Cache-Control", "only-if-cached"))).Status.Should().Be(
+            504, "no lifetime, no validator, no stale-if-error: a stored copy could serve no one, so none was made");
+        (await _backend.GetAsync(client, "/validated", ("Cache-Control", "only-if-cached"))).Body.Should().Be(
+            "body", "an ETag lets the stored copy be revalidated: it is kept");
+    }
+
+    [Fact]
     public async Task A_request_saying_no_store_or_no_cache_is_not_served_from_the_cache()
     {
         var client = _backend.Clients("{}")[0];
