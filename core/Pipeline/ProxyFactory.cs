@@ -13,7 +13,7 @@ namespace Switchyard.Core.Pipeline;
 /// <summary>
 /// Compiles configuration into pipes. The order of the layers, outermost first, can be read here and only here:
 /// <code>
-/// endpoint: shadow split → policies (req before, resp after) → JSON schema of the body → static → endpoint flatmap
+/// endpoint: policies (req before, resp after) → JSON schema of the body → shadow split → static → endpoint flatmap
 ///           → merge of the backends (parallel or sequential; several backends only)
 /// backend:  request builder (filters, method, url_pattern) → concurrent calls (all at once, or hedged) → load balancer
 ///           → resilience (circuit breaker → rate limit; BackendResilience) → policies
@@ -94,18 +94,19 @@ public sealed class ProxyFactory(
             proxy = StaticDataProxy.Create(staticData, proxy);
         }
 
+        // Inside the request checks, as KrakenD's shadow backends are inside its merger: a refused request reaches none.
+        if (shadows.Length > 0)
+        {
+            var shadowTimeout = shadows.Max(b => b.Proxy.ShadowTimeout ?? b.Timeout);
+            proxy = ShadowProxy.Create(proxy, [.. shadows.Select(backend => CreateBackend(backend, endpoint.IsDurable))], shadowTimeout);
+        }
+
         if (endpoint.JsonSchema is { } schema)
         {
             proxy = RequestSchemaProxy.Create(schema, proxy);
         }
 
         proxy = WithPolicies(endpoint.Policies, endpoint.CelChecks, proxy, validatorChecksClaims: endpoint.JwtValidator is not null);
-
-        if (shadows.Length > 0)
-        {
-            var shadowTimeout = shadows.Max(b => b.Proxy.ShadowTimeout ?? b.Timeout);
-            proxy = ShadowProxy.Create(proxy, [.. shadows.Select(backend => CreateBackend(backend, endpoint.IsDurable))], shadowTimeout);
-        }
 
         return proxy;
     }
