@@ -15,8 +15,8 @@ namespace Switchyard.Core.Pipeline;
 /// (bench/results/optimizations.md) p99 with 3 calls went from 43.5 ms to 14.9 ms at 8 connections. Here the losers
 /// end on their own and are cleaned up when they do. A hedge delay does not change that: the winner is usually the
 /// hedge and the loser the stalled first call, still waiting on its backend when the hedge answers. Hedged after the
-/// backend's p90, this race took p99.9 from 502 ms (one call) to 60 ms for 11% more backend calls, where three calls
-/// at once reached 119 ms for 200% more (bench/results/hedging.md, 8 connections on a busy machine).
+/// backend's p90, this race took p99.9 from 524 ms (one call) to 79 ms for 5% more backend calls, where three calls
+/// at once reached 131 ms for 201% more (bench/results/hedging.md, 8 connections).
 /// </para>
 /// <para>
 /// A failed answer starts the next call at once, as Polly's hedging does on a handled outcome: that call can no longer

@@ -111,7 +111,7 @@ public sealed class UrlTemplate
     };
 
     private static string? Claim(ProxyRequest request, string name) =>
-        request.Claims is { } claims && (ClaimPath.TryGetTopLevel(claims, name, out var value) || ClaimPath.TryGetNested(claims, name, out value))
+        request.Claims is { } claims && ClaimPath.TryGetByNameOrPath(claims, name, out var value)
             ? ClaimText.Of(value)
             : null;
 

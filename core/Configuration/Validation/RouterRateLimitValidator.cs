@@ -70,13 +70,19 @@ internal sealed class RouterRateLimitValidator : IConfigValidator
             case null:
                 problems.Error(
                     path + ".strategy",
-                    $"unknown strategy '{limit.Strategy}' with 'client_max_rate': expected ip, header or param, or clients would not be limited");
+                    $"unknown strategy '{limit.Strategy}' with 'client_max_rate': expected ip, header, param or jwt, or clients would not be limited");
                 break;
             case ClientKeyStrategy.Header when limit.Key.Length == 0:
                 problems.Error(path + ".key", "the header naming the client is required with strategy 'header'");
                 break;
             case ClientKeyStrategy.Param when !EndpointRoute.Params(endpoint.Endpoint).Contains(limit.Key, StringComparer.Ordinal):
                 problems.Error(path + ".key", $"'{limit.Key}' is not a parameter of endpoint '{endpoint.Endpoint}' (strategy 'param')");
+                break;
+            case ClientKeyStrategy.Jwt when limit.Key.Length == 0:
+                problems.Error(path + ".key", "the claim naming the client is required with strategy 'jwt'");
+                break;
+            case ClientKeyStrategy.Jwt when endpoint.JwtValidator is null:
+                problems.Error(path + ".strategy", "strategy 'jwt' reads the claims of the token auth/validator accepts: the endpoint has no auth/validator");
                 break;
         }
     }

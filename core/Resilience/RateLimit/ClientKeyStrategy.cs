@@ -11,4 +11,11 @@ public enum ClientKeyStrategy
 
     /// <summary>The value of the endpoint parameter named by <c>key</c> (<c>param</c>).</summary>
     Param,
+
+    /// <summary>
+    /// The claim named by <c>key</c> (a name, or a dotted path through nested objects, as <c>{JWT.claim}</c> reads it) of
+    /// the token <c>auth/validator</c> accepted (<c>jwt</c>; Switchyard's own: KrakenD keys by a claim only through
+    /// <c>propagate_claims</c> and strategy <c>header</c>, which works here too).
+    /// </summary>
+    Jwt,
 }

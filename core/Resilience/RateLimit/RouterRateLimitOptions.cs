@@ -54,6 +54,7 @@ public sealed record RouterRateLimitOptions
         "IP" => ClientKeyStrategy.Ip,
         "HEADER" => ClientKeyStrategy.Header,
         "PARAM" => ClientKeyStrategy.Param,
+        "JWT" => ClientKeyStrategy.Jwt,
         _ => null,
     };
 

@@ -36,6 +36,10 @@ public static class ClaimPath
         return current.TryGetPropertyValue(segments[^1], out value);
     }
 
+    /// <summary>The claim named exactly <paramref name="name"/>, else the one at that dotted path: how <c>{JWT.claim}</c> reads it.</summary>
+    public static bool TryGetByNameOrPath(JsonObject claims, string name, out JsonNode? value) =>
+        TryGetTopLevel(claims, name, out value) || TryGetNested(claims, name, out value);
+
     /// <summary>
     /// KrakenD's rule for <c>propagate_claims</c> and <c>roles_key_is_nested</c>: a name with a dot is a path unless it
     /// starts with <c>http</c> (a URI-named claim such as <c>http://example.com/roles</c>).

@@ -137,6 +137,35 @@ public sealed class RouterRateLimitTests
         backend.Received.Should().ContainSingle();
     }
 
+    [Fact]
+    public async Task The_jwt_strategy_limits_each_value_of_a_claim_of_the_validated_token()
+    {
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var secret = new byte[32];
+        Random.Shared.NextBytes(secret);
+        var key = new SymmetricSecurityKey(secret) { KeyId = "hs" };
+        await using var jwks = await JwksServer.StartAsync(new JsonObject { ["kty"] = "oct", ["kid"] = "hs", ["k"] = Base64Url.EncodeToString(secret) });
+        await using var backend = await TestBackend.StartAsync();
+        await using var gateway = await TestGateway.StartAsync(TestGateway.Config($$"""
+            {"endpoint": "/items", "backend": [{"host": ["{{backend.Host}}"], "url_pattern": "/i"}],
+             "extra_config": {
+               "auth/validator": {"alg": "HS256", "jwk_url": "{{jwks.Url}}", "disable_jwk_security": true, "issuer": "https://issuer", "audience": ["api"]},
+               "qos/ratelimit/router": {"client_max_rate": 1, "client_capacity": 1, "strategy": "jwt", "key": "tenant.id"} } }
+            """), clock);
+        string TokenOf(string? tenant) => "Bearer " + TestTokens.Sign(
+            TestTokens.Claims("https://issuer", "api", clock.GetUtcNow(), tenant is null ? null : new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenant } }),
+            key,
+            "HS256");
+
+        (await SendAsync(gateway, "Authorization", TokenOf("acme"))).Status.Should().Be(HttpStatusCode.OK);
+        AssertStatusOnly(await SendAsync(gateway, "Authorization", TokenOf("acme")), HttpStatusCode.TooManyRequests);
+        (await SendAsync(gateway, "Authorization", TokenOf("globex"))).Status.Should().Be(HttpStatusCode.OK, "another tenant, another bucket");
+        AssertStatusOnly(await SendAsync(gateway, "Authorization", TokenOf(null)), HttpStatusCode.TooManyRequests);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        (await SendAsync(gateway, "Authorization", TokenOf("acme"))).Status.Should().Be(HttpStatusCode.OK);
+        backend.Received.Should().HaveCount(3);
+    }
+
     private static void AssertStatusOnly(GatewayAnswer answer, HttpStatusCode status)
     {
         answer.Status.Should().Be(status);

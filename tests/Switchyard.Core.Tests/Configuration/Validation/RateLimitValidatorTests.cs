@@ -18,9 +18,12 @@ public sealed class RateLimitValidatorTests
     [InlineData(""" "max_rate": 1, "cleanup_period": "10ms" """, Router + ".cleanup_period: must be at least 1s, got 10ms")]
     [InlineData(""" "max_rate": 1, "cleanup_threads": 0 """, Router + ".cleanup_threads: must be at least 1, got 0")]
     [InlineData(""" "client_max_rate": 1 """,
-        Router + ".strategy: unknown strategy '' with 'client_max_rate': expected ip, header or param, or clients would not be limited")]
-    [InlineData(""" "client_max_rate": 1, "strategy": "jwt" """,
-        Router + ".strategy: unknown strategy 'jwt' with 'client_max_rate': expected ip, header or param, or clients would not be limited")]
+        Router + ".strategy: unknown strategy '' with 'client_max_rate': expected ip, header, param or jwt, or clients would not be limited")]
+    [InlineData(""" "client_max_rate": 1, "strategy": "claims" """,
+        Router + ".strategy: unknown strategy 'claims' with 'client_max_rate': expected ip, header, param or jwt, or clients would not be limited")]
+    [InlineData(""" "client_max_rate": 1, "strategy": "jwt" """, Router + ".key: the claim naming the client is required with strategy 'jwt'")]
+    [InlineData(""" "client_max_rate": 1, "strategy": "jwt", "key": "sub" """,
+        Router + ".strategy: strategy 'jwt' reads the claims of the token auth/validator accepts: the endpoint has no auth/validator")]
     [InlineData(""" "client_max_rate": 1, "strategy": "header" """, Router + ".key: the header naming the client is required with strategy 'header'")]
     [InlineData(""" "client_max_rate": 1, "strategy": "param", "key": "user" """,
         Router + ".key: 'user' is not a parameter of endpoint '/e' (strategy 'param')")]
