@@ -18,6 +18,14 @@ namespace Switchyard.Core.Resilience;
 /// so a rate-limited call counts as a failure for the breaker, and an open breaker takes no token. A backend with
 /// neither namespace has no layer.
 /// </summary>
+/// <remarks>
+/// Timeouts and retries are not strategies here. A KrakenD timeout bounds the whole pipe of an endpoint or workflow,
+/// not one backend, so it stays with the merge that races the backends against it (<see cref="MergeTimeout"/>); a
+/// backend is never retried in memory, as in KrakenD. What is retried is retried where the retry survives the process:
+/// an agent's message by its broker's redelivery with backoff, a durable step on the durable engine's timers, whose
+/// waits must be recorded in the flow's history, which an in-process Polly retry would not be. Hedging is the race of
+/// <see cref="ConcurrentCallsProxy"/>, whose remarks say why it is not Polly's.
+/// </remarks>
 internal static class BackendResilience
 {
     // KrakenD's text, spelling included: clients and logs that match on it keep working.
