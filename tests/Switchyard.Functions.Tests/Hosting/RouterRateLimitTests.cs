@@ -112,19 +112,8 @@ public sealed class RouterRateLimitTests
     [Fact]
     public async Task A_request_the_jwt_validator_refuses_takes_no_token()
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
-        var secret = new byte[32];
-        Random.Shared.NextBytes(secret);
-        var key = new SymmetricSecurityKey(secret) { KeyId = "hs" };
-        await using var jwks = await JwksServer.StartAsync(new JsonObject { ["kty"] = "oct", ["kid"] = "hs", ["k"] = Base64Url.EncodeToString(secret) });
-        await using var backend = await TestBackend.StartAsync();
-        await using var gateway = await TestGateway.StartAsync(TestGateway.Config($$"""
-            {"endpoint": "/items", "backend": [{"host": ["{{backend.Host}}"], "url_pattern": "/i"}],
-             "extra_config": {
-               "auth/validator": {"alg": "HS256", "jwk_url": "{{jwks.Url}}", "disable_jwk_security": true, "issuer": "https://issuer", "audience": ["api"]},
-               "qos/ratelimit/router": {"max_rate": 1, "capacity": 1} } }
-            """), clock);
-        var token = TestTokens.Sign(TestTokens.Claims("https://issuer", "api", clock.GetUtcNow()), key, "HS256");
+        await using var limited = await JwtLimitedGateway.StartAsync("""{"max_rate": 1, "capacity": 1}""");
+        var (backend, gateway) = (limited.Backend, limited.Gateway);
 
         for (var i = 0; i < 3; i++)
         {
@@ -132,37 +121,24 @@ public sealed class RouterRateLimitTests
             (await SendAsync(gateway, null, null)).Status.Should().Be(HttpStatusCode.Unauthorized);
         }
 
-        (await SendAsync(gateway, "Authorization", "Bearer " + token)).Status.Should().Be(HttpStatusCode.OK, "the refused requests took no token");
-        (await SendAsync(gateway, "Authorization", "Bearer " + token)).Status.Should().Be(HttpStatusCode.ServiceUnavailable);
+        (await SendAsync(gateway, "Authorization", limited.Bearer())).Status.Should().Be(HttpStatusCode.OK, "the refused requests took no token");
+        (await SendAsync(gateway, "Authorization", limited.Bearer())).Status.Should().Be(HttpStatusCode.ServiceUnavailable);
         backend.Received.Should().ContainSingle();
     }
 
     [Fact]
     public async Task The_jwt_strategy_limits_each_value_of_a_claim_of_the_validated_token()
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
-        var secret = new byte[32];
-        Random.Shared.NextBytes(secret);
-        var key = new SymmetricSecurityKey(secret) { KeyId = "hs" };
-        await using var jwks = await JwksServer.StartAsync(new JsonObject { ["kty"] = "oct", ["kid"] = "hs", ["k"] = Base64Url.EncodeToString(secret) });
-        await using var backend = await TestBackend.StartAsync();
-        await using var gateway = await TestGateway.StartAsync(TestGateway.Config($$"""
-            {"endpoint": "/items", "backend": [{"host": ["{{backend.Host}}"], "url_pattern": "/i"}],
-             "extra_config": {
-               "auth/validator": {"alg": "HS256", "jwk_url": "{{jwks.Url}}", "disable_jwk_security": true, "issuer": "https://issuer", "audience": ["api"]},
-               "qos/ratelimit/router": {"client_max_rate": 1, "client_capacity": 1, "strategy": "jwt", "key": "tenant.id"} } }
-            """), clock);
-        string TokenOf(string? tenant) => "Bearer " + TestTokens.Sign(
-            TestTokens.Claims("https://issuer", "api", clock.GetUtcNow(), tenant is null ? null : new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenant } }),
-            key,
-            "HS256");
+        await using var limited = await JwtLimitedGateway.StartAsync("""{"client_max_rate": 1, "client_capacity": 1, "strategy": "jwt", "key": "tenant.id"}""");
+        var (clock, backend, gateway) = (limited.Clock, limited.Backend, limited.Gateway);
+        string TenantToken(string tenant) => limited.Bearer(new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenant } });
 
-        (await SendAsync(gateway, "Authorization", TokenOf("acme"))).Status.Should().Be(HttpStatusCode.OK);
-        AssertStatusOnly(await SendAsync(gateway, "Authorization", TokenOf("acme")), HttpStatusCode.TooManyRequests);
-        (await SendAsync(gateway, "Authorization", TokenOf("globex"))).Status.Should().Be(HttpStatusCode.OK, "another tenant, another bucket");
-        AssertStatusOnly(await SendAsync(gateway, "Authorization", TokenOf(null)), HttpStatusCode.TooManyRequests);
+        (await SendAsync(gateway, "Authorization", TenantToken("acme"))).Status.Should().Be(HttpStatusCode.OK);
+        AssertStatusOnly(await SendAsync(gateway, "Authorization", TenantToken("acme")), HttpStatusCode.TooManyRequests);
+        (await SendAsync(gateway, "Authorization", TenantToken("globex"))).Status.Should().Be(HttpStatusCode.OK, "another tenant, another bucket");
+        AssertStatusOnly(await SendAsync(gateway, "Authorization", limited.Bearer()), HttpStatusCode.TooManyRequests);
         clock.Advance(TimeSpan.FromSeconds(1));
-        (await SendAsync(gateway, "Authorization", TokenOf("acme"))).Status.Should().Be(HttpStatusCode.OK);
+        (await SendAsync(gateway, "Authorization", TenantToken("acme"))).Status.Should().Be(HttpStatusCode.OK);
         backend.Received.Should().HaveCount(3);
     }
 
@@ -224,6 +200,50 @@ public sealed class RouterRateLimitTests
         {
             await Gateway.DisposeAsync();
             await Backend.DisposeAsync();
+        }
+    }
+
+    // An endpoint /items behind auth/validator (HS256, keys from a loopback JWKS) with the given qos/ratelimit/router.
+    private sealed class JwtLimitedGateway : IAsyncDisposable
+    {
+        private const string Issuer = "https://issuer";
+        private const string Audience = "api";
+
+        public required ManualTimeProvider Clock { get; init; }
+
+        public required SymmetricSecurityKey Key { get; init; }
+
+        public required JwksServer Jwks { get; init; }
+
+        public required TestBackend Backend { get; init; }
+
+        public required TestGateway Gateway { get; init; }
+
+        public static async Task<JwtLimitedGateway> StartAsync(string limit)
+        {
+            var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+            var secret = new byte[32];
+            Random.Shared.NextBytes(secret);
+            var jwks = await JwksServer.StartAsync(new JsonObject { ["kty"] = "oct", ["kid"] = "hs", ["k"] = Base64Url.EncodeToString(secret) });
+            var backend = await TestBackend.StartAsync();
+            var gateway = await TestGateway.StartAsync(TestGateway.Config($$"""
+                {"endpoint": "/items", "backend": [{"host": ["{{backend.Host}}"], "url_pattern": "/i"}],
+                 "extra_config": {
+                   "auth/validator": {"alg": "HS256", "jwk_url": "{{jwks.Url}}", "disable_jwk_security": true, "issuer": "{{Issuer}}", "audience": ["{{Audience}}"]},
+                   "qos/ratelimit/router": {{limit}} } }
+                """), clock);
+            return new JwtLimitedGateway { Clock = clock, Key = new SymmetricSecurityKey(secret) { KeyId = "hs" }, Jwks = jwks, Backend = backend, Gateway = gateway };
+        }
+
+        /// <summary>An <c>Authorization</c> value with a valid token, carrying <paramref name="claims"/> too.</summary>
+        public string Bearer(JsonObject? claims = null) =>
+            "Bearer " + TestTokens.Sign(TestTokens.Claims(Issuer, Audience, Clock.GetUtcNow(), claims), Key, "HS256");
+
+        public async ValueTask DisposeAsync()
+        {
+            await Gateway.DisposeAsync();
+            await Backend.DisposeAsync();
+            await Jwks.DisposeAsync();
         }
     }
 }
