@@ -25,11 +25,6 @@ internal sealed record FunctionRoute(string? Template, string? Problem)
 
     public static FunctionRoute Of(RoutePattern pattern)
     {
-        if (pattern.Segments.Count == 0 && !pattern.HasCatchAll)
-        {
-            return new FunctionRoute(null, "the host gives a function with an empty route its name as route, so '/' is served by the catch-all function");
-        }
-
         var template = new StringBuilder();
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < pattern.Segments.Count; i++)
@@ -61,6 +56,11 @@ internal sealed record FunctionRoute(string? Template, string? Problem)
         }
 
         var text = template.ToString();
+        if (text.Length == 0)
+        {
+            return new FunctionRoute(null, "the host gives a function with an empty route its name as route, so '/' is served by the catch-all function");
+        }
+
         var trimmed = text.Trim('/').ToLowerInvariant();
         return ReservedPrefixes.FirstOrDefault(p => trimmed.StartsWith(p, StringComparison.Ordinal)) is { } reserved
             ? new FunctionRoute(null, $"the host refuses routes starting with '{reserved}' (its own API), so the path is served by the catch-all function")
