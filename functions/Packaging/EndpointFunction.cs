@@ -55,21 +55,26 @@ internal sealed record EndpointFunction(string Name, string Route, string Method
             candidates.Add((endpoint, pattern, template));
         }
 
-        // Every endpoint of a name two would share gets the hash, so no name depends on the order of the endpoints.
-        var shared = candidates
-            .GroupBy(c => FunctionNames.For(c.Endpoint.Method, c.Pattern), StringComparer.OrdinalIgnoreCase)
+        // Every endpoint of a name two would share gets the hash, so no name depends on the order of the endpoints;
+        // again while a hashed name meets a plain one.
+        var names = candidates.Select(c => FunctionNames.For(c.Endpoint.Method, c.Pattern)).ToArray();
+        var hashed = new bool[names.Length];
+        while (Enumerable.Range(0, names.Length)
+            .GroupBy(i => names[i], StringComparer.OrdinalIgnoreCase)
             .Where(g => g.Count() > 1)
-            .Select(g => g.Key)
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return [.. candidates
-            .Select(c =>
+            .SelectMany(g => g)
+            .Where(i => !hashed[i])
+            .ToList() is { Count: > 0 } shared)
+        {
+            foreach (var i in shared)
             {
-                var name = FunctionNames.For(c.Endpoint.Method, c.Pattern);
-                return new EndpointFunction(
-                    shared.Contains(name) ? FunctionNames.WithHash(name, c.Endpoint.Method, c.Endpoint.Endpoint) : name,
-                    c.Route,
-                    c.Endpoint.Method);
-            })
+                names[i] = FunctionNames.WithHash(names[i], candidates[i].Endpoint.Method, candidates[i].Endpoint.Endpoint);
+                hashed[i] = true;
+            }
+        }
+
+        return [.. candidates
+            .Select((c, i) => new EndpointFunction(names[i], c.Route, c.Endpoint.Method))
             .OrderBy(f => f.Name, StringComparer.OrdinalIgnoreCase)];
     }
 }

@@ -60,6 +60,17 @@ public sealed partial class EndpointFunctionTests
     }
 
     [Fact]
+    public void A_path_whose_name_is_another_endpoints_hashed_name_gets_a_hash_too()
+    {
+        var hashed = FunctionNames.WithHash("get_a-b", "GET", "/a.b");
+
+        var functions = Of(("GET", "/a.b"), ("GET", "/a-b"), ("GET", "/a-b/" + hashed["get_a-b_".Length..]));
+
+        functions.Select(f => f.Name).Should().OnlyHaveUniqueItems().And.Contain(hashed);
+        functions.Single(f => f.Route.Length > "a-b".Length).Name.Should().NotBe(hashed).And.StartWith(hashed + "_");
+    }
+
+    [Fact]
     public void Names_are_the_same_on_every_run()
     {
         Of(("GET", "/a.b"), ("GET", "/a-b")).Select(f => f.Name)
