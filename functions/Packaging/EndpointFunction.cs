@@ -44,10 +44,10 @@ internal sealed record EndpointFunction(string Name, string Route, string Method
                 continue;
             }
 
-            // The host compares routes without case and refuses a second function on the same route and method.
-            if (!routes.Add((endpoint.Method, template.ToLowerInvariant())))
+            // The host compares routes without case or outer '/' and refuses a second function on the same route and method.
+            if (!routes.Add((endpoint.Method, template.Trim('/').ToLowerInvariant())))
             {
-                warnings.Add($"{label} gets no function of its own: the route '{template}' differs only in case from another "
+                warnings.Add($"{label} gets no function of its own: the route '{template}' differs only in case or a final '/' from another "
                     + "endpoint's, which the host refuses; its requests reach the gateway through that endpoint's function");
                 continue;
             }

@@ -101,14 +101,15 @@ public sealed partial class EndpointFunctionTests
         var warnings = new List<string>();
 
         var functions = EndpointFunction.Of(
-            [Endpoint("GET", "/", 0), Endpoint("GET", "/admin/users", 1), Endpoint("GET", "/Users", 2), Endpoint("GET", "/users", 3)],
+            [Endpoint("GET", "/", 0), Endpoint("GET", "/admin/users", 1), Endpoint("GET", "/Users", 2), Endpoint("GET", "/users", 3), Endpoint("GET", "/Users/", 4)],
             warnings);
 
         functions.Select(f => f.Name).Should().Equal("get_users");
-        warnings.Should().HaveCount(3);
+        warnings.Should().HaveCount(4);
         warnings[0].Should().StartWith("endpoints[0]: GET / gets no function of its own").And.Contain("catch-all");
         warnings[1].Should().StartWith("endpoints[1]: GET /admin/users").And.Contain("'admin'");
         warnings[2].Should().StartWith("endpoints[3]: GET /users").And.Contain("differs only in case");
+        warnings[3].Should().StartWith("endpoints[4]: GET /Users/").And.Contain("a final '/'");
     }
 
     private static IReadOnlyList<EndpointFunction> Of(params (string Method, string Path)[] endpoints)
