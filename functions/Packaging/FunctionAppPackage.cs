@@ -7,7 +7,7 @@ namespace Switchyard.Functions.Packaging;
 
 /// <summary>
 /// Every generated file of a function app for one configuration, built in memory so nothing is written when there is
-/// an error: <c>host.json</c>, the HTTP function, one trigger function per agent the host feeds,
+/// an error: <c>host.json</c>, one HTTP function per endpoint (<see cref="EndpointFunction"/>) and the catch-all, one trigger function per agent the host feeds,
 /// <c>local.settings.json</c>, the Bicep parameters (with the durable engine's, <see cref="PackagedDurable"/>) and the package's README. The published executable, the
 /// configuration and the local files it reads (<see cref="PackagedFiles"/>) are added when the package is written (<see cref="PackageWriter"/>).
 /// </summary>
@@ -15,10 +15,10 @@ internal sealed record FunctionAppPackage
 {
     public required IReadOnlyList<PackageFile> Files { get; init; }
 
-    /// <summary>The functions of the app, the HTTP one first.</summary>
+    /// <summary>The functions of the app: the endpoints' in the host's order, the catch-all, then the agents'.</summary>
     public required IReadOnlyList<string> Functions { get; init; }
 
-    /// <summary>Agents that get no function, and why.</summary>
+    /// <summary>Endpoints and agents that get no function of their own, and why.</summary>
     public required IReadOnlyList<string> Warnings { get; init; }
 
     /// <summary>Problems that stop packaging.</summary>
@@ -42,12 +42,11 @@ internal sealed record FunctionAppPackage
             errors.Add($"'{appName}' cannot name a function app: use 2 to 60 letters, digits and hyphens, starting and ending with a letter or digit");
         }
 
-        var functions = new List<string> { FunctionNames.Http };
-        var files = new List<PackageFile>
-        {
-            Json(PackageLayout.HostJson, HostJson.Build(hostTemplate, config.AsyncAgents)),
-            Json(PackageLayout.FunctionJsonOf(FunctionNames.Http), FunctionJson.Http()),
-        };
+        var endpointFunctions = EndpointFunction.Of(config.Endpoints, warnings);
+        var functions = new List<string>([.. endpointFunctions.Select(f => f.Name), FunctionNames.CatchAll]);
+        var files = new List<PackageFile> { Json(PackageLayout.HostJson, HostJson.Build(hostTemplate, config.AsyncAgents)) };
+        files.AddRange(endpointFunctions.Select(f => Json(PackageLayout.FunctionJsonOf(f.Name), FunctionJson.ForEndpoint(f))));
+        files.Add(Json(PackageLayout.FunctionJsonOf(FunctionNames.CatchAll), FunctionJson.CatchAll()));
 
         var owners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var agent in config.AsyncAgents)

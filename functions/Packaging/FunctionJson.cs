@@ -5,8 +5,8 @@ using Switchyard.Functions.Serverless;
 namespace Switchyard.Functions.Packaging;
 
 /// <summary>
-/// The <c>function.json</c> files of a package: one HTTP function catching every route (proxied to the gateway as is),
-/// and one trigger function per agent whose messages the Functions host delivers.
+/// The <c>function.json</c> files of a package: one HTTP function per endpoint and one catching every other route (all
+/// proxied to the gateway as they are), and one trigger function per agent whose messages the Functions host delivers.
 /// </summary>
 internal static class FunctionJson
 {
@@ -19,21 +19,13 @@ internal static class FunctionJson
     private static readonly string[] AllMethods = ["get", "post", "put", "patch", "delete", "head", "options"];
 
     /// <summary>
-    /// The catch-all HTTP function. Exactly one <c>httpTrigger</c> in and one <c>http</c> out is what makes the host
-    /// proxy the original request (path and query kept) instead of wrapping it in an invocation payload; anonymous
-    /// because the gateway's own policies guard its endpoints.
+    /// The catch-all HTTP function (<see cref="FunctionNames.CatchAll"/>): every method and path no endpoint function
+    /// takes.
     /// </summary>
-    public static JsonObject Http() => Bindings(
-        new JsonObject
-        {
-            ["type"] = "httpTrigger",
-            ["direction"] = "in",
-            ["name"] = "req",
-            ["authLevel"] = "anonymous",
-            ["methods"] = new JsonArray([.. AllMethods.Select(m => JsonValue.Create(m))]),
-            ["route"] = "{*path}",
-        },
-        new JsonObject { ["type"] = "http", ["direction"] = "out", ["name"] = "res" });
+    public static JsonObject CatchAll() => Http(FunctionRoute.CatchAll, AllMethods);
+
+    /// <summary>The HTTP function of one endpoint: its route, and its method only.</summary>
+    public static JsonObject ForEndpoint(EndpointFunction function) => Http(function.Route, [function.Method.ToLowerInvariant()]);
 
     /// <summary>
     /// The trigger function of <paramref name="agent"/>, or null for an agent the host cannot feed
@@ -80,6 +72,23 @@ internal static class FunctionJson
 
         return null;
     }
+
+    /// <summary>
+    /// Exactly one <c>httpTrigger</c> in and one <c>http</c> out is what makes the host proxy the original request
+    /// (path and query kept) instead of wrapping it in an invocation payload; anonymous because the gateway's own
+    /// policies guard its endpoints.
+    /// </summary>
+    private static JsonObject Http(string route, IEnumerable<string> methods) => Bindings(
+        new JsonObject
+        {
+            ["type"] = "httpTrigger",
+            ["direction"] = "in",
+            ["name"] = "req",
+            ["authLevel"] = "anonymous",
+            ["methods"] = new JsonArray([.. methods.Select(m => JsonValue.Create(m))]),
+            ["route"] = route,
+        },
+        new JsonObject { ["type"] = "http", ["direction"] = "out", ["name"] = "res" });
 
     private static JsonObject Trigger(string type) => new()
     {

@@ -21,7 +21,8 @@ internal static class PackageReadme
             | path | what it is |
             | --- | --- |
             | `host.json` | the custom handler (`{PackageLayout.Executable}` started as `run -c {PackageLayout.ConfigName}` in `{PackageLayout.AppFolder}/`), HTTP proxying, no `/api` prefix, extension bundle `{HostJson.BundleVersion}`, trigger settings |
-            | `{FunctionNames.Http}/function.json` | every HTTP request, any method and path, proxied to the gateway unchanged (`authLevel: anonymous`: the gateway's own policies apply) |
+            | `<method>_<path>/function.json` | one HTTP function per endpoint, on its route and method (`get_users__id` for `GET /users/{"{id}"}`), proxied to the gateway unchanged (`authLevel: anonymous`: the gateway's own policies apply) |
+            | `{FunctionNames.CatchAll}/function.json` | every other request, any method and path (`/__health`, `/__debug/`, preflights, 404s), proxied the same way |
             | `agent_*/function.json` | one trigger per agent; the host POSTs each message to `/<function name>` |
             | `{PackageLayout.AppFolder}/` | the self-contained linux-x64 executable and `{PackageLayout.ConfigName}` |
             | `{PackageLayout.LocalSettings}` | settings for `func start`, with placeholders for the connections (never deployed) |
@@ -29,6 +30,17 @@ internal static class PackageReadme
 
             Deploy the zip (`az functionapp deployment source config-zip -g <group> -n <app> --src <dir>.zip`) or this
             folder (`func azure functionapp publish <app>`); the zip keeps `{PackageLayout.Executable}` executable.
+
+            ## HTTP functions
+
+            Each endpoint has its own function so that Application Insights shows its invocations, failures and
+            durations apart from the others. Whatever function the host picks, it proxies the original request (path
+            and query) to the same gateway, whose router chooses the endpoint. The host tries routes in the order of
+            the function names, so names sort a literal segment before a parameter (`_<name>`) before a catch-all
+            (`___all`), as the gateway's router does, and `{FunctionNames.CatchAll}` after every endpoint. A name longer than
+            {FunctionNames.MaxLength} characters, or shared by two endpoints, ends with `_` and 8 hex digits of a hash of the
+            method and path. `/`, and paths starting with `admin` or `runtime` (the host's own), have no function of
+            their own: `{FunctionNames.CatchAll}` serves them.
 
             ## How the agents' settings map to the host
 

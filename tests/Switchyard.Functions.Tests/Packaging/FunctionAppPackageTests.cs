@@ -18,9 +18,9 @@ public sealed class FunctionAppPackageTests
             Template,
             "app");
 
-        package.Functions.Should().Equal("http", "agent_orders_v1", "agent_thumbs");
+        package.Functions.Should().Equal("wildcard", "agent_orders_v1", "agent_thumbs");
         package.Files.Select(f => f.Path).Should().BeEquivalentTo(
-            "host.json", "http/function.json", "agent_orders_v1/function.json", "agent_thumbs/function.json",
+            "host.json", "wildcard/function.json", "agent_orders_v1/function.json", "agent_thumbs/function.json",
             "local.settings.json", "main.parameters.json", "README.md");
         package.Warnings.Should().ContainSingle().Which.Should().Contain("'local'").And.Contain("async/memory");
         package.Errors.Should().BeEmpty();
@@ -31,7 +31,7 @@ public sealed class FunctionAppPackageTests
     {
         var package = FunctionAppPackage.Create(TestAgents.Config(TestAgents.RabbitMq("legacy", "legacy-q")), Template, "app");
 
-        package.Functions.Should().Equal("http", "agent_legacy");
+        package.Functions.Should().Equal("wildcard", "agent_legacy");
         package.Warnings.Should().ContainSingle().Which.Should().Contain("'legacy'").And.Contain("Premium").And.Contain("Flex Consumption");
         package.Files.Single(f => f.Path == "README.md").Content.Should().Contain("`agent_legacy` (`async/amqp`)");
     }
@@ -92,7 +92,7 @@ public sealed class FunctionAppPackageTests
         {
             var json = JsonNode.Parse(file.Content);
             json.Should().BeOfType<JsonObject>(file.Path);
-            if (file.Path == "http/function.json")
+            if (file.Path == "wildcard/function.json")
             {
                 FunctionJsonTests.Bindings(json);
             }

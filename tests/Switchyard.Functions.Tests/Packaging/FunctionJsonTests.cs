@@ -6,9 +6,9 @@ namespace Switchyard.Functions.Tests.Packaging;
 public sealed class FunctionJsonTests
 {
     [Fact]
-    public void The_http_function_catches_every_route_and_method_anonymously_with_one_http_output()
+    public void The_catch_all_function_catches_every_route_and_method_anonymously_with_one_http_output()
     {
-        var bindings = Bindings(FunctionJson.Http());
+        var bindings = Bindings(FunctionJson.CatchAll());
 
         // One httpTrigger in and one http out is what makes the host proxy instead of sending invocation payloads.
         bindings.Should().HaveCount(2);

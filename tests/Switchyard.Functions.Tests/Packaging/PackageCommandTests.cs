@@ -47,7 +47,7 @@ public sealed class PackageCommandTests : IDisposable
         (await Package(config)).Should().Be(0, _sandbox.Errors.ToString());
 
         Directory.GetFiles(Output, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Output, f)).Should().BeEquivalentTo(
-            "host.json", "http/function.json", "agent_legacy-orders/function.json", "app/krakend.json",
+            "host.json", "get_a/function.json", "wildcard/function.json", "agent_legacy-orders/function.json", "app/krakend.json",
             "local.settings.json", "main.parameters.json", "README.md");
         File.ReadAllBytes(Path.Combine(Output, "app/krakend.json")).Should().Equal(File.ReadAllBytes(config));
         FunctionJsonTests.Trigger(ReadJson("agent_legacy-orders/function.json"))["queueName"]!.GetValue<string>().Should().Be("orders");
@@ -55,7 +55,7 @@ public sealed class PackageCommandTests : IDisposable
         ReadJson("main.parameters.json")["parameters"]!["appName"]!["value"]!.GetValue<string>().Should().Be("shop");
         File.ReadAllText(Path.Combine(Output, "local.settings.json")).Should().NotContain("hunter2");
         _sandbox.Errors.ToString().Should().Contain("warning: async_agent[1]: agent 'local' gets no function");
-        _sandbox.Printed.ToString().Should().Contain("packaged 2 function(s)").And.Contain("http, agent_legacy-orders");
+        _sandbox.Printed.ToString().Should().Contain("packaged 3 function(s)").And.Contain("get_a, wildcard, agent_legacy-orders");
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class PackageCommandTests : IDisposable
 
         (await Package(WriteConfig(withoutAgents.ToJsonString()))).Should().Be(0, _sandbox.Errors.ToString());
 
-        Directory.GetDirectories(Output).Select(Path.GetFileName).Should().BeEquivalentTo("http", "app");
+        Directory.GetDirectories(Output).Select(Path.GetFileName).Should().BeEquivalentTo("get_a", "wildcard", "app");
         Directory.GetFileSystemEntries(_sandbox.Directory).Select(Path.GetFileName).Should().BeEquivalentTo(
             ["dist", "krakend.json"], "the staging folder is gone");
     }
@@ -104,7 +104,7 @@ public sealed class PackageCommandTests : IDisposable
 
         using var archive = ZipFile.OpenRead(Output + ".zip");
         archive.Entries.Select(e => e.FullName).Should().BeEquivalentTo(
-            "host.json", "http/function.json", "agent_legacy-orders/function.json", "app/krakend.json");
+            "host.json", "get_a/function.json", "wildcard/function.json", "agent_legacy-orders/function.json", "app/krakend.json");
         _sandbox.Printed.ToString().Should().Contain($"zipped into {Output}.zip");
     }
 
