@@ -59,7 +59,7 @@ internal static class PackageCommand
         if (SourceTree.Find(request.Project) is not { } tree)
         {
             await errors.WriteLineAsync(
-                $"error: no Switchyard source tree (with {SourceTree.ProjectPath} and {PackageLayout.HostJson}) found"
+                $"error: no Switchyard source tree (with {SourceTree.ProjectPath}, {PackageLayout.HostJson} and {PackageLayout.TemplateFolder}/) found"
                 + (request.Project is null ? " above the working directory: give --project" : $" at {request.Project}")).ConfigureAwait(false);
             return 1;
         }

@@ -53,6 +53,6 @@ internal sealed record SourceTree(string Root)
         }
 
         var tree = new SourceTree(directory);
-        return File.Exists(tree.Project) && File.Exists(tree.HostTemplate) ? tree : null;
+        return File.Exists(tree.Project) && File.Exists(tree.HostTemplate) && Directory.Exists(tree.Templates) ? tree : null;
     }
 }
