@@ -34,6 +34,17 @@ public sealed class BicepTemplateTests
     }
 
     [Fact]
+    public void Every_module_is_a_local_file_since_registry_modules_cannot_be_restored_offline()
+    {
+        var modules = BicepFolder.Files.SelectMany(file => BicepSource.Load(file).Modules.Select(module => (File: file, module.Path))).ToList();
+
+        modules.Should().NotBeEmpty();
+        modules.Should().OnlyContain(
+            module => !module.Path.Contains(':', StringComparison.Ordinal) && File.Exists(Path.Combine(Path.GetDirectoryName(module.File)!, module.Path)),
+            "a module is a path relative to the file declaring it, never br: or ts: (bicep/README.md)");
+    }
+
+    [Fact]
     public void The_default_config_needs_no_queue_and_the_example_parameters_file_is_its_parameters()
     {
         var config = ConfigLoader.Parse(RepositoryFiles.Read("examples", "krakend.json")).Config!;
