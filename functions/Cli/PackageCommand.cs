@@ -23,7 +23,7 @@ internal static class PackageCommand
         var zip = new Option<bool>("--zip") { Description = "Also write <output>.zip, ready for az functionapp deployment." };
         var noPublish = new Option<bool>("--no-publish") { Description = "Leave out the published executable (app/ then holds only the configuration)." };
         var project = new Option<string?>("--project") { Description = "The Switchyard source tree to publish from (default: found above the working directory or this executable)." };
-        var appName = new Option<string>("--app-name") { Description = $"The appName written to main.parameters.json (default: {DefaultAppName})." };
+        var appName = new Option<string>("--app-name") { Description = $"The appName written to main.parameters.json and main.bicepparam (default: {DefaultAppName})." };
         var command = new Command("package", "Write a deployable Azure Functions app (custom handler) for a configuration.")
         {
             config, output, zip, noPublish, project, appName,
@@ -59,7 +59,7 @@ internal static class PackageCommand
         if (SourceTree.Find(request.Project) is not { } tree)
         {
             await errors.WriteLineAsync(
-                $"error: no Switchyard source tree (with {SourceTree.ProjectPath} and {PackageLayout.HostJson}) found"
+                $"error: no Switchyard source tree (with {SourceTree.ProjectPath}, {PackageLayout.HostJson} and {PackageLayout.TemplateFolder}/) found"
                 + (request.Project is null ? " above the working directory: give --project" : $" at {request.Project}")).ConfigureAwait(false);
             return 1;
         }
@@ -93,7 +93,7 @@ internal static class PackageCommand
         }
 
         var publishProject = request.Publish ? tree.Project : null;
-        if (await PackageWriter.WriteAsync(package, request.ConfigPath, request.Output, publishProject, cancellationToken).ConfigureAwait(false) is { } failure)
+        if (await PackageWriter.WriteAsync(package, request.ConfigPath, request.Output, tree.Templates, publishProject, cancellationToken).ConfigureAwait(false) is { } failure)
         {
             await errors.WriteLineAsync($"error: {failure}").ConfigureAwait(false);
             return 1;

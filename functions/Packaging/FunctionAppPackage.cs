@@ -7,9 +7,11 @@ namespace Switchyard.Functions.Packaging;
 
 /// <summary>
 /// Every generated file of a function app for one configuration, built in memory so nothing is written when there is
-/// an error: <c>host.json</c>, one HTTP function per endpoint (<see cref="EndpointFunction"/>) and the catch-all, one trigger function per agent the host feeds,
-/// <c>local.settings.json</c>, the Bicep parameters (with the durable engine's, <see cref="PackagedDurable"/>) and the package's README. The published executable, the
-/// configuration and the local files it reads (<see cref="PackagedFiles"/>) are added when the package is written (<see cref="PackageWriter"/>).
+/// an error: <c>host.json</c>, one HTTP function per endpoint (<see cref="EndpointFunction"/>) and the catch-all, one
+/// trigger function per agent the host feeds, <c>local.settings.json</c>, the Bicep parameters (with the durable engine's,
+/// <see cref="PackagedDurable"/>) as JSON and as a <c>.bicepparam</c>, and the package's README. The published executable,
+/// the configuration and the local files it reads (<see cref="PackagedFiles"/>) and the Bicep templates are added when the
+/// package is written (<see cref="PackageWriter"/>).
 /// </summary>
 internal sealed record FunctionAppPackage
 {
@@ -86,7 +88,9 @@ internal sealed record FunctionAppPackage
         var appFiles = PackagedFiles.Of(config, errors);
         var durable = PackagedDurable.Of(config, errors);
         files.Add(Json(PackageLayout.LocalSettings, LocalSettings.Build(config.AsyncAgents, durable is not null)));
-        files.Add(Json(PackageLayout.BicepParameters, BicepParameters.Build(appName, config.AsyncAgents, config.Tls, durable)));
+        var parameters = BicepParameters.Build(appName, config.AsyncAgents, config.Tls, durable);
+        files.Add(Json(PackageLayout.BicepParameters, parameters));
+        files.Add(new PackageFile(PackageLayout.BicepParamFile, BicepParamFile.Write(parameters["parameters"]!.AsObject())));
         files.Add(new PackageFile(PackageLayout.Readme, PackageReadme.Write(appName, config.AsyncAgents, durable)));
         return new FunctionAppPackage
         {

@@ -26,7 +26,9 @@ internal static class PackageReadme
             | `agent_*/function.json` | one trigger per agent; the host POSTs each message to `/<function name>` |
             | `{PackageLayout.AppFolder}/` | the self-contained linux-x64 executable and `{PackageLayout.ConfigName}` |
             | `{PackageLayout.LocalSettings}` | settings for `func start`, with placeholders for the connections (never deployed) |
-            | `{PackageLayout.BicepParameters}` | parameters for `bicep/main.bicep`: the app name, one queue per agent, `durable` for durable pipes (never deployed) |
+            | `{PackageLayout.BicepParameters}` | parameters for `{PackageLayout.Template}`: the app name, one queue per agent, `durable` for durable pipes (never deployed) |
+            | `{PackageLayout.BicepParamFile}` | the same parameters as a Bicep parameters file for `{PackageLayout.Template}` (never deployed) |
+            | `{PackageLayout.TemplateFolder}/` | the Bicep templates of the app's infrastructure (never deployed): `az deployment group create -g <group> -p {PackageLayout.BicepParamFile}` |
 
             Deploy the zip (`az functionapp deployment source config-zip -g <group> -n <app> --src <dir>.zip`) or this
             folder (`func azure functionapp publish <app>`); the zip keeps `{PackageLayout.Executable}` executable.

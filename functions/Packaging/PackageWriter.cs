@@ -2,7 +2,8 @@ namespace Switchyard.Functions.Packaging;
 
 /// <summary>
 /// Writes a package to its folder: the generated files, the configuration as <c>app/krakend.json</c> with the
-/// local files (<see cref="PackagedFiles"/>) beside it and, unless asked not to, the published executable. Everything is built in a staging folder beside the target and moved into
+/// local files (<see cref="PackagedFiles"/>) beside it, the Bicep templates the parameters are for and, unless asked
+/// not to, the published executable. Everything is built in a staging folder beside the target and moved into
 /// place at the end, so a failed publish leaves the previous package (or nothing) behind, and a package never keeps
 /// the function folders of agents that are gone.
 /// </summary>
@@ -13,6 +14,7 @@ internal static class PackageWriter
         FunctionAppPackage package,
         string configPath,
         string outputDirectory,
+        string templates,
         string? publishProject,
         CancellationToken cancellationToken)
     {
@@ -45,6 +47,7 @@ internal static class PackageWriter
             // Copied byte for byte after publishing, so the app serves exactly the file that was validated.
             File.Copy(configPath, Path.Combine(app, PackageLayout.ConfigName), overwrite: true);
             CopyAppFiles(package.AppFiles, Path.GetDirectoryName(Path.GetFullPath(configPath))!, app);
+            CopyTemplates(templates, Path.Combine(staging, PackageLayout.TemplateFolder));
 
             if (Directory.Exists(target))
             {
@@ -71,6 +74,17 @@ internal static class PackageWriter
             var target = Path.Combine(app, file);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(Path.Combine(configDirectory, file), target, overwrite: true);
+        }
+    }
+
+    /// <summary>Every <c>.bicep</c> file of the source tree's templates, at the same relative path.</summary>
+    private static void CopyTemplates(string templates, string target)
+    {
+        foreach (var file in Directory.EnumerateFiles(templates, "*.bicep", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(target, Path.GetRelativePath(templates, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
         }
     }
 

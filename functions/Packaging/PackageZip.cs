@@ -6,7 +6,7 @@ namespace Switchyard.Functions.Packaging;
 /// Zips a package for <c>az functionapp deployment source config-zip</c>. The app runs from the mounted zip, read-only,
 /// so the executable bit cannot be set after deployment: each entry carries its Unix mode in the high 16 bits of its
 /// external attributes, the executable 0755 wherever the package was built, other files 0755 when executable here
-/// and 0644 otherwise. Local-only files (<see cref="PackageLayout.LocalOnlyFiles"/>) stay out.
+/// and 0644 otherwise. Local-only files (<see cref="PackageLayout.IsLocalOnly"/>) stay out.
 /// </summary>
 internal static class PackageZip
 {
@@ -25,7 +25,7 @@ internal static class PackageZip
         foreach (var file in files)
         {
             var name = Path.GetRelativePath(directory, file).Replace(Path.DirectorySeparatorChar, '/');
-            if (PackageLayout.LocalOnlyFiles.Contains(name))
+            if (PackageLayout.IsLocalOnly(name))
             {
                 continue;
             }

@@ -1,8 +1,8 @@
 namespace Switchyard.Functions.Packaging;
 
 /// <summary>
-/// The Switchyard source tree a package is built from: the <c>host.json</c> template at its root and the
-/// <c>functions</c> project that is published into <c>app/</c>.
+/// The Switchyard source tree a package is built from: the <c>host.json</c> template at its root, the
+/// <c>functions</c> project that is published into <c>app/</c> and the Bicep templates in <c>bicep/</c>.
 /// </summary>
 internal sealed record SourceTree(string Root)
 {
@@ -11,6 +11,9 @@ internal sealed record SourceTree(string Root)
     public string HostTemplate => Path.Combine(Root, PackageLayout.HostJson);
 
     public string Project => Path.Combine(Root, ProjectPath);
+
+    /// <summary>The Bicep templates of the function app's infrastructure, copied into every package.</summary>
+    public string Templates => Path.Combine(Root, PackageLayout.TemplateFolder);
 
     /// <summary>
     /// The tree at <paramref name="given"/> (its root, the <c>functions</c> folder or the project file), else the
@@ -50,6 +53,6 @@ internal sealed record SourceTree(string Root)
         }
 
         var tree = new SourceTree(directory);
-        return File.Exists(tree.Project) && File.Exists(tree.HostTemplate) ? tree : null;
+        return File.Exists(tree.Project) && File.Exists(tree.HostTemplate) && Directory.Exists(tree.Templates) ? tree : null;
     }
 }

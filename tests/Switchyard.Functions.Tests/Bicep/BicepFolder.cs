@@ -11,10 +11,9 @@ internal static class BicepFolder
     /// <summary>The template deployed by <c>az deployment group create</c>.</summary>
     public static BicepSource Main => BicepSource.Load(System.IO.Path.Combine(Path, "main.bicep"));
 
-    /// <summary>Every <c>.bicep</c> file of the folder (the checker's packages excluded), sorted.</summary>
+    /// <summary>Every <c>.bicep</c> file of the folder, sorted.</summary>
     public static IReadOnlyList<string> Files =>
         Directory.EnumerateFiles(Path, "*.bicep", SearchOption.AllDirectories)
-            .Where(file => !file.Contains($"{System.IO.Path.DirectorySeparatorChar}node_modules{System.IO.Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToList();
 

@@ -4,8 +4,8 @@ namespace Switchyard.Functions.Tests.Bicep;
 
 /// <summary>
 /// One <c>.bicep</c> file with just enough structure for the template tests: its parameters, modules and resources.
-/// No Bicep compiler can be installed on the build machines, so declarations are found with regular expressions on
-/// the masked text (<see cref="BicepMask"/>).
+/// Declarations are found with regular expressions on the masked text (<see cref="BicepMask"/>), which keeps the
+/// tests' questions next to the text they are about; the Bicep CLI checks that the files compile.
 /// </summary>
 internal sealed partial class BicepSource
 {
@@ -24,7 +24,7 @@ internal sealed partial class BicepSource
     /// <summary>Every <c>param</c> declaration, in order.</summary>
     public IReadOnlyList<BicepParam> Params =>
         ParamDeclaration().Matches(Masked)
-            .Select(m => new BicepParam(m.Groups["name"].Value, m.Groups["type"].Value.Trim(), m.Groups["default"].Success, m.Index, m.Length))
+            .Select(m => new BicepParam(m.Groups["name"].Value, m.Groups["type"].Value.Trim(), m.Groups["default"].Success))
             .ToList();
 
     /// <summary>Every <c>module</c> declaration, in order.</summary>
@@ -64,18 +64,6 @@ internal sealed partial class BicepSource
     /// <summary>Loads the file at <paramref name="path"/>.</summary>
     public static BicepSource Load(string path) => new(File.ReadAllText(path));
 
-    /// <summary>
-    /// How many times <paramref name="identifier"/> is referred to in code outside <paramref name="declaration"/>:
-    /// whole words, not after a dot (<c>x.name</c> is a property) and not as an object key (<c>name: x</c>).
-    /// </summary>
-    public int References(string identifier, BicepParam declaration)
-    {
-        var name = Regex.Escape(identifier);
-        var keys = Regex.Matches(Masked, $@"(?<=^[ \t]*){name}(?=[ \t]*:)", RegexOptions.Multiline).Select(m => m.Index).ToHashSet();
-        return Regex.Matches(Masked, $@"(?<![\w.$]){name}\b")
-            .Count(m => !keys.Contains(m.Index) && (m.Index < declaration.Index || m.Index >= declaration.Index + declaration.Length));
-    }
-
     // Declarations are matched on the masked text, so a quoted path or type is blank there: read it from the text.
     private string Literal(Group group) => Text.Substring(group.Index, group.Length).Trim().Trim('\'');
 
@@ -101,18 +89,14 @@ internal sealed partial class BicepSource
     private static partial Regex ResourceDeclaration();
 }
 
-/// <summary>A <c>param</c> declaration (its type as written) and its span in the file.</summary>
-internal sealed record BicepParam(string Name, string Type, bool HasDefault, int Index, int Length);
+/// <summary>A <c>param</c> declaration: its name, its type as written and whether it has a default.</summary>
+internal sealed record BicepParam(string Name, string Type, bool HasDefault);
 
 /// <summary>A <c>var</c> declaration: its name and its value as written (comments at the ends of its lines included).</summary>
 internal sealed record BicepVar(string Name, string Value);
 
 /// <summary>A <c>module</c> declaration: its symbol, its path and its body.</summary>
-internal sealed record BicepModule(string Name, string Path, BicepBody Body)
-{
-    /// <summary>The names of the parameters the module is given (its <c>params</c> object).</summary>
-    public IReadOnlyList<string> PassedParams => Body.Block("params")?.Keys ?? [];
-}
+internal sealed record BicepModule(string Name, string Path, BicepBody Body);
 
 /// <summary>A <c>resource</c> declaration: its symbol, its type with API version, and its body.</summary>
 internal sealed record BicepResource(string Name, string Type, BicepBody Body);

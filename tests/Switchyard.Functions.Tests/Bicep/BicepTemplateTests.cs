@@ -7,16 +7,13 @@ using Switchyard.Functions.Tests.Hosting;
 namespace Switchyard.Functions.Tests.Bicep;
 
 /// <summary>
-/// Structural checks of <c>bicep/</c> that a syntax check cannot make: parameters and modules wired together, every
-/// agent's queue created, every role granted to the app's identity. Read from the text, since no Bicep compiler runs
-/// on the build machines.
+/// What <c>bicep/</c> must do beyond compiling (<see cref="BicepCompilerTests"/>: types, required and unused parameters):
+/// the parameters <c>switchyard package</c> writes, every module deployed, every agent's queue created, every role
+/// granted to the app's identity. Read from the templates' text (<see cref="BicepSource"/>).
 /// </summary>
 public sealed class BicepTemplateTests
 {
     private const string IdentityModule = "modules/identity.bicep";
-
-    /// <summary>Every <c>.bicep</c> file, relative to <c>bicep/</c>.</summary>
-    public static TheoryData<string> Files => new(BicepFolder.Files.Select(file => Path.GetRelativePath(BicepFolder.Path, file)));
 
     [Fact]
     public void Main_takes_the_contract_parameters_and_needs_only_appName()
@@ -27,31 +24,6 @@ public sealed class BicepTemplateTests
         parameters.Where(p => !p.HasDefault).Select(p => p.Name).Should().Equal(["appName"], "`-p @dist/main.parameters.json -p appName=...` is a complete deployment");
     }
 
-    [Theory]
-    [MemberData(nameof(Files))]
-    public void Every_declared_parameter_is_used(string file)
-    {
-        var source = BicepFolder.Load(file);
-
-        source.Params.Should().NotBeEmpty();
-        source.Params.Where(p => source.References(p.Name, p) == 0).Select(p => p.Name).Should().BeEmpty($"every param of {file} is used");
-    }
-
-    [Fact]
-    public void Every_module_is_given_each_of_its_parameters_and_no_other()
-    {
-        var modules = BicepFolder.Main.Modules;
-
-        modules.Should().NotBeEmpty();
-        foreach (var module in modules)
-        {
-            var declared = BicepFolder.Load(module.Path).Params;
-            module.PassedParams.Should().OnlyHaveUniqueItems()
-                .And.BeSubsetOf(declared.Select(p => p.Name), $"module {module.Name} passes only params {module.Path} declares")
-                .And.Contain(declared.Where(p => !p.HasDefault).Select(p => p.Name), $"module {module.Name} passes every required param of {module.Path}");
-        }
-    }
-
     [Fact]
     public void Every_module_file_is_deployed_by_main()
     {
@@ -59,6 +31,17 @@ public sealed class BicepTemplateTests
         var moduleFiles = BicepFolder.Files.Where(file => Path.GetFileName(Path.GetDirectoryName(file)) == "modules");
 
         deployed.Should().BeEquivalentTo(moduleFiles);
+    }
+
+    [Fact]
+    public void Every_module_is_a_local_file_since_registry_modules_cannot_be_restored_offline()
+    {
+        var modules = BicepFolder.Files.SelectMany(file => BicepSource.Load(file).Modules.Select(module => (File: file, module.Path))).ToList();
+
+        modules.Should().NotBeEmpty();
+        modules.Should().OnlyContain(
+            module => !module.Path.Contains(':', StringComparison.Ordinal) && File.Exists(Path.Combine(Path.GetDirectoryName(module.File)!, module.Path)),
+            "a module is a path relative to the file declaring it, never br: or ts: (bicep/README.md)");
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class FunctionAppPackageTests
         package.Functions.Should().Equal("wildcard", "agent_orders_v1", "agent_thumbs");
         package.Files.Select(f => f.Path).Should().BeEquivalentTo(
             "host.json", "wildcard/function.json", "agent_orders_v1/function.json", "agent_thumbs/function.json",
-            "local.settings.json", "main.parameters.json", "README.md");
+            "local.settings.json", "main.parameters.json", "main.bicepparam", "README.md");
         package.Warnings.Should().ContainSingle().Which.Should().Contain("'local'").And.Contain("async/memory");
         package.Errors.Should().BeEmpty();
     }

@@ -48,7 +48,9 @@ public sealed class PackageCommandTests : IDisposable
 
         Directory.GetFiles(Output, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Output, f)).Should().BeEquivalentTo(
             "host.json", "get_a/function.json", "wildcard/function.json", "agent_legacy-orders/function.json", "app/krakend.json",
-            "local.settings.json", "main.parameters.json", "README.md");
+            "local.settings.json", "main.parameters.json", "main.bicepparam", "README.md",
+            "bicep/main.bicep", "bicep/modules/functionapp.bicep", "bicep/modules/identity.bicep", "bicep/modules/monitoring.bicep",
+            "bicep/modules/roles.bicep", "bicep/modules/servicebus.bicep", "bicep/modules/storage.bicep");
         File.ReadAllBytes(Path.Combine(Output, "app/krakend.json")).Should().Equal(File.ReadAllBytes(config));
         FunctionJsonTests.Trigger(ReadJson("agent_legacy-orders/function.json"))["queueName"]!.GetValue<string>().Should().Be("orders");
         ReadJson("host.json")["extensions"]!["rabbitMQ"]!["prefetchCount"]!.GetValue<int>().Should().Be(8);
@@ -92,7 +94,7 @@ public sealed class PackageCommandTests : IDisposable
 
         (await Package(WriteConfig(withoutAgents.ToJsonString()))).Should().Be(0, _sandbox.Errors.ToString());
 
-        Directory.GetDirectories(Output).Select(Path.GetFileName).Should().BeEquivalentTo("get_a", "wildcard", "app");
+        Directory.GetDirectories(Output).Select(Path.GetFileName).Should().BeEquivalentTo("get_a", "wildcard", "app", "bicep");
         Directory.GetFileSystemEntries(_sandbox.Directory).Select(Path.GetFileName).Should().BeEquivalentTo(
             ["dist", "krakend.json"], "the staging folder is gone");
     }

@@ -53,6 +53,8 @@ public sealed class PackageZipTests : IDisposable
         Write("host.json", """{"version":"2.0"}""");
         Write("local.settings.json");
         Write("main.parameters.json");
+        Write("main.bicepparam");
+        Write("bicep/main.bicep");
         Write("README.md");
         Write("app/README.md", "kept: only the root's notes are local");
 
