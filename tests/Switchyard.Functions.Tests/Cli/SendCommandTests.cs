@@ -21,14 +21,6 @@ public sealed class SendCommandTests : IDisposable
         return path;
     }
 
-    private static async Task<(int ExitCode, string Output, string Errors)> SendAsync(SendRequest request)
-    {
-        var output = new StringWriter();
-        var errors = new StringWriter();
-        var exitCode = await SendCommand.SendAsync(request, output, errors, CancellationToken.None);
-        return (exitCode, output.ToString(), errors.ToString());
-    }
-
     [Fact]
     public async Task Sending_to_an_embedded_broker_agent_goes_through_the_running_gateway()
     {
@@ -36,7 +28,7 @@ public sealed class SendCommandTests : IDisposable
         var path = WriteConfig(backend.Host);
         await using var gateway = await TestGateway.StartAsync(File.ReadAllText(path));
 
-        var (exitCode, output, errors) = await SendAsync(new SendRequest("orders", path, null, """{"id":1}""", null, gateway.BaseAddress));
+        var (exitCode, output, errors) = await SendRun.RunAsync(new SendRequest("orders", path, null, """{"id":1}""", null, gateway.BaseAddress));
 
         errors.Should().BeEmpty();
         exitCode.Should().Be(0);
@@ -54,7 +46,7 @@ public sealed class SendCommandTests : IDisposable
     {
         var path = WriteConfig("http://127.0.0.1:19");
 
-        var (exitCode, _, errors) = await SendAsync(new SendRequest("nope", path, null, "{}", null, null));
+        var (exitCode, _, errors) = await SendRun.RunAsync(new SendRequest("nope", path, null, "{}", null, null));
 
         exitCode.Should().Be(1);
         errors.Should().Contain("no agent named 'nope'");
@@ -65,7 +57,7 @@ public sealed class SendCommandTests : IDisposable
     {
         var path = WriteConfig("http://127.0.0.1:19");
 
-        var (exitCode, _, errors) = await SendAsync(new SendRequest("orders", path, null, "{}", new FileInfo(path), null));
+        var (exitCode, _, errors) = await SendRun.RunAsync(new SendRequest("orders", path, null, "{}", new FileInfo(path), null));
 
         exitCode.Should().Be(1);
         errors.Should().Contain("exactly one of --data or --file");
@@ -76,7 +68,7 @@ public sealed class SendCommandTests : IDisposable
     {
         var path = WriteConfig("http://127.0.0.1:19", topic: "orders.*");
 
-        var (exitCode, _, errors) = await SendAsync(new SendRequest("orders", path, null, "{}", null, null));
+        var (exitCode, _, errors) = await SendRun.RunAsync(new SendRequest("orders", path, null, "{}", null, null));
 
         exitCode.Should().Be(1);
         errors.Should().Contain("give --routing-key");
@@ -87,7 +79,7 @@ public sealed class SendCommandTests : IDisposable
     {
         var path = WriteConfig("http://127.0.0.1:19", withSecret: false);
 
-        var (exitCode, _, errors) = await SendAsync(new SendRequest("orders", path, null, "{}", null, null));
+        var (exitCode, _, errors) = await SendRun.RunAsync(new SendRequest("orders", path, null, "{}", null, null));
 
         exitCode.Should().Be(1);
         errors.Should().Contain("SWITCHYARD_ADMIN_SECRET");
