@@ -32,25 +32,30 @@ internal static class ServiceBusPublisher
     }
 
     /// <summary>
-    /// Sends <paramref name="message"/> through <paramref name="connection"/>: a connection string (with its key), or
-    /// a namespace (<c>NAME.servicebus.windows.net</c>) reached with <c>DefaultAzureCredential</c>.
+    /// The client for <paramref name="connection"/>: a connection string (with its key), or a namespace
+    /// (<c>NAME.servicebus.windows.net</c>) reached with <c>DefaultAzureCredential</c>. It connects on the first send.
     /// </summary>
+    public static ServiceBusClient Client(ServiceBusConnectionTarget connection) => connection.IsConnectionString
+        ? new ServiceBusClient(connection.Value)
+        : new ServiceBusClient(connection.Value, new DefaultAzureCredential());
+
+    /// <summary>The sender to the agent's queue, or to its topic (the subscription is the agent's side of the topic).</summary>
+    public static ServiceBusSender Sender(ServiceBusClient client, ServiceBusDriverOptions serviceBus) =>
+        client.CreateSender(string.IsNullOrEmpty(serviceBus.Queue) ? serviceBus.Topic : serviceBus.Queue);
+
     public static async Task<string> PublishAsync(ServiceBusDriverOptions serviceBus, ServiceBusConnectionTarget connection, OutgoingMessage message, CancellationToken cancellationToken)
     {
-        var entity = string.IsNullOrEmpty(serviceBus.Queue) ? serviceBus.Topic! : serviceBus.Queue;
-        var client = connection.IsConnectionString
-            ? new ServiceBusClient(connection.Value)
-            : new ServiceBusClient(connection.Value, new DefaultAzureCredential());
+        var client = Client(connection);
         await using (client.ConfigureAwait(false))
         {
-            var sender = client.CreateSender(entity);
+            var sender = Sender(client, serviceBus);
             await using (sender.ConfigureAwait(false))
             {
                 await sender.SendMessageAsync(Build(message), cancellationToken).ConfigureAwait(false);
             }
 
             var kind = string.IsNullOrEmpty(serviceBus.Queue) ? "topic" : "queue";
-            return $"published {message.Body.Length} bytes to Service Bus {kind} '{entity}' of {client.FullyQualifiedNamespace} (message {message.Id})";
+            return $"published {message.Body.Length} bytes to Service Bus {kind} '{sender.EntityPath}' of {client.FullyQualifiedNamespace} (message {message.Id})";
         }
     }
 }

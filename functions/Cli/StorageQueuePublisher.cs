@@ -48,7 +48,9 @@ internal static class StorageQueuePublisher
     /// </summary>
     public static QueueClient Client(string connection, string queue)
     {
-        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        // A service version Azurite 3.37 knows too (the SDK's newest, 2026-10-06, it refuses unless started with
+        // --skipApiVersionCheck), so that sending to a developer's Azurite works as it works with Azure.
+        var options = new QueueClientOptions(QueueClientOptions.ServiceVersion.V2026_06_06) { MessageEncoding = QueueMessageEncoding.Base64 };
         return StorageAccountAddress.Parse(connection, out var problem) switch
         {
             { ConnectionString: { } connectionString } => new QueueClient(connectionString, queue, options),

@@ -8,7 +8,7 @@ public sealed class SendCommandTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("switchyard-send-").FullName;
 
-    private string WriteConfig(string backendHost, string topic = "orders.created", bool withSecret = true)
+    private string WriteConfig(string backendHost, string topic = "orders.created", bool withSecret = true, string driver = """ "async/memory": {} """)
     {
         var admin = withSecret ? """ "extra_config": {"switchyard/admin": {"secret": "cli-secret"} }, """ : "";
         var path = Path.Combine(_directory, "krakend.json");
@@ -16,7 +16,7 @@ public sealed class SendCommandTests : IDisposable
             {"version": 3, {{admin}} "endpoints": [],
              "async_agent": [{"name": "orders", "consumer": {"topic": "{{topic}}"},
                "backend": [{"host": ["{{backendHost}}"], "url_pattern": "/orders", "method": "POST"}],
-               "extra_config": {"async/memory": {} } }]}
+               "extra_config": { {{driver}} } }]}
             """);
         return path;
     }
@@ -83,6 +83,31 @@ public sealed class SendCommandTests : IDisposable
 
         exitCode.Should().Be(1);
         errors.Should().Contain("SWITCHYARD_ADMIN_SECRET");
+    }
+
+    [Fact]
+    public async Task Options_of_other_drivers_are_refused_for_an_embedded_broker_agent()
+    {
+        var path = WriteConfig("http://127.0.0.1:19");
+
+        var (connectionExit, _, connectionErrors) = await SendRun.RunAsync(new SendRequest("orders", path, null, "{}", null, null) { Connection = "UseDevelopmentStorage=true" });
+        var (headerExit, _, headerErrors) = await SendRun.RunAsync(new SendRequest("orders", path, null, "{}", null, null) { Headers = ["tenant=acme"] });
+
+        connectionExit.Should().Be(1);
+        connectionErrors.Should().Contain("--connection and --namespace are for async/servicebus and async/azure-queue agents");
+        headerExit.Should().Be(1);
+        headerErrors.Should().Contain("the embedded broker's admin endpoint takes no headers");
+    }
+
+    [Fact]
+    public async Task A_header_without_a_name_is_an_error()
+    {
+        var path = WriteConfig("http://127.0.0.1:19", driver: """ "async/amqp": {"host": "amqp://127.0.0.1:1/", "name": "q", "exchange": "x"} """);
+
+        var (exitCode, _, errors) = await SendRun.RunAsync(new SendRequest("orders", path, null, "{}", null, null) { Headers = ["=acme"] });
+
+        exitCode.Should().Be(1);
+        errors.Should().Contain("--header '=acme' is not NAME=VALUE");
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

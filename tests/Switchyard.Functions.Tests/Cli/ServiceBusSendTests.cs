@@ -108,6 +108,22 @@ public sealed class ServiceBusSendTests : IDisposable
     }
 
     [Fact]
+    public async Task The_sender_targets_the_agents_queue_or_its_topic_on_the_connections_namespace()
+    {
+        var connectionString = new ServiceBusConnectionTarget(
+            "Endpoint=sb://mybus.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=c2VuZC1rZXk=", IsConnectionString: true);
+        await using var byKey = ServiceBusPublisher.Client(connectionString);
+        await using var byIdentity = ServiceBusPublisher.Client(new ServiceBusConnectionTarget("otherbus.servicebus.windows.net", IsConnectionString: false));
+
+        byKey.FullyQualifiedNamespace.Should().Be("mybus.servicebus.windows.net");
+        byIdentity.FullyQualifiedNamespace.Should().Be("otherbus.servicebus.windows.net");
+        await using var toQueue = ServiceBusPublisher.Sender(byKey, new ServiceBusDriverOptions { Queue = "orders" });
+        toQueue.EntityPath.Should().Be("orders");
+        await using var toTopic = ServiceBusPublisher.Sender(byIdentity, new ServiceBusDriverOptions { Topic = "invoices", Subscription = "billing" });
+        toTopic.EntityPath.Should().Be("invoices");
+    }
+
+    [Fact]
     public async Task A_malformed_connection_string_is_an_error_that_does_not_print_its_key()
     {
         const string key = "c2VjcmV0LXNoYXJlZC1hY2Nlc3Mta2V5LW5vdC10by1iZS1wcmludGVk";
