@@ -12,8 +12,7 @@ internal static class GatewayPublisher
         ServiceConfig config,
         AsyncAgentConfig agent,
         Uri? gateway,
-        string routingKey,
-        byte[] body,
+        OutgoingMessage message,
         CancellationToken cancellationToken)
     {
         var secret = AdminSecret.From(config)
@@ -22,15 +21,15 @@ internal static class GatewayPublisher
         var path = PublishEndpoint.Pattern.Replace("{name}", Uri.EscapeDataString(agent.Name), StringComparison.Ordinal);
 
         using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{path}?routing_key={Uri.EscapeDataString(routingKey)}")
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{path}?routing_key={Uri.EscapeDataString(message.RoutingKey)}")
         {
-            Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
+            Content = new ReadOnlyMemoryContent(message.Body) { Headers = { ContentType = MediaTypeHeaderValue.Parse(message.ContentType) } },
         };
         request.Headers.TryAddWithoutValidation("Authorization", secret.AuthorizationValue);
         using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var answer = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         return response.IsSuccessStatusCode
-            ? $"published {body.Length} bytes to agent '{agent.Name}' with routing key '{routingKey}': {answer}"
+            ? $"published {message.Body.Length} bytes to agent '{agent.Name}' with routing key '{message.RoutingKey}': {answer}"
             : throw new InvalidOperationException($"the gateway at {baseAddress} answered {(int)response.StatusCode}: {answer}");
     }
 }

@@ -5,9 +5,12 @@ using Switchyard.Core.Configuration;
 namespace Switchyard.Functions.Cli;
 
 /// <summary>
-/// <c>switchyard send --agent NAME [-c FILE] [--routing-key K] (--data JSON | --file F)</c>: publishes one message where
-/// the agent consumes it — to its RabbitMQ exchange, or for an <c>async/memory</c> agent to the running gateway's
-/// embedded broker through the admin endpoint (<c>--gateway</c>, default the configuration's port on loopback).
+/// <c>switchyard send --agent NAME [-c FILE] [--routing-key K] [--header N=V]... [--content-type T] (--data JSON | --file F)</c>:
+/// publishes one message where the agent consumes it, whatever its driver — to its RabbitMQ exchange, to its Service
+/// Bus queue or topic, to its Storage queue, or for an <c>async/memory</c> agent to the running gateway's embedded
+/// broker through the admin endpoint (<c>--gateway</c>, default the configuration's port on loopback). Service Bus
+/// and Storage are reached through <c>--connection</c> (or <c>--namespace</c>), else the app settings the agent's
+/// <c>connection</c> names, as the Functions host reads them.
 /// </summary>
 internal static class SendCommand
 {
@@ -15,11 +18,18 @@ internal static class SendCommand
     {
         var agent = new Option<string>("--agent") { Description = "The agent whose broker receives the message.", Required = true };
         var config = ConfigFileOption.Create();
-        var routingKey = new Option<string?>("--routing-key") { Description = "The routing key (default: the agent's topic when it has no wildcard)." };
+        var routingKey = new Option<string?>("--routing-key") { Description = "The routing key, a Service Bus message's subject (default: the agent's topic when it has no wildcard)." };
         var data = new Option<string?>("--data") { Description = "The message body." };
         var file = new Option<FileInfo?>("--file") { Description = "A file holding the message body." };
+        var header = new Option<string[]>("--header") { Description = "A message header, NAME=VALUE (AMQP headers, Service Bus application properties); repeatable." };
+        var contentType = new Option<string?>("--content-type") { Description = $"The message's content type (default: {OutgoingMessage.DefaultContentType})." };
+        var connection = new Option<string?>("--connection") { Description = "async/servicebus: a connection string; async/azure-queue: a connection string, an account name or its queue service URL (default: the agent's connection app setting)." };
+        var serviceBusNamespace = new Option<string?>("--namespace") { Description = "async/servicebus: the namespace (NAME.servicebus.windows.net), reached with DefaultAzureCredential." };
         var gateway = new Option<Uri?>("--gateway") { Description = "The running gateway, for async/memory agents (default: http://127.0.0.1:<port>)." };
-        var command = new Command("send", "Publish a message to an agent's broker.") { agent, config, routingKey, data, file, gateway };
+        var command = new Command("send", "Publish a message to an agent's broker.")
+        {
+            agent, config, routingKey, data, file, header, contentType, connection, serviceBusNamespace, gateway,
+        };
         command.SetAction((result, cancellationToken) => SendAsync(
             new SendRequest(
                 result.GetValue(agent)!,
@@ -27,7 +37,13 @@ internal static class SendCommand
                 result.GetValue(routingKey),
                 result.GetValue(data),
                 result.GetValue(file),
-                result.GetValue(gateway)),
+                result.GetValue(gateway))
+            {
+                Headers = result.GetValue(header) ?? [],
+                ContentType = result.GetValue(contentType),
+                Connection = result.GetValue(connection),
+                Namespace = result.GetValue(serviceBusNamespace),
+            },
             Console.Out,
             Console.Error,
             cancellationToken));
@@ -56,32 +72,141 @@ internal static class SendCommand
             return 1;
         }
 
-        var body = request.Data is not null
-            ? System.Text.Encoding.UTF8.GetBytes(request.Data)
-            : await File.ReadAllBytesAsync(request.File!.FullName, cancellationToken).ConfigureAwait(false);
-        var routingKey = request.RoutingKey ?? Admin.RoutingKeys.DefaultFor(agent);
-        if (routingKey is null)
+        if (Inapplicable(agent, request) is { } inapplicable)
         {
-            await errors.WriteLineAsync($"error: the topic '{agent.Consumer.Topic}' has wildcards: give --routing-key").ConfigureAwait(false);
+            await errors.WriteLineAsync("error: " + inapplicable).ConfigureAwait(false);
             return 1;
         }
 
+        var body = request.Data is not null
+            ? System.Text.Encoding.UTF8.GetBytes(request.Data)
+            : await File.ReadAllBytesAsync(request.File!.FullName, cancellationToken).ConfigureAwait(false);
         try
         {
-            var outcome = agent.Amqp is { } amqp
-                ? await AmqpPublisher.PublishAsync(amqp, routingKey, body, cancellationToken).ConfigureAwait(false)
-                : await GatewayPublisher.PublishAsync(config, agent, request.Gateway, routingKey, body, cancellationToken).ConfigureAwait(false);
+            var outcome = agent.AzureQueue is { } azureQueue
+                ? await PublishAsync(azureQueue, request, body, cancellationToken).ConfigureAwait(false)
+                : await PublishAsync(config, agent, request, body, cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync(outcome).ConfigureAwait(false);
             return 0;
         }
-        catch (Exception exception) when (exception is HttpRequestException or IOException or InvalidOperationException
-            or RabbitMQ.Client.Exceptions.BrokerUnreachableException or RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        catch (SendRefusedException refused)
         {
-            await errors.WriteLineAsync($"error: {exception.Message}").ConfigureAwait(false);
+            await errors.WriteLineAsync("error: " + refused.Message).ConfigureAwait(false);
             return 1;
         }
+        catch (Exception exception) when (exception is HttpRequestException or IOException or InvalidOperationException
+            or FormatException or ArgumentException or UnauthorizedAccessException
+            or Azure.RequestFailedException or Azure.Messaging.ServiceBus.ServiceBusException or Azure.Identity.AuthenticationFailedException
+            or RabbitMQ.Client.Exceptions.BrokerUnreachableException or RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            await errors.WriteLineAsync("error: " + ErrorText(exception)).ConfigureAwait(false);
+            return 1;
+        }
+    }
+
+    private static Task<string> PublishAsync(AzureQueueDriverOptions azureQueue, SendRequest request, byte[] body, CancellationToken cancellationToken)
+    {
+        var connection = StorageQueuePublisher.Connection(azureQueue, request.Connection, out var problem)
+            ?? throw new SendRefusedException(problem);
+        return StorageQueuePublisher.PublishAsync(azureQueue, connection, body, cancellationToken);
+    }
+
+    private static async Task<string> PublishAsync(ServiceConfig config, AsyncAgentConfig agent, SendRequest request, byte[] body, CancellationToken cancellationToken)
+    {
+        var routingKey = request.RoutingKey ?? Admin.RoutingKeys.DefaultFor(agent)
+            ?? throw new SendRefusedException($"the topic '{agent.Consumer.Topic}' has wildcards: give --routing-key");
+        if (Headers(request.Headers, out var problem) is not { } headers)
+        {
+            throw new SendRefusedException(problem);
+        }
+
+        var message = new OutgoingMessage(body, routingKey, request.ContentType ?? OutgoingMessage.DefaultContentType, headers);
+        if (agent.ServiceBus is { } serviceBus)
+        {
+            var target = ServiceBusConnectionTarget.Resolve(serviceBus, request.Connection, request.Namespace, out problem)
+                ?? throw new SendRefusedException(problem);
+            return await ServiceBusPublisher.PublishAsync(serviceBus, target, message, cancellationToken).ConfigureAwait(false);
+        }
+
+        return agent.Amqp is { } amqp
+            ? await AmqpPublisher.PublishAsync(amqp, message, cancellationToken).ConfigureAwait(false)
+            : await GatewayPublisher.PublishAsync(config, agent, request.Gateway, message, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// An error in one line. The Azure SDKs' messages name hosts, entities and error codes, never a key or a signature,
+    /// but go on with response headers or a stack trace: their first line, with the status or reason, says it.
+    /// </summary>
+    private static string ErrorText(Exception exception)
+    {
+        var firstLine = exception.Message.Split('\n', 2)[0].TrimEnd();
+        return exception switch
+        {
+            Azure.RequestFailedException failed => $"{failed.Status} {failed.ErrorCode}: {firstLine}",
+            Azure.Messaging.ServiceBus.ServiceBusException serviceBus => $"{serviceBus.Reason}: {firstLine}",
+            _ => exception.Message,
+        };
+    }
+
+    /// <summary>Why an option given does not apply to the agent's driver, or null when all do.</summary>
+    private static string? Inapplicable(AsyncAgentConfig agent, SendRequest request)
+    {
+        if (agent.AzureQueue is not null)
+        {
+            return request.RoutingKey is null && request.Headers.Count == 0 && request.ContentType is null && request.Namespace is null
+                ? null
+                : "a Storage queue message carries only its body: --routing-key, --header, --content-type and --namespace do not apply";
+        }
+
+        if (agent.ServiceBus is not null)
+        {
+            return null;
+        }
+
+        if (request.Connection is not null || request.Namespace is not null)
+        {
+            return "--connection and --namespace are for async/servicebus and async/azure-queue agents: "
+                + "an async/amqp agent's broker is its host, an async/memory agent's the running gateway";
+        }
+
+        return agent.Memory is not null && request.Headers.Count > 0
+            ? "the embedded broker's admin endpoint takes no headers: --header applies to async/amqp and async/servicebus agents"
+            : null;
+    }
+
+    /// <summary>The <c>NAME=VALUE</c> headers, or null with the reason when one is not of that form.</summary>
+    private static Dictionary<string, string>? Headers(IReadOnlyList<string> given, out string problem)
+    {
+        problem = "";
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in given)
+        {
+            var equals = header.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                problem = $"--header '{header}' is not NAME=VALUE";
+                return null;
+            }
+
+            headers[header[..equals]] = header[(equals + 1)..];
+        }
+
+        return headers;
     }
 }
 
 /// <summary>The arguments of <c>switchyard send</c>.</summary>
-internal sealed record SendRequest(string Agent, string ConfigPath, string? RoutingKey, string? Data, FileInfo? File, Uri? Gateway);
+internal sealed record SendRequest(string Agent, string ConfigPath, string? RoutingKey, string? Data, FileInfo? File, Uri? Gateway)
+{
+    /// <summary>The <c>NAME=VALUE</c> headers (<c>--header</c>).</summary>
+    public IReadOnlyList<string> Headers { get; init; } = [];
+
+    /// <summary>The content type (<c>--content-type</c>), or null for <see cref="OutgoingMessage.DefaultContentType"/>.</summary>
+    public string? ContentType { get; init; }
+
+    /// <summary>The Service Bus or Storage connection (<c>--connection</c>), or null for the agent's app setting.</summary>
+    public string? Connection { get; init; }
+
+    /// <summary>The Service Bus namespace (<c>--namespace</c>), reached with <c>DefaultAzureCredential</c>.</summary>
+    public string? Namespace { get; init; }
+}

@@ -8,7 +8,7 @@ public sealed class SendCommandTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("switchyard-send-").FullName;
 
-    private string WriteConfig(string backendHost, string topic = "orders.created", bool withSecret = true)
+    private string WriteConfig(string backendHost, string topic = "orders.created", bool withSecret = true, string driver = """ "async/memory": {} """)
     {
         var admin = withSecret ? """ "extra_config": {"switchyard/admin": {"secret": "cli-secret"} }, """ : "";
         var path = Path.Combine(_directory, "krakend.json");
@@ -16,17 +16,9 @@ public sealed class SendCommandTests : IDisposable
             {"version": 3, {{admin}} "endpoints": [],
              "async_agent": [{"name": "orders", "consumer": {"topic": "{{topic}}"},
                "backend": [{"host": ["{{backendHost}}"], "url_pattern": "/orders", "method": "POST"}],
-               "extra_config": {"async/memory": {} } }]}
+               "extra_config": { {{driver}} } }]}
             """);
         return path;
-    }
-
-    private static async Task<(int ExitCode, string Output, string Errors)> SendAsync(SendRequest request)
-    {
-        var output = new StringWriter();
-        var errors = new StringWriter();
-        var exitCode = await SendCommand.SendAsync(request, output, errors, CancellationToken.None);
-        return (exitCode, output.ToString(), errors.ToString());
     }
 
     [Fact]
@@ -36,7 +28,7 @@ public sealed class SendCommandTests : IDisposable
         var path = WriteConfig(backend.Host);
         await using var gateway = await TestGateway.StartAsync(File.ReadAllText(path));
 
-        var (exitCode, output, errors) = await SendAsync(new SendRequest("orders", path, null, """{"id":1}""", null, gateway.BaseAddress));
+        var (exitCode, output, errors) = await SendRun.RunAsync(new SendRequest("orders", path, null, """{"id":1}""", null, gateway.BaseAddress));
 
         errors.Should().BeEmpty();
         exitCode.Should().Be(0);
@@ -54,7 +46,7 @@ public sealed class SendCommandTests : IDisposable
     {
         var path = WriteConfig("http://127.0.0.1:19");
 
-        var (exitCode, _, errors) = await SendAsync(new SendRequest("nope", path, null, "{}", null, null));
+        var (exitCode, _, errors) = await SendRun.RunAsync(new SendRequest("nope", path, null, "{}", null, null));
 
         exitCode.Should().Be(1);
         errors.Should().Contain("no agent named 'nope'");
@@ -65,7 +57,7 @@ public sealed class SendCommandTests : IDisposable
     {
         var path = WriteConfig("http://127.0.0.1:19");
 
-        var (exitCode, _, errors) = await SendAsync(new SendRequest("orders", path, null, "{}", new FileInfo(path), null));
+        var (exitCode, _, errors) = await SendRun.RunAsync(new SendRequest("orders", path, null, "{}", new FileInfo(path), null));
 
         exitCode.Should().Be(1);
         errors.Should().Contain("exactly one of --data or --file");
@@ -76,7 +68,7 @@ public sealed class SendCommandTests : IDisposable
     {
         var path = WriteConfig("http://127.0.0.1:19", topic: "orders.*");
 
-        var (exitCode, _, errors) = await SendAsync(new SendRequest("orders", path, null, "{}", null, null));
+        var (exitCode, _, errors) = await SendRun.RunAsync(new SendRequest("orders", path, null, "{}", null, null));
 
         exitCode.Should().Be(1);
         errors.Should().Contain("give --routing-key");
@@ -87,10 +79,35 @@ public sealed class SendCommandTests : IDisposable
     {
         var path = WriteConfig("http://127.0.0.1:19", withSecret: false);
 
-        var (exitCode, _, errors) = await SendAsync(new SendRequest("orders", path, null, "{}", null, null));
+        var (exitCode, _, errors) = await SendRun.RunAsync(new SendRequest("orders", path, null, "{}", null, null));
 
         exitCode.Should().Be(1);
         errors.Should().Contain("SWITCHYARD_ADMIN_SECRET");
+    }
+
+    [Fact]
+    public async Task Options_of_other_drivers_are_refused_for_an_embedded_broker_agent()
+    {
+        var path = WriteConfig("http://127.0.0.1:19");
+
+        var (connectionExit, _, connectionErrors) = await SendRun.RunAsync(new SendRequest("orders", path, null, "{}", null, null) { Connection = "UseDevelopmentStorage=true" });
+        var (headerExit, _, headerErrors) = await SendRun.RunAsync(new SendRequest("orders", path, null, "{}", null, null) { Headers = ["tenant=acme"] });
+
+        connectionExit.Should().Be(1);
+        connectionErrors.Should().Contain("--connection and --namespace are for async/servicebus and async/azure-queue agents");
+        headerExit.Should().Be(1);
+        headerErrors.Should().Contain("the embedded broker's admin endpoint takes no headers");
+    }
+
+    [Fact]
+    public async Task A_header_without_a_name_is_an_error()
+    {
+        var path = WriteConfig("http://127.0.0.1:19", driver: """ "async/amqp": {"host": "amqp://127.0.0.1:1/", "name": "q", "exchange": "x"} """);
+
+        var (exitCode, _, errors) = await SendRun.RunAsync(new SendRequest("orders", path, null, "{}", null, null) { Headers = ["=acme"] });
+
+        exitCode.Should().Be(1);
+        errors.Should().Contain("--header '=acme' is not NAME=VALUE");
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
