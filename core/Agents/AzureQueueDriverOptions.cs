@@ -25,6 +25,9 @@ public sealed record AzureQueueDriverOptions
     /// </summary>
     public AzureQueueMessageEncoding MessageEncoding { get; init; } = AzureQueueMessageEncoding.Base64;
 
+    /// <summary>The name of <see cref="MessageEncoding"/> in the configuration and in <c>host.json</c>: <c>base64</c> or <c>none</c>.</summary>
+    public string MessageEncodingName => MessageEncoding == AzureQueueMessageEncoding.None ? "none" : "base64";
+
     /// <summary>
     /// The longest wait between two polls of an empty queue (<c>max_polling_interval</c>, the host's
     /// <c>maxPollingInterval</c>); the wait doubles from 100 ms while the queue stays empty.
