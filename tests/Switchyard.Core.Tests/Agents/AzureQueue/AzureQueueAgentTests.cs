@@ -126,4 +126,26 @@ public sealed class AzureQueueAgentTests(AzuriteServer azurite, ITestOutputHelpe
         clock.Elapsed.Should().BeGreaterThan(TimeSpan.FromSeconds(11), "the wait outlived the first lease");
         backend.Received.Select(request => request.Body).Should().Equal("first", "second");
     }
+
+    [Fact]
+    public async Task Storage_going_away_disconnects_the_agent_which_reconnects_with_its_backoff_and_consumes_again()
+    {
+        await using var own = await AzuriteServer.StartAsync();
+        var backend = await BackendAsync("{}");
+        var agent = AzureQueueTestAgents.Create(own, backend.Host);
+        var runner = Run(agent, () => new AzureQueueMessageSource(agent));
+        await ConnectedAsync(runner);
+
+        await own.StopAsync();
+        await Eventually.HoldsAsync(() => !runner.Status.Snapshot().Connected, TimeSpan.FromSeconds(30), "the agent disconnected");
+        runner.Status.Snapshot().LastError.Should().StartWith("receiving failed");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        _logs.Should().Contain(log => log.Message.StartsWith("connection attempt failed", StringComparison.Ordinal), "it keeps trying while storage is down");
+
+        await own.StartAgainAsync();
+        await Eventually.HoldsAsync(() => runner.Status.Snapshot() is { Connected: true, Reconnects: 1 }, TimeSpan.FromSeconds(30), "the agent reconnected");
+        await AzureQueueTestAgents.SendAsync(own, agent, ["after the outage"]);
+        await Eventually.HoldsAsync(() => runner.Status.Snapshot().Processed == 1, Patience, "the message sent after the outage processed");
+        backend.Received.Select(request => request.Body).Should().Equal("after the outage");
+    }
 }
