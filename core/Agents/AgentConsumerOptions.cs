@@ -17,7 +17,7 @@ public sealed record AgentConsumerOptions
 
     /// <summary>
     /// Deliveries of one message before it is dead-lettered with its reason; zero keeps KrakenD's behaviour
-    /// (requeue forever). <value>The default value is 0.</value>
+    /// (requeue forever). <value>The default value is 0, and 5 for <c>async/azure-queue</c> (the Functions host's <c>maxDequeueCount</c>).</value>
     /// </summary>
     public int MaxDeliveries { get; init; }
 }

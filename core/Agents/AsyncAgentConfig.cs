@@ -31,11 +31,14 @@ public sealed record AsyncAgentConfig
     /// <summary>The <c>async/servicebus</c> driver options (Functions host only), or null.</summary>
     public ServiceBusDriverOptions? ServiceBus { get; init; }
 
-    /// <summary>The <c>async/azure-queue</c> driver options (Functions host only), or null.</summary>
+    /// <summary>The <c>async/azure-queue</c> driver options (a Storage queue, under the Functions host or standalone), or null.</summary>
     public AzureQueueDriverOptions? AzureQueue { get; init; }
 
     /// <summary>True when only the Azure Functions host can feed this agent (its trigger runs there).</summary>
-    public bool NeedsFunctionsHost => ServiceBus is not null || AzureQueue is not null;
+    public bool NeedsFunctionsHost => ServiceBus is not null;
+
+    /// <summary>True when the driver binds <see cref="AgentConsumerOptions.Topic"/> (a Service Bus or Storage queue is chosen by its name alone).</summary>
+    public bool BindsTopic => ServiceBus is null && AzureQueue is null;
 
     /// <summary>The raw <c>extra_config</c>, with namespace aliases normalised to their short names.</summary>
     public JsonObject ExtraConfig { get; init; } = [];

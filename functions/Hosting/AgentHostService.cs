@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Switchyard.Core.Agents;
 using Switchyard.Core.Agents.Amqp;
+using Switchyard.Core.Agents.AzureQueue;
 using Switchyard.Core.Agents.Memory;
 using Switchyard.Core.Configuration;
 using Switchyard.Core.Durable;
@@ -14,11 +15,12 @@ namespace Switchyard.Functions.Hosting;
 
 /// <summary>
 /// Runs the configuration's async agents beside the HTTP server: one runner per agent, each with its own driver
-/// (RabbitMQ or the embedded broker) and the pipe the factory builds from the agent's backends. An agent whose broker
+/// (RabbitMQ, a Storage queue or the embedded broker) and the pipe the factory builds from the agent's backends. An agent whose broker
 /// is down retries on its own; it never holds up the others or the endpoints. On shutdown, agents stop taking
 /// messages and finish (or requeue) the ones in flight within <see cref="DrainTimeout"/>. Under the Functions host, an
 /// agent a trigger feeds (Service Bus, Storage queue, RabbitMQ) takes its messages from the host's invocations instead
-/// of a connection of its own; standalone, an agent only the host can feed is skipped with a warning.
+/// of a connection of its own; standalone, a Storage queue agent polls its queue itself, and an agent only the host can
+/// feed (Service Bus) is skipped with a warning.
 /// </summary>
 internal sealed class AgentHostService(
     ServiceConfig config,
@@ -63,14 +65,15 @@ internal sealed class AgentHostService(
             }
 
             var feed = fedByHost ? feeds.For(agent) : null;
-            var runner = new AgentRunner(agent, PipeOf(agent), () => feed?.Connect() ?? Connect(agent), health, new AgentRunnerOptions
+            AgentLog log = (level, name, message, exception) =>
+            {
+                logger.Log(ToLogLevel(level), exception, "[AGENT: {Agent}] {Message}", name, message);
+                InvocationLog.Add($"[AGENT: {name}] {message}");
+            };
+            var runner = new AgentRunner(agent, PipeOf(agent), () => feed?.Connect() ?? Connect(agent, log), health, new AgentRunnerOptions
             {
                 TimeProvider = time,
-                Log = (level, name, message, exception) =>
-                {
-                    logger.Log(ToLogLevel(level), exception, "[AGENT: {Agent}] {Message}", name, message);
-                    InvocationLog.Add($"[AGENT: {name}] {message}");
-                },
+                Log = log,
             });
             _runners.Add(runner);
             runner.Start();
@@ -109,8 +112,12 @@ internal sealed class AgentHostService(
         _stopping.Dispose();
     }
 
-    private IMessageSource Connect(AsyncAgentConfig agent) =>
-        agent.Amqp is not null ? new AmqpMessageSource(agent) : MemoryMessageSource.Create(broker, agent);
+    private IMessageSource Connect(AsyncAgentConfig agent, AgentLog log) => agent switch
+    {
+        { Amqp: not null } => new AmqpMessageSource(agent),
+        { AzureQueue: not null } => new AzureQueueMessageSource(agent, time, log),
+        _ => MemoryMessageSource.Create(broker, agent),
+    };
 
     internal static LogLevel ToLogLevel(AgentLogLevel level) => level switch
     {

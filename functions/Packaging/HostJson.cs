@@ -75,8 +75,8 @@ internal static class HostJson
             queues["maxDequeueCount"] = maxDeliveries;
         }
 
-        // The extension's default (base64) would poison every message a Storage SDK v12 client sends as it is.
-        queues["messageEncoding"] = "none";
+        // One setting for the app: the configuration validator makes every agent agree (base64 unless they say none).
+        queues["messageEncoding"] = agents[0].AzureQueue!.MessageEncodingName;
     }
 
     private static void AddRabbitMq(JsonObject extensions, AsyncAgentConfig[] agents)

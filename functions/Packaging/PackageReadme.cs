@@ -60,9 +60,10 @@ internal static class PackageReadme
               dead-letter exchange, if the broker has one.
             - A message is completed when the handler answers 2xx and abandoned (retried) otherwise: a custom handler
               cannot settle messages itself (`autoCompleteMessages: true`).
-            - Storage queue messages are read as sent (`messageEncoding: none`, as Storage SDK v12 clients send them);
-              a producer that base64-encodes its messages must stop doing so, or set `messageEncoding` back to
-              `base64` here.
+            - Storage queue messages are decoded as `async/azure-queue` `message_encoding` says, the same in every agent
+              (`messageEncoding` in `host.json`): `base64` by default, as the extension expects and as the standalone
+              gateway reads them; `none` for producers that send plain text (Storage SDK v12 clients do unless told
+              to encode).
             - Every trigger binds `dataType: binary`: the handler gets the message's exact bytes.
 
             """);

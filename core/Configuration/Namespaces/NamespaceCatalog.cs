@@ -202,7 +202,7 @@ public static class NamespaceCatalog
         },
         new("async/memory", "embedded broker agent driver", Placement.Agent, "the agent would consume nothing"),
         new("async/servicebus", "Service Bus agent driver (Functions host)", Placement.Agent, "the agent would consume nothing"),
-        new("async/azure-queue", "Storage queue agent driver (Functions host)", Placement.Agent, "the agent would consume nothing"),
+        new("async/azure-queue", "Storage queue agent driver", Placement.Agent, "the agent would consume nothing"),
 
         // Conveniences: warned, never refused.
         new("telemetry/opentelemetry", "OpenTelemetry traces and metrics", Placement.None, null),

@@ -11,12 +11,12 @@ internal static class AgentConsumerOptionsParser
     private const string Key = "consumer";
     private const string WorkersKey = "workers";
 
-    public static AgentConsumerOptions Parse(JsonObjectReader agent)
+    public static AgentConsumerOptions Parse(JsonObjectReader agent, int defaultMaxDeliveries)
     {
         var reader = agent.Object(Key);
         if (reader is null)
         {
-            return new AgentConsumerOptions { Timeout = TimeSpan.Zero };
+            return new AgentConsumerOptions { Timeout = TimeSpan.Zero, MaxDeliveries = defaultMaxDeliveries };
         }
 
         var options = new AgentConsumerOptions
@@ -25,7 +25,7 @@ internal static class AgentConsumerOptionsParser
             Workers = ReadWorkers(reader),
             Timeout = reader.Duration("timeout") ?? TimeSpan.Zero,
             MaxRate = reader.Number("max_rate") ?? 0,
-            MaxDeliveries = reader.Int("max_deliveries") ?? 0,
+            MaxDeliveries = reader.Int("max_deliveries") ?? defaultMaxDeliveries,
         };
 
         reader.ReportUnknownKeys();

@@ -62,7 +62,9 @@ internal static class AsyncAgentParser
 
         var name = reader.String("name") is { Length: > 0 } given ? given : DefaultName(index);
         var extraConfig = ExtraConfigSection.Read(reader, Placement.Agent);
-        var consumer = AgentConsumerOptionsParser.Parse(reader);
+        var consumer = AgentConsumerOptionsParser.Parse(
+            reader,
+            AzureQueueDriverOptionsParser.IsUsedBy(extraConfig) ? AzureQueueDriverOptions.DefaultMaxDeliveries : 0);
         var pipe = new EndpointConfig
         {
             Endpoint = PipePrefix + name,

@@ -1,8 +1,8 @@
 namespace Switchyard.Core.Configuration.Validation;
 
 /// <summary>
-/// An agent's <c>consumer</c> names the topic it binds (unless a Functions trigger feeds it: its queue or
-/// subscription already chooses the messages), and its rate and delivery limit are not negative (zero means no limit). Fewer than one worker was already raised to one while parsing.
+/// An agent's <c>consumer</c> names the topic it binds (unless its driver binds none: a Service Bus or Storage queue,
+/// or a subscription, already chooses the messages), and its rate and delivery limit are not negative (zero means no limit). Fewer than one worker was already raised to one while parsing.
 /// </summary>
 internal sealed class AsyncAgentConsumerValidator : IConfigValidator
 {
@@ -15,7 +15,7 @@ internal sealed class AsyncAgentConsumerValidator : IConfigValidator
             var path = agent.JsonPath + ".consumer";
             var consumer = agent.Consumer;
             var topicPath = path + ".topic";
-            if (consumer.Topic.Length == 0 && !agent.NeedsFunctionsHost && !problems.HasErrorAt(topicPath) && !problems.HasErrorAt(path))
+            if (consumer.Topic.Length == 0 && agent.BindsTopic && !problems.HasErrorAt(topicPath) && !problems.HasErrorAt(path))
             {
                 problems.Error(topicPath, "required: the routing key bound to the queue, such as '#' or 'orders.*'");
             }

@@ -7,7 +7,8 @@ namespace Switchyard.Core.Configuration.Validation;
 /// An agent has exactly one driver namespace in its <c>extra_config</c>: <c>async/amqp</c>, <c>async/memory</c>,
 /// <c>async/servicebus</c> or <c>async/azure-queue</c>. An <c>async/amqp</c> one names its broker (an <c>amqp://</c> or
 /// <c>amqps://</c> URL), queue and exchange, with prefetch values AMQP can carry; an <c>async/servicebus</c> one a queue
-/// or else a topic and subscription; an <c>async/azure-queue</c> one its queue; Azure names follow Azure's rules. Paths
+/// or else a topic and subscription; an <c>async/azure-queue</c> one its queue, with the <c>message_encoding</c> of every
+/// other Storage queue agent (the Functions host decodes all of an app's queues alike); Azure names follow Azure's rules. Paths
 /// name the namespace by its short name even when the file used the old one.
 /// </summary>
 internal sealed class AsyncAgentDriverValidator : IConfigValidator
@@ -55,6 +56,22 @@ internal sealed class AsyncAgentDriverValidator : IConfigValidator
             {
                 Validate(azureQueue, JsonPaths.Property(extraConfig, AzureQueueDriverOptionsParser.Namespace), problems);
             }
+        }
+
+        CheckOneEncoding(config.AsyncAgents, problems);
+    }
+
+    // host.json's messageEncoding is one setting for the whole app: a standalone gateway could honour two, a deployed
+    // one could not, and the same file must mean the same thing in both.
+    private static void CheckOneEncoding(IReadOnlyList<AsyncAgentConfig> agents, ConfigProblems problems)
+    {
+        var queues = agents.Where(agent => agent.AzureQueue is not null).ToList();
+        foreach (var agent in queues.Skip(1).Where(agent => agent.AzureQueue!.MessageEncoding != queues[0].AzureQueue!.MessageEncoding))
+        {
+            problems.Error(
+                JsonPaths.Property(JsonPaths.Property(agent.JsonPath + ".extra_config", AzureQueueDriverOptionsParser.Namespace), "message_encoding"),
+                $"must be the same for every async/azure-queue agent (the Functions host decodes all of an app's queues alike): "
+                + $"'{agent.AzureQueue!.MessageEncodingName}' here, '{queues[0].AzureQueue!.MessageEncodingName}' at {queues[0].JsonPath}");
         }
     }
 

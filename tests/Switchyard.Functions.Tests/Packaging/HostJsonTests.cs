@@ -56,7 +56,16 @@ public sealed class HostJsonTests
         var queues = Build(TestAgents.StorageQueue("thumbs", "images", workers: workers))["extensions"]!["queues"]!;
 
         queues["batchSize"]!.GetValue<int>().Should().Be(batchSize);
-        queues["messageEncoding"]!.GetValue<string>().Should().Be("none");
+        queues["messageEncoding"]!.GetValue<string>().Should().Be("base64", "the host's default, which the standalone driver reads too");
+    }
+
+    [Fact]
+    public void Storage_queue_encoding_follows_the_agents()
+    {
+        var plain = TestAgents.StorageQueue("thumbs", "images");
+        plain = plain with { AzureQueue = plain.AzureQueue! with { MessageEncoding = AzureQueueMessageEncoding.None } };
+
+        Build(plain)["extensions"]!["queues"]!["messageEncoding"]!.GetValue<string>().Should().Be("none");
     }
 
     [Fact]

@@ -93,4 +93,15 @@ public sealed class AzureDriverValidatorTests
         LoadErrors(ServiceWithAgents("""{"consumer": {"topic": "#"}, "backend": [{"url_pattern": "/b"}], "extra_config": {"async/servicebus": "orders"}}""")).Should().Equal(
             ServiceBusPath + ": expected an object, got string \"orders\"");
     }
+
+    [Fact]
+    public void Every_storage_queue_agent_uses_one_message_encoding()
+    {
+        LoadErrors(ServiceWithAgents(
+                """{"name": "a", "backend": [{"url_pattern": "/b"}], "extra_config": {"async/azure-queue": {"queue": "jobs-a"}}}""",
+                """{"name": "b", "backend": [{"url_pattern": "/b"}], "extra_config": {"async/azure-queue": {"queue": "jobs-b", "message_encoding": "none"}}}"""))
+            .Should().Equal(
+                "async_agent[1].extra_config.async/azure-queue.message_encoding: must be the same for every async/azure-queue agent "
+                + "(the Functions host decodes all of an app's queues alike): 'none' here, 'base64' at async_agent[0]");
+    }
 }
