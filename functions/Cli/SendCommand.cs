@@ -106,9 +106,7 @@ internal static class SendCommand
 
     private static Task<string> PublishAsync(AzureQueueDriverOptions azureQueue, SendRequest request, byte[] body, CancellationToken cancellationToken)
     {
-        var connection = StorageQueuePublisher.Connection(azureQueue, request.Connection, out var problem)
-            ?? throw new SendRefusedException(problem);
-        return StorageQueuePublisher.PublishAsync(azureQueue, connection, body, cancellationToken);
+        return StorageQueuePublisher.PublishAsync(azureQueue, request.Connection, body, cancellationToken);
     }
 
     private static async Task<string> PublishAsync(ServiceConfig config, AsyncAgentConfig agent, SendRequest request, byte[] body, CancellationToken cancellationToken)

@@ -3,65 +3,49 @@ using Azure.Identity;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Switchyard.Core.Agents;
+using Switchyard.Core.Agents.AzureQueue;
 using Switchyard.Core.Durable;
 
 namespace Switchyard.Functions.Cli;
 
 /// <summary>
-/// Puts one message on an <c>async/azure-queue</c> agent's Storage queue. The body is base64-encoded, as the Functions
-/// host's <c>queueTrigger</c> decodes it by default; a Storage message has no properties, so only the body travels.
+/// Puts one message on an <c>async/azure-queue</c> agent's Storage queue, encoded as the agent's <c>message_encoding</c>
+/// says (base64 by default, as the Functions host's <c>queueTrigger</c> decodes it); a Storage message has no properties,
+/// so only the body travels.
 /// </summary>
 internal static class StorageQueuePublisher
 {
-    /// <summary>The identity forms of the agent's connection setting, as the Functions host reads them.</summary>
-    private static readonly string[] IdentitySuffixes = ["queueServiceUri", "accountName"];
-
     /// <summary>
-    /// <c>--connection</c> when given, else the agent's connection setting as the Functions host reads it: the setting
-    /// itself, else <c>&lt;setting&gt;__queueServiceUri</c>, else <c>&lt;setting&gt;__accountName</c>. Null with the
-    /// reason when none is set.
+    /// The client of the agent's queue: through <paramref name="connection"/> (<c>--connection</c>: a connection
+    /// string, an account name or a service URL, the forms <see cref="StorageAccountAddress"/> reads; an account is
+    /// reached with <c>DefaultAzureCredential</c>) when given, else through the agent's own connection setting, found as
+    /// the agent finds it (<see cref="AzureQueueAccount"/>). Bodies are encoded as the agent's <c>message_encoding</c>
+    /// says its consumer (and the Functions host) decodes them.
     /// </summary>
-    public static string? Connection(AzureQueueDriverOptions azureQueue, string? given, out string problem)
-    {
-        problem = "";
-        if (given is not null)
-        {
-            return given;
-        }
-
-        foreach (var name in IdentitySuffixes.Select(suffix => azureQueue.Connection + "__" + suffix).Prepend(azureQueue.Connection))
-        {
-            if (Environment.GetEnvironmentVariable(name) is { Length: > 0 } value)
-            {
-                return value;
-            }
-        }
-
-        problem = $"no storage connection: give --connection, or set {azureQueue.Connection} (a connection string) or "
-            + string.Join(" or ", IdentitySuffixes.Select(suffix => azureQueue.Connection + "__" + suffix));
-        return null;
-    }
-
-    /// <summary>
-    /// The queue client for <paramref name="connection"/> (a connection string, an account name or a service URL, the
-    /// forms <see cref="StorageAccountAddress"/> reads; an account is reached with <c>DefaultAzureCredential</c>).
-    /// </summary>
-    public static QueueClient Client(string connection, string queue)
+    public static QueueClient Client(AzureQueueDriverOptions azureQueue, string? connection)
     {
         // A service version Azurite 3.37 knows too (the SDK's newest, 2026-10-06, it refuses unless started with
         // --skipApiVersionCheck), so that sending to a developer's Azurite works as it works with Azure.
-        var options = new QueueClientOptions(QueueClientOptions.ServiceVersion.V2026_06_06) { MessageEncoding = QueueMessageEncoding.Base64 };
+        var options = new QueueClientOptions(QueueClientOptions.ServiceVersion.V2026_06_06)
+        {
+            MessageEncoding = azureQueue.MessageEncoding == AzureQueueMessageEncoding.None ? QueueMessageEncoding.None : QueueMessageEncoding.Base64,
+        };
+        if (connection is null)
+        {
+            return AzureQueueAccount.Connect(azureQueue.Connection, options).GetQueueClient(azureQueue.Queue);
+        }
+
         return StorageAccountAddress.Parse(connection, out var problem) switch
         {
-            { ConnectionString: { } connectionString } => new QueueClient(connectionString, queue, options),
-            { Services: var (_, service, _) } => new QueueClient(new Uri(service, queue), new DefaultAzureCredential(), options),
+            { ConnectionString: { } connectionString } => new QueueClient(connectionString, azureQueue.Queue, options),
+            { Services: var (_, service, _) } => new QueueClient(new Uri(service, azureQueue.Queue), new DefaultAzureCredential(), options),
             _ => throw new InvalidOperationException("the storage connection " + problem),
         };
     }
 
-    public static async Task<string> PublishAsync(AzureQueueDriverOptions azureQueue, string connection, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    public static async Task<string> PublishAsync(AzureQueueDriverOptions azureQueue, string? connection, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
-        var client = Client(connection, azureQueue.Queue);
+        var client = Client(azureQueue, connection);
         SendReceipt receipt;
         try
         {

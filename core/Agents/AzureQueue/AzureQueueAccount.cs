@@ -12,7 +12,7 @@ namespace Switchyard.Core.Agents.AzureQueue;
 /// <c>&lt;name&gt;__accountName</c>, reached with the managed identity (<c>&lt;name&gt;__clientId</c> picks a
 /// user-assigned one).
 /// </summary>
-internal static class AzureQueueAccount
+public static class AzureQueueAccount
 {
     /// <summary>The service client, or an exception that names the settings looked for (never their values).</summary>
     public static QueueServiceClient Connect(string connection, QueueClientOptions options)

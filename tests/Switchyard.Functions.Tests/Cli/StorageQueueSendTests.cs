@@ -2,6 +2,7 @@ using System.Text;
 using Azure.Storage.Queues;
 using Switchyard.Functions.Cli;
 using Switchyard.Functions.Tests.Durable;
+using Switchyard.Functions.Tests.Hosting;
 using Switchyard.Testing;
 
 namespace Switchyard.Functions.Tests.Cli;
@@ -14,16 +15,40 @@ public sealed class StorageQueueSendTests(AzuriteServer azurite) : IDisposable
     private readonly string _queue = "orders-" + Guid.NewGuid().ToString("N")[..12];
     private readonly string _setting = "SwitchyardSendTest" + Guid.NewGuid().ToString("N");
 
-    private string WriteConfig()
+    private string WriteConfig(string backendHost = "http://127.0.0.1:19", string encoding = "base64")
     {
         var path = Path.Combine(_directory, "krakend.json");
         File.WriteAllText(path, $$"""
             {"version": 3, "endpoints": [],
              "async_agent": [{"name": "orders", "consumer": {"topic": ""},
-               "backend": [{"host": ["http://127.0.0.1:19"], "url_pattern": "/orders", "method": "POST"}],
-               "extra_config": {"async/azure-queue": {"queue": "{{_queue}}", "connection": "{{_setting}}"} } }]}
+               "backend": [{"host": ["{{backendHost}}"], "url_pattern": "/orders", "method": "POST"}],
+               "extra_config": {"async/azure-queue": {"queue": "{{_queue}}", "connection": "{{_setting}}", "message_encoding": "{{encoding}}"} } }]}
             """);
         return path;
+    }
+
+    [Theory]
+    [InlineData("base64")]
+    [InlineData("none")]
+    public async Task A_message_sent_to_the_agents_queue_is_consumed_by_the_running_agent(string encoding)
+    {
+        Environment.SetEnvironmentVariable(_setting, azurite.ConnectionString);
+        await using var backend = await TestBackend.StartAsync("{}");
+        var path = WriteConfig(backend.Host, encoding);
+        await using var gateway = await TestGateway.StartAsync(File.ReadAllText(path));
+        const string body = """{"order":8,"customer":"Zoë"}""";
+
+        var (exitCode, _, errors) = await SendRun.RunAsync(new SendRequest("orders", path, null, body, null, null));
+
+        errors.Should().BeEmpty();
+        exitCode.Should().Be(0);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (backend.Received.IsEmpty && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        backend.Received.Should().ContainSingle().Which.Body.Should().Be(body, $"send encodes as the agent's message_encoding ({encoding}) decodes");
     }
 
     /// <summary>The queue as it is stored: message texts undecoded, so the encoding on the wire is what is checked.</summary>
@@ -106,7 +131,7 @@ public sealed class StorageQueueSendTests(AzuriteServer azurite) : IDisposable
         var (exitCode, _, errors) = await SendRun.RunAsync(new SendRequest("orders", path, null, "{}", null, null));
 
         exitCode.Should().Be(1);
-        errors.Should().Contain($"set {_setting} (a connection string) or {_setting}__queueServiceUri or {_setting}__accountName");
+        errors.Should().Contain($"no storage connection: set the app setting '{_setting}' to a connection string, or '{_setting}__accountName' (or '{_setting}__queueServiceUri') to use the managed identity");
     }
 
     [Fact]
@@ -125,5 +150,9 @@ public sealed class StorageQueueSendTests(AzuriteServer azurite) : IDisposable
         (await RawQueue().ExistsAsync()).Value.Should().BeFalse();
     }
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose()
+    {
+        Environment.SetEnvironmentVariable(_setting, null);
+        Directory.Delete(_directory, recursive: true);
+    }
 }
