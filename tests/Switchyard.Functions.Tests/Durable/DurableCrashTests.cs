@@ -53,7 +53,9 @@ public sealed class DurableCrashTests(AzuriteServer azurite) : IDisposable
         killed.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30), "another process finishes a crashed flow within 30 s");
         status["output"]!["data"]!.ToJsonString().Should().Be("""{"one":true,"two":true,"three":true}""");
         calls["/one"].Should().Equal("crash-1:0");
-        calls["/two"].Should().HaveCountLessThanOrEqualTo(2).And.AllBe("crash-1:1");
+        // The killed call and the one that finished; the engine delivers a step at least once, so a machine stall longer
+        // than the queue's visibility timeout may call it once more: every call carries the same key for the backend.
+        calls["/two"].Should().HaveCountGreaterThanOrEqualTo(2).And.AllBe("crash-1:1");
         calls["/three"].Should().Equal("crash-1:2");
         await first.DisposeAsync();
     }

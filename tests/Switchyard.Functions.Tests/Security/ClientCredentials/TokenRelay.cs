@@ -30,8 +30,11 @@ internal sealed class TokenRelay : IAsyncDisposable
         Calls = calls;
     }
 
-    /// <summary>How long the <c>/slow-refusal/</c> paths take to refuse.</summary>
-    public static readonly TimeSpan SlowRefusal = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// How long the <c>/slow-refusal/</c> paths take to refuse: long enough for concurrent requests to wait on the one
+    /// renewal, short enough that its two tries (Basic, then the body) end well inside the endpoint's 2 s timeout.
+    /// </summary>
+    public static readonly TimeSpan SlowRefusal = TimeSpan.FromMilliseconds(500);
 
     public ConcurrentQueue<TokenCall> Calls { get; }
 
