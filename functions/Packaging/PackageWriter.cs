@@ -14,6 +14,7 @@ internal static class PackageWriter
         string configPath,
         string outputDirectory,
         string? publishProject,
+        AppRuntime runtime,
         CancellationToken cancellationToken)
     {
         var target = Path.GetFullPath(outputDirectory);
@@ -37,7 +38,7 @@ internal static class PackageWriter
             var app = Path.Combine(staging, PackageLayout.AppFolder);
             Directory.CreateDirectory(app);
             if (publishProject is not null
-                && await AppPublisher.PublishAsync(publishProject, app, readyToRun: true, cancellationToken).ConfigureAwait(false) is { } failure)
+                && await AppPublisher.PublishAsync(publishProject, app, runtime, cancellationToken).ConfigureAwait(false) is { } failure)
             {
                 return failure;
             }
