@@ -24,7 +24,7 @@ internal static class AppPublisher
         };
         string[] arguments =
         [
-            "publish", project, "--nologo", "-c", "Release", "-r", RuntimeIdentifier, "--self-contained", "-p:DebugType=none",
+            "publish", project, "--nologo", "-c", "Release", "-r", RuntimeIdentifier, "--self-contained", "-p:DebugType=none", "-p:NativeDebugSymbols=false",
             $"-p:PublishAot={(runtime == AppRuntime.NativeAot ? "true" : "false")}",
             $"-p:PublishReadyToRun={(runtime == AppRuntime.ReadyToRun ? "true" : "false")}", "-o", output,
         ];
