@@ -24,6 +24,7 @@ internal sealed record PublishedApp(string Name, string Directory)
         [
             "publish", Path.Combine(repository, "functions", "Switchyard.Functions.csproj"), "--nologo", "-c", "Release",
             "-r", "linux-x64", "--self-contained", "-p:DebugType=none", "-p:NativeDebugSymbols=false",
+            "-p:CopyOutputSymbolsToPublishDirectory=false",
             $"-p:PublishAot={(nativeAot ? "true" : "false")}", $"-p:PublishReadyToRun={(nativeAot ? "false" : "true")}", "-o", output,
         ];
         foreach (var argument in arguments)

@@ -25,6 +25,7 @@ internal static class AppPublisher
         string[] arguments =
         [
             "publish", project, "--nologo", "-c", "Release", "-r", RuntimeIdentifier, "--self-contained", "-p:DebugType=none", "-p:NativeDebugSymbols=false",
+            "-p:CopyOutputSymbolsToPublishDirectory=false",
             $"-p:PublishAot={(runtime == AppRuntime.NativeAot ? "true" : "false")}",
             $"-p:PublishReadyToRun={(runtime == AppRuntime.ReadyToRun ? "true" : "false")}", "-o", output,
         ];
