@@ -72,6 +72,17 @@ need_celery() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq celery python3-celery python3-kombu
 }
 
+# The packaged-app tests publish the function app as Native AOT, whose compiler links with the platform's C toolchain
+# (clang or gcc) and strips symbols with objcopy.
+need_native_toolchain() {
+  if { command -v clang >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1; } && command -v objcopy >/dev/null 2>&1; then
+    return
+  fi
+  echo "test.sh: a C toolchain for the Native AOT publish is missing; installing gcc and binutils with apt-get" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gcc binutils
+}
+
 # The TLS tests drive a TLS 1.1 client that .NET cannot be with Debian's `openssl s_client`.
 need_openssl() {
   if command -v openssl >/dev/null 2>&1; then
@@ -100,6 +111,7 @@ need_oidc_provider
 need_celery
 need_chromium
 need_openssl
+need_native_toolchain
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 log=$(mktemp)

@@ -5,8 +5,8 @@ namespace Switchyard.ColdStartBench;
 /// <summary>The command line of the benchmark, and where it runs.</summary>
 internal sealed record ColdStartOptions
 {
-    /// <summary>Measured starts of each variant, alternating. <value>The default value is 5.</value></summary>
-    public int Runs { get; init; } = 5;
+    /// <summary>Measured starts of each variant, alternating. <value>The default value is 10.</value></summary>
+    public int Runs { get; init; } = 10;
 
     /// <summary>The results file. <value>The default value is null: <c>bench/results/ColdStart.md</c>.</value></summary>
     public string? Output { get; init; }

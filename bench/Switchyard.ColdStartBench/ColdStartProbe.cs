@@ -7,13 +7,18 @@ namespace Switchyard.ColdStartBench;
 
 /// <summary>
 /// One cold start, as the Functions host makes it: the executable started in its folder with
-/// <c>run -c krakend.json</c> and <c>FUNCTIONS_CUSTOMHANDLER_PORT</c>, timed from just before the process starts to the
-/// first 200 from <c>/__health</c>, polled every 5 ms. The CPU time the process used by then is kept too: on a shared
-/// machine it varies far less than the wall-clock time, and it is what ReadyToRun saves (no JIT compiling).
+/// <c>run -c krakend.json</c> and <c>FUNCTIONS_CUSTOMHANDLER_PORT</c>, timed from just before the process starts to
+/// readiness (the first answer, whatever its status, to <c>GET /</c>, the host's probe) and then to the first 200 from
+/// <c>/__health</c>, each polled every 5 ms. The CPU time the process used by then is kept too: on a shared machine it
+/// varies far less than the wall-clock time. Then the process is left idle for <see cref="Idle"/> and its resident
+/// memory read.
 /// </summary>
 internal static class ColdStartProbe
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long the started process is left alone before its resident memory is read.</summary>
+    private static readonly TimeSpan Idle = TimeSpan.FromSeconds(2);
 
     public static async Task<ColdStart> MeasureAsync(PublishedApp app)
     {
@@ -43,32 +48,50 @@ internal static class ColdStartProbe
         process.BeginErrorReadLine();
         try
         {
-            while (clock.Elapsed < Limit && !process.HasExited)
-            {
-                try
-                {
-                    using var response = await client.GetAsync("__health");
-                    if (response.StatusCode == HttpStatusCode.OK)
-                    {
-                        var elapsed = clock.Elapsed;
-                        return new ColdStart(elapsed, process.TotalProcessorTime);
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    // Not listening yet.
-                }
-
-                await Task.Delay(5);
-            }
-
-            throw new InvalidOperationException($"{app.Name}: no 200 from /__health within {Limit.TotalSeconds} s (exited: {process.HasExited}).");
+            var ready = await FirstAnswerAsync(client, "", _ => true, clock, process, app);
+            await FirstAnswerAsync(client, "__health", status => status == HttpStatusCode.OK, clock, process, app);
+            var elapsed = clock.Elapsed;
+            var cpu = process.TotalProcessorTime;
+            await Task.Delay(Idle);
+            return new ColdStart(ready, elapsed, cpu, ResidentBytes(process.Id));
         }
         finally
         {
             process.Kill();
             await process.WaitForExitAsync();
         }
+    }
+
+    /// <summary>Polls <paramref name="path"/> until an answer whose status <paramref name="wanted"/> accepts.</summary>
+    private static async Task<TimeSpan> FirstAnswerAsync(
+        HttpClient client, string path, Func<HttpStatusCode, bool> wanted, Stopwatch clock, Process process, PublishedApp app)
+    {
+        while (clock.Elapsed < Limit && !process.HasExited)
+        {
+            try
+            {
+                using var response = await client.GetAsync(path);
+                if (wanted(response.StatusCode))
+                {
+                    return clock.Elapsed;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(5);
+        }
+
+        throw new InvalidOperationException($"{app.Name}: no answer to /{path} within {Limit.TotalSeconds} s (exited: {process.HasExited}).");
+    }
+
+    /// <summary>The process's resident set (<c>VmRSS</c> in <c>/proc/PID/status</c>), in bytes.</summary>
+    private static long ResidentBytes(int pid)
+    {
+        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
     }
 
     private static int FreePort()
@@ -81,5 +104,8 @@ internal static class ColdStartProbe
     }
 }
 
-/// <summary>One start: wall-clock time to the first 200, and the CPU time (user + system) the process had used by then.</summary>
-internal sealed record ColdStart(TimeSpan Elapsed, TimeSpan Cpu);
+/// <summary>
+/// One start: wall-clock time to readiness and to the first 200, the CPU time (user + system) the process had used by
+/// the first 200, and its resident memory once idle.
+/// </summary>
+internal sealed record ColdStart(TimeSpan Ready, TimeSpan Elapsed, TimeSpan Cpu, long IdleRss);

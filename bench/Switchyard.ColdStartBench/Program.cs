@@ -1,9 +1,9 @@
 using System.Globalization;
 using Switchyard.ColdStartBench;
 
-// Cold start of the packaged function app: process start to the first 200 from /__health, ReadyToRun vs plain JIT,
-// both published and measured in the same run.
-//   dotnet run -c Release --project bench/Switchyard.ColdStartBench -- [--runs 5] [--output FILE]
+// Cold start of the packaged function app: process start to readiness (the host's probe answered) and to the first 200
+// from /__health, and the idle RSS after, Native AOT vs ReadyToRun, both published and measured in the same run.
+//   dotnet run -c Release --project bench/Switchyard.ColdStartBench -- [--runs 10] [--output FILE]
 var options = ColdStartOptions.Parse(args);
 var root = ColdStartOptions.RepositoryRoot();
 var output = options.Output ?? Path.Combine(root, "bench", "results", "ColdStart.md");
@@ -11,12 +11,14 @@ var work = Directory.CreateTempSubdirectory("switchyard-coldstart-").FullName;
 try
 {
     var config = Path.Combine(root, "examples", "krakend.json");
-    Console.WriteLine("Publishing the ReadyToRun and the JIT variants...");
+    Console.WriteLine("Publishing the Native AOT and the ReadyToRun variants...");
     PublishedApp[] apps =
     [
-        await PublishedApp.PublishAsync(root, "ReadyToRun", readyToRun: true, config, Path.Combine(work, "r2r")),
-        await PublishedApp.PublishAsync(root, "JIT", readyToRun: false, config, Path.Combine(work, "jit")),
+        await PublishedApp.PublishAsync(root, "Native AOT", nativeAot: true, config, Path.Combine(work, "aot")),
+        await PublishedApp.PublishAsync(root, "ReadyToRun", nativeAot: false, config, Path.Combine(work, "r2r")),
     ];
+
+    var loadBefore = ColdStartReport.CurrentLoad();
 
     // Unmeasured: the first start reads every file from disk.
     foreach (var app in apps)
@@ -35,11 +37,12 @@ try
             samples[index].Add(start);
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"run {run}, {apps[index].Name}: {start.Elapsed.TotalMilliseconds:F0} ms, CPU {start.Cpu.TotalMilliseconds:F0} ms"));
+                $"run {run}, {apps[index].Name}: ready {start.Ready.TotalMilliseconds:F0} ms, first 200 {start.Elapsed.TotalMilliseconds:F0} ms, "
+                + $"CPU {start.Cpu.TotalMilliseconds:F0} ms, idle RSS {start.IdleRss / 1048576.0:F1} MiB"));
         }
     }
 
-    var report = new ColdStartReport(options.Runs);
+    var report = new ColdStartReport(options.Runs, loadBefore);
     for (var i = 0; i < apps.Length; i++)
     {
         report.Add(apps[i], samples[i]);

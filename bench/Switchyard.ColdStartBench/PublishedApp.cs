@@ -4,7 +4,8 @@ namespace Switchyard.ColdStartBench;
 
 /// <summary>
 /// One variant of the packaged app: the <c>functions</c> project published self-contained for linux-x64 as
-/// <c>switchyard package</c> publishes it, with or without ReadyToRun, and the configuration beside the executable.
+/// <c>switchyard package</c> publishes it (Native AOT, or ReadyToRun with <c>--runtime r2r</c>), and the configuration
+/// beside the executable.
 /// </summary>
 internal sealed record PublishedApp(string Name, string Directory)
 {
@@ -12,16 +13,19 @@ internal sealed record PublishedApp(string Name, string Directory)
 
     public string Executable => Path.Combine(Directory, "switchyard");
 
-    /// <summary>The size of the folder, in bytes: what ReadyToRun costs in the zip.</summary>
+    /// <summary>The size of the folder, in bytes.</summary>
     public long Size => new DirectoryInfo(Directory).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
 
-    public static async Task<PublishedApp> PublishAsync(string repository, string name, bool readyToRun, string config, string output)
+    /// <param name="nativeAot">Native AOT when true, else ReadyToRun: the properties <c>switchyard package</c> passes.</param>
+    public static async Task<PublishedApp> PublishAsync(string repository, string name, bool nativeAot, string config, string output)
     {
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         string[] arguments =
         [
             "publish", Path.Combine(repository, "functions", "Switchyard.Functions.csproj"), "--nologo", "-c", "Release",
-            "-r", "linux-x64", "--self-contained", $"-p:PublishReadyToRun={(readyToRun ? "true" : "false")}", "-o", output,
+            "-r", "linux-x64", "--self-contained", "-p:DebugType=none", "-p:NativeDebugSymbols=false",
+            "-p:CopyOutputSymbolsToPublishDirectory=false",
+            $"-p:PublishAot={(nativeAot ? "true" : "false")}", $"-p:PublishReadyToRun={(nativeAot ? "false" : "true")}", "-o", output,
         ];
         foreach (var argument in arguments)
         {

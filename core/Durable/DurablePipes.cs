@@ -36,6 +36,9 @@ public sealed class DurablePipes
     /// <summary>True when the configuration has a durable pipe.</summary>
     public bool Any => _pipes.Count > 0;
 
+    /// <summary>The JSON paths of the durable pipes, in the configuration's order.</summary>
+    public IEnumerable<string> Paths => _pipes.Keys;
+
     /// <summary>The pipe (endpoint, workflow or agent pipe) at <paramref name="path"/>.</summary>
     public EndpointConfig Pipe(string path) =>
         _pipes.TryGetValue(path, out var pipe) ? pipe : throw new DurableConfigurationException($"no durable pipe at {path} in this configuration");

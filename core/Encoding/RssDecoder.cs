@@ -40,12 +40,14 @@ public sealed class RssDecoder : IResponseDecoder
         return ToData(feed);
     }
 
+    // Nodes are added as JsonNode throughout: the generic JsonArray.Add<T> (which a JsonObject or string argument would
+    // bind to) serializes by reflection, which Native AOT cannot.
     private static JsonObject ToData(Feed feed)
     {
         var items = new JsonArray();
         foreach (var item in feed.Items)
         {
-            items.Add(ToData(item));
+            items.Add((JsonNode)ToData(item));
         }
 
         var data = new JsonObject
@@ -91,7 +93,7 @@ public sealed class RssDecoder : IResponseDecoder
             var authors = new JsonArray();
             foreach (var author in item.Authors)
             {
-                authors.Add(ToData(author));
+                authors.Add((JsonNode)ToData(author));
             }
 
             data["authors"] = authors;
@@ -117,7 +119,7 @@ public sealed class RssDecoder : IResponseDecoder
                 AddText(value, "url", enclosure.Url);
                 AddText(value, "length", enclosure.Length);
                 AddText(value, "type", enclosure.Type);
-                enclosures.Add(value);
+                enclosures.Add((JsonNode)value);
             }
 
             data["enclosures"] = enclosures;
@@ -139,7 +141,7 @@ public sealed class RssDecoder : IResponseDecoder
         var array = new JsonArray();
         foreach (var value in values)
         {
-            array.Add(value);
+            array.Add((JsonNode)value);
         }
 
         return array;

@@ -101,7 +101,8 @@ internal static class CeleryBatchMerger
         var history = new JsonArray(incomingState);
         foreach (var state in (events ?? []).Take(MaxEvents - 1))
         {
-            history.Add(state);
+            // Through JsonNode: the generic Add<string> would serialize by reflection, which Native AOT cannot.
+            history.Add((JsonNode)state);
         }
 
         stored["events"] = history;

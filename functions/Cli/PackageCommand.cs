@@ -2,19 +2,27 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Switchyard.Core.Configuration;
+using Switchyard.Core.Durable;
+using Switchyard.Functions.Durable;
 using Switchyard.Functions.Packaging;
 using Switchyard.Functions.Serverless;
 
 namespace Switchyard.Functions.Cli;
 
 /// <summary>
-/// <c>switchyard package -c FILE -o DIR [--zip] [--no-publish] [--project PATH] [--app-name NAME]</c>: writes a
-/// deployable Azure Functions custom-handler app for a configuration (see <see cref="FunctionAppPackage"/>), and with
-/// <c>--zip</c> <c>DIR.zip</c> beside it. The configuration is validated first: on any error nothing is written.
+/// <c>switchyard package -c FILE -o DIR [--zip] [--no-publish] [--runtime aot|r2r] [--project PATH] [--app-name NAME]</c>:
+/// writes a deployable Azure Functions custom-handler app for a configuration (see <see cref="FunctionAppPackage"/>), and
+/// with <c>--zip</c> <c>DIR.zip</c> beside it. The configuration is validated first: on any error nothing is written. The
+/// executable is Native AOT unless <c>--runtime r2r</c> asks for ReadyToRun or the configuration has durable pipes, which
+/// a Native AOT build cannot run (<see cref="NativeAotDurable"/>): those are published ReadyToRun, and <c>package</c> says so.
 /// </summary>
 internal static class PackageCommand
 {
     public const string DefaultAppName = "switchyard";
+
+    private const string NativeAotName = "aot";
+
+    private const string ReadyToRunName = "r2r";
 
     public static Command Create()
     {
@@ -24,9 +32,15 @@ internal static class PackageCommand
         var noPublish = new Option<bool>("--no-publish") { Description = "Leave out the published executable (app/ then holds only the configuration)." };
         var project = new Option<string?>("--project") { Description = "The Switchyard source tree to publish from (default: found above the working directory or this executable)." };
         var appName = new Option<string>("--app-name") { Description = $"The appName written to main.parameters.json and main.bicepparam (default: {DefaultAppName})." };
+        var runtime = new Option<string?>("--runtime")
+        {
+            Description = $"How the executable is compiled: {NativeAotName} (Native AOT, the default) or {ReadyToRunName} (ReadyToRun; "
+                + "the default for a configuration with durable pipes).",
+        };
+        runtime.AcceptOnlyFromAmong(NativeAotName, ReadyToRunName);
         var command = new Command("package", "Write a deployable Azure Functions app (custom handler) for a configuration.")
         {
-            config, output, zip, noPublish, project, appName,
+            config, output, zip, noPublish, runtime, project, appName,
         };
         command.SetAction((result, cancellationToken) => PackageAsync(
             new PackageRequest(
@@ -35,7 +49,13 @@ internal static class PackageCommand
                 result.GetValue(zip),
                 !result.GetValue(noPublish),
                 result.GetValue(project),
-                result.GetValue(appName) ?? DefaultAppName),
+                result.GetValue(appName) ?? DefaultAppName,
+                result.GetValue(runtime) switch
+                {
+                    NativeAotName => AppRuntime.NativeAot,
+                    ReadyToRunName => AppRuntime.ReadyToRun,
+                    _ => null,
+                }),
             Console.Out,
             Console.Error,
             cancellationToken));
@@ -76,6 +96,22 @@ internal static class PackageCommand
             await errors.WriteLineAsync($"note: {note}").ConfigureAwait(false);
         }
 
+        var durable = new DurablePipes(config).Any;
+        var runtime = request.Runtime ?? (durable ? AppRuntime.ReadyToRun : AppRuntime.NativeAot);
+        if (durable && runtime == AppRuntime.NativeAot)
+        {
+            await errors.WriteLineAsync($"error: --runtime {NativeAotName}: the configuration has durable pipes, and {NativeAotDurable.Reason}; "
+                + $"leave out --runtime (or give {ReadyToRunName}) to publish ReadyToRun").ConfigureAwait(false);
+            await errors.WriteLineAsync($"{request.ConfigPath}: nothing was packaged.").ConfigureAwait(false);
+            return 1;
+        }
+
+        if (durable && request.Runtime is null && request.Publish)
+        {
+            await errors.WriteLineAsync($"note: runtime: ReadyToRun, not Native AOT, because the configuration has durable pipes: {NativeAotDurable.Reason}")
+                .ConfigureAwait(false);
+        }
+
         foreach (var warning in package.Warnings)
         {
             await errors.WriteLineAsync($"warning: {warning}").ConfigureAwait(false);
@@ -93,7 +129,7 @@ internal static class PackageCommand
         }
 
         var publishProject = request.Publish ? tree.Project : null;
-        if (await PackageWriter.WriteAsync(package, request.ConfigPath, request.Output, tree.Templates, publishProject, cancellationToken).ConfigureAwait(false) is { } failure)
+        if (await PackageWriter.WriteAsync(package, request.ConfigPath, request.Output, tree.Templates, publishProject, runtime, cancellationToken).ConfigureAwait(false) is { } failure)
         {
             await errors.WriteLineAsync($"error: {failure}").ConfigureAwait(false);
             return 1;
@@ -101,7 +137,7 @@ internal static class PackageCommand
 
         var directory = Path.GetFullPath(request.Output);
         await output.WriteLineAsync($"packaged {package.Functions.Count} function(s) into {directory}: {string.Join(", ", package.Functions)}"
-            + (request.Publish ? "" : " (without the executable: --no-publish)")).ConfigureAwait(false);
+            + (request.Publish ? $" ({RuntimeText(runtime)})" : " (without the executable: --no-publish)")).ConfigureAwait(false);
         if (request.Zip)
         {
             var zipPath = Path.TrimEndingDirectorySeparator(directory) + ".zip";
@@ -111,6 +147,8 @@ internal static class PackageCommand
 
         return 0;
     }
+
+    private static string RuntimeText(AppRuntime runtime) => runtime == AppRuntime.NativeAot ? "Native AOT" : "ReadyToRun";
 
     private static JsonObject? ReadTemplate(SourceTree tree)
     {
@@ -126,4 +164,6 @@ internal static class PackageCommand
 }
 
 /// <summary>The arguments of <c>switchyard package</c>.</summary>
-internal sealed record PackageRequest(string ConfigPath, string Output, bool Zip, bool Publish, string? Project, string AppName);
+/// <param name="Runtime">How the executable is compiled; null chooses (Native AOT, ReadyToRun for durable pipes).</param>
+internal sealed record PackageRequest(
+    string ConfigPath, string Output, bool Zip, bool Publish, string? Project, string AppName, AppRuntime? Runtime = null);

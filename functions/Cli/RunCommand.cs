@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Switchyard.Core.Configuration;
+using Switchyard.Functions.Durable;
 using Switchyard.Functions.Hosting;
 using Switchyard.Functions.Serverless;
 
@@ -28,7 +29,7 @@ internal static class RunCommand
     {
         var path = ConfigFileOption.Resolve(configPath);
         var serverless = ServerlessOptions.FromEnvironment();
-        var loaded = ConfigLoader.LoadFile(path);
+        var loaded = NativeAotDurable.Refuse(ConfigLoader.LoadFile(path));
         if (serverless.UnderFunctionsHost)
         {
             loaded = FunctionsHostTls.Refuse(loaded);

@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging.Abstractions;
 using Switchyard.Core.Configuration;
 using Switchyard.Core.Durable;
+using Switchyard.Functions.Durable;
 
 namespace Switchyard.Functions.Cli;
 
@@ -16,6 +18,13 @@ internal static class TaskHubSession
     public static async Task<int> RunAsync(
         string configPath, TextWriter errors, Func<DurableAdministration, ServiceConfig, Task<int>> operation)
     {
+        // The AOT compiler reads this as false and leaves the task hub's client out of the binary.
+        if (!RuntimeFeature.IsDynamicCodeSupported)
+        {
+            await errors.WriteLineAsync($"error: {NativeAotDurable.Refusal("switchyard workflows")}").ConfigureAwait(false);
+            return 1;
+        }
+
         var loaded = ConfigLoader.LoadFile(configPath);
         if (loaded.Config is not { } config)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Switchyard.Core.Configuration;
@@ -8,7 +9,10 @@ using Switchyard.Core.Resilience;
 
 namespace Switchyard.Functions.Durable;
 
-/// <summary>The durable engine in the gateway's services, when the configuration has a durable pipe (and only then).</summary>
+/// <summary>
+/// The durable engine in the gateway's services, when the configuration has a durable pipe (and only then). A Native AOT
+/// build refuses such a configuration here, as the gateway is built (see <see cref="NativeAotDurable"/>).
+/// </summary>
 internal static class DurableServices
 {
     public static void Add(IServiceCollection services, ServiceConfig config)
@@ -17,6 +21,12 @@ internal static class DurableServices
         if (!pipes.Any || config.Durable is not { } options)
         {
             return;
+        }
+
+        // The AOT compiler reads this as false and leaves everything below, and the engine with it, out of the binary.
+        if (!RuntimeFeature.IsDynamicCodeSupported)
+        {
+            throw new InvalidOperationException(NativeAotDurable.Refusal("a durable pipe"));
         }
 
         services.AddSingleton(pipes);

@@ -11,10 +11,10 @@ internal static class AppPublisher
     public const string RuntimeIdentifier = "linux-x64";
 
     /// <summary>
-    /// Runs <c>dotnet publish</c> into <paramref name="output"/>; ReadyToRun unless <paramref name="readyToRun"/> is
-    /// false (the cold-start benchmark's baseline). Returns null on success, else the tool's output to show.
+    /// Runs <c>dotnet publish</c> into <paramref name="output"/>, compiled as <paramref name="runtime"/> says, without
+    /// debug symbols (a deployment does not ship them). Returns null on success, else the tool's output to show.
     /// </summary>
-    public static async Task<string?> PublishAsync(string project, string output, bool readyToRun, CancellationToken cancellationToken)
+    public static async Task<string?> PublishAsync(string project, string output, AppRuntime runtime, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -24,8 +24,10 @@ internal static class AppPublisher
         };
         string[] arguments =
         [
-            "publish", project, "--nologo", "-c", "Release", "-r", RuntimeIdentifier, "--self-contained",
-            $"-p:PublishReadyToRun={(readyToRun ? "true" : "false")}", "-o", output,
+            "publish", project, "--nologo", "-c", "Release", "-r", RuntimeIdentifier, "--self-contained", "-p:DebugType=none", "-p:NativeDebugSymbols=false",
+            "-p:CopyOutputSymbolsToPublishDirectory=false",
+            $"-p:PublishAot={(runtime == AppRuntime.NativeAot ? "true" : "false")}",
+            $"-p:PublishReadyToRun={(runtime == AppRuntime.ReadyToRun ? "true" : "false")}", "-o", output,
         ];
         foreach (var argument in arguments)
         {

@@ -16,6 +16,7 @@ internal static class PackageWriter
         string outputDirectory,
         string templates,
         string? publishProject,
+        AppRuntime runtime,
         CancellationToken cancellationToken)
     {
         var target = Path.GetFullPath(outputDirectory);
@@ -39,7 +40,7 @@ internal static class PackageWriter
             var app = Path.Combine(staging, PackageLayout.AppFolder);
             Directory.CreateDirectory(app);
             if (publishProject is not null
-                && await AppPublisher.PublishAsync(publishProject, app, readyToRun: true, cancellationToken).ConfigureAwait(false) is { } failure)
+                && await AppPublisher.PublishAsync(publishProject, app, runtime, cancellationToken).ConfigureAwait(false) is { } failure)
             {
                 return failure;
             }

@@ -47,9 +47,9 @@ internal sealed class FlatmapRun(JsonObject root)
             {
                 RootEmptied = true;
             }
-            else if (container.Parent is not null)
+            else
             {
-                container.ReplaceWith<JsonNode?>(null);
+                JsonContainer.Nullify(container);
             }
         }
 

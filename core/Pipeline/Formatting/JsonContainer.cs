@@ -83,6 +83,23 @@ internal static class JsonContainer
         }
     }
 
+    /// <summary>
+    /// Puts a JSON <c>null</c> in the place of <paramref name="child"/> in its parent (what the generic
+    /// <c>ReplaceWith&lt;JsonNode?&gt;(null)</c> does, without the reflection-based serialization Native AOT cannot do).
+    /// </summary>
+    public static void Nullify(JsonNode child)
+    {
+        switch (child.Parent)
+        {
+            case JsonObject o:
+                o[child.GetPropertyName()] = null;
+                break;
+            case JsonArray a:
+                a[child.GetElementIndex()] = null;
+                break;
+        }
+    }
+
     public static void Clear(JsonNode container)
     {
         if (container is JsonArray a)

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Polly;
 using Switchyard.Core.Pipeline;
 
@@ -10,6 +11,13 @@ public static class CircuitBreakerResiliencePipelineBuilderExtensions
     /// Adds a <see cref="CircuitBreakerResilienceStrategy"/> with <paramref name="options"/> (validated once: an invalid
     /// value throws with every problem listed) on the builder's clock.
     /// </summary>
+    /// <remarks>
+    /// Polly validates the options through their data annotations, by reflection over the options' members; the
+    /// <see cref="DynamicDependencyAttribute"/> keeps every member of <see cref="CircuitBreakerStrategyOptions"/> through
+    /// trimming, so the warning the call raises does not apply (Polly's own <c>AddRetry</c> and <c>AddTimeout</c> do the same).
+    /// </remarks>
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(CircuitBreakerStrategyOptions))]
+    [UnconditionalSuppressMessage("Trimming", "IL2026:RequiresUnreferencedCode", Justification = "Every member of the options is kept by the DynamicDependency.")]
     public static ResiliencePipelineBuilder<ProxyResponse> AddBackendCircuitBreaker(
         this ResiliencePipelineBuilder<ProxyResponse> builder,
         CircuitBreakerStrategyOptions options)

@@ -24,12 +24,12 @@ public sealed class CircuitBreakerStrategyOptions : ResilienceStrategyOptions
     /// reset happens at the first call after the interval, which starts the next one.
     /// </summary>
     /// <value>The default value is <see cref="TimeSpan.Zero"/>: the counts are never reset while closed.</value>
-    [Range(typeof(TimeSpan), "00:00:00", "24855.00:00:00")]
+    [TimeSpanRange("00:00:00", "24855.00:00:00")]
     public TimeSpan Interval { get; set; } = TimeSpan.Zero;
 
     /// <summary>How long an open breaker fails every call before it lets one probe through.</summary>
     /// <value>The default value is 60 seconds. The value must be greater than zero.</value>
-    [Range(typeof(TimeSpan), "00:00:00.0000001", "24855.00:00:00")]
+    [TimeSpanRange("00:00:00.0000001", "24855.00:00:00")]
     public TimeSpan BreakDuration { get; set; } = CircuitBreakerConstants.DefaultBreakDuration;
 
     /// <summary>Called once for each state change, with the state left and the state entered, outside the breaker's lock.</summary>

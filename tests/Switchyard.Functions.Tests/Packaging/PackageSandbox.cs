@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Switchyard.Functions.Cli;
+using Switchyard.Functions.Packaging;
 
 namespace Switchyard.Functions.Tests.Packaging;
 
@@ -30,8 +31,9 @@ internal sealed class PackageSandbox : IDisposable
     }
 
     /// <summary>Packages the configuration at <paramref name="configPath"/> into <see cref="Output"/>; returns the exit code.</summary>
-    public Task<int> Package(string configPath, bool zip = false) =>
-        PackageCommand.PackageAsync(new PackageRequest(configPath, Output, zip, Publish: false, Project: null, "shop"), Printed, Errors, CancellationToken.None);
+    public Task<int> Package(string configPath, bool zip = false, AppRuntime? runtime = null) =>
+        PackageCommand.PackageAsync(
+            new PackageRequest(configPath, Output, zip, Publish: false, Project: null, "shop", runtime), Printed, Errors, CancellationToken.None);
 
     /// <summary>The package's JSON file at <paramref name="path"/>.</summary>
     public JsonNode ReadJson(string path) => JsonNode.Parse(File.ReadAllText(Path.Combine(Output, path)))!;

@@ -3,45 +3,39 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Net;
 using System.Text.Json.Nodes;
-using Switchyard.Functions.Cli;
 using Switchyard.Functions.Tests.Hosting;
+using Switchyard.Functions.Tests.Serverless;
 using Switchyard.Testing;
 
 namespace Switchyard.Functions.Tests.Packaging;
 
 /// <summary>
-/// The real thing, as the Functions host would run it: <c>examples/krakend.json</c> packaged with the ReadyToRun
-/// publish (about a minute), then the packaged executable started as <c>host.json</c> says, with
-/// <c>FUNCTIONS_CUSTOMHANDLER_PORT</c>, and probed as the host probes it.
+/// The real thing, as the Functions host would run it: <c>examples/krakend.json</c> packaged with the default Native AOT
+/// publish (<see cref="PackagedApp"/>, once for the class), then the packaged executable started as <c>host.json</c>
+/// says, with <c>FUNCTIONS_CUSTOMHANDLER_PORT</c>, and probed and invoked as the host does.
 /// </summary>
-public sealed class PackagedAppTests : IDisposable
+public sealed class PackagedAppTests(PackagedApp packaged) : IClassFixture<PackagedApp>
 {
     /// <summary>How long the host waits for a custom handler to answer its first probe (Flex Consumption's limit).</summary>
     private static readonly TimeSpan HostInitTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("switchyard-packaged-").FullName;
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    [Fact]
+    public void The_package_holds_a_native_executable_that_keeps_its_exec_bit_in_the_zip()
+    {
+        packaged.Printed.Should().Contain("(Native AOT)");
+        var executable = Path.Combine(packaged.Dist, "app", "switchyard");
+        File.ReadAllBytes(executable).Take(4).Should().Equal((byte)0x7F, (byte)'E', (byte)'L', (byte)'F');
+        File.Exists(Path.Combine(packaged.Dist, "app", "switchyard.dll")).Should().BeFalse("a Native AOT app has no managed assemblies");
+        Directory.GetFiles(Path.Combine(packaged.Dist, "app"), "*.dbg").Should().BeEmpty("debug symbols are not deployed");
+        using var archive = ZipFile.OpenRead(packaged.Zip);
+        ((uint)archive.GetEntry("app/switchyard")!.ExternalAttributes >> 16).Should().Be(Convert.ToUInt32("100755", 8));
+    }
 
     [Fact]
     public async Task The_packaged_executable_starts_as_the_host_starts_it_and_serves_the_endpoints()
     {
-        var dist = Path.Combine(_directory, "dist");
-        var errors = new StringWriter();
-        var config = Path.Combine(_directory, "krakend.json");
-        await File.WriteAllTextAsync(config, RepositoryFiles.Read("examples", "krakend.json"));
-        var request = new PackageRequest(config, dist, Zip: true, Publish: true, Project: null, "switchyard");
-
-        var exitCode = await PackageCommand.PackageAsync(request, new StringWriter(), errors, CancellationToken.None);
-
-        exitCode.Should().Be(0, errors.ToString());
-        using (var archive = ZipFile.OpenRead(dist + ".zip"))
-        {
-            ((uint)archive.GetEntry("app/switchyard")!.ExternalAttributes >> 16).Should().Be(Convert.ToUInt32("100755", 8));
-        }
-
         var port = new Uri(ClosedPort.Host()).Port;
-        using var process = Start(dist, port);
+        using var process = Start(packaged.Dist, port);
         try
         {
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(5) };
@@ -60,6 +54,43 @@ public sealed class PackagedAppTests : IDisposable
             process.Kill();
             await process.WaitForExitAsync();
         }
+    }
+
+    [Fact]
+    public async Task The_packaged_executable_runs_an_agent_invocation_as_the_host_sends_it()
+    {
+        await using var backend = await TestBackend.StartAsync(context => TestBackend.Json(context, """{"ok":true}"""));
+        var config = Path.Combine(packaged.Scratch, "agents.json");
+        await File.WriteAllTextAsync(config, ServerlessConfig.For(backend.Host));
+
+        await using var host = await FunctionsHostHarness.StartProcessAsync(config, Path.Combine(packaged.Dist, "app", "switchyard"));
+        using var orders = await host.InvokeAsync(ServerlessConfig.OrdersFunction, HostPayloads.ServiceBus("""{"order":1}""", "m-1", 1));
+
+        orders.StatusCode.Should().Be(HttpStatusCode.OK, host.Output);
+        backend.Received.Select(r => (r.Target, r.Body)).Should().Equal(("/orders", """{"order":1}"""));
+    }
+
+    [Fact]
+    public async Task The_native_executable_refuses_a_configuration_with_durable_pipes_when_it_loads()
+    {
+        var start = new ProcessStartInfo(Path.Combine(packaged.Dist, "app", "switchyard"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { "run", "-c", RepositoryRoot.Combine("examples", "durable-signup.json") })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        process.ExitCode.Should().Be(1, await output);
+        (await errors).Should().Contain("needs the durable engine, and this switchyard is a Native AOT build").And.NotContain("Unhandled exception");
     }
 
     /// <summary>Starts the handler from the package's <c>host.json</c>: its executable, working directory and arguments.</summary>

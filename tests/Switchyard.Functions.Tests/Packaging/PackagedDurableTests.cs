@@ -38,6 +38,16 @@ public sealed class PackagedDurableTests : IDisposable
     }
 
     [Fact]
+    public async Task Native_AOT_asked_for_a_durable_pipe_is_refused_and_nothing_is_written()
+    {
+        (await _sandbox.Package(_sandbox.WriteConfig(Config("UseDevelopmentStorage=true", endpointDurable: true)), runtime: AppRuntime.NativeAot))
+            .Should().Be(1);
+
+        _sandbox.Errors.ToString().Should().Contain("--runtime aot: the configuration has durable pipes").And.Contain("Newtonsoft.Json");
+        Directory.Exists(Output).Should().BeFalse();
+    }
+
+    [Fact]
     public async Task A_durable_agent_alone_makes_the_package_durable()
     {
         (await Package(Config("UseDevelopmentStorage=true", agentDurable: true))).Should().Be(0, _sandbox.Errors.ToString());

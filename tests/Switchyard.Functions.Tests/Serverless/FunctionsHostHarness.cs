@@ -72,17 +72,19 @@ internal sealed class FunctionsHostHarness : IAsyncDisposable
     /// The real <c>switchyard</c> executable as the host starts it: a child process whose only hint is
     /// <c>FUNCTIONS_CUSTOMHANDLER_PORT</c> (and the host's other variables), with <c>run -c FILE</c> as arguments.
     /// </summary>
-    public static async Task<FunctionsHostHarness> StartProcessAsync(string configPath)
+    /// <param name="configPath">The configuration.</param>
+    /// <param name="executable">A published executable (a packaged app's); by default the build's, run by <c>dotnet</c>.</param>
+    public static async Task<FunctionsHostHarness> StartProcessAsync(string configPath, string? executable = null)
     {
         var port = new Uri(ClosedPort.Host()).Port;
-        var start = new ProcessStartInfo(GatewayProcess.DotnetHost())
+        var start = new ProcessStartInfo(executable ?? GatewayProcess.DotnetHost())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(configPath)!,
         };
-        foreach (var argument in new[] { GatewayProcess.FindExecutable(), "run", "-c", configPath })
+        foreach (var argument in (executable is null ? [GatewayProcess.FindExecutable()] : Array.Empty<string>()).Concat(["run", "-c", configPath]))
         {
             start.ArgumentList.Add(argument);
         }
