@@ -110,13 +110,6 @@ public sealed class AzureQueueGatewayKillTests(AzuriteServer azurite, ITestOutpu
         return path;
     }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> done, Func<string> because)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await done())
-        {
-            clock.Elapsed.Should().BeLessThan(Patience, because());
-            await Task.Delay(50);
-        }
-    }
+    private static Task WaitUntilAsync(Func<Task<bool>> done, Func<string> because) =>
+        Polling.UntilAsync(done, Patience, TimeSpan.FromMilliseconds(50), because);
 }

@@ -103,15 +103,8 @@ public sealed class GatewayKillTests(RabbitMqServer broker, ITestOutputHelper ou
 
     private static Task WaitUntilAsync(Func<bool> done, Func<string> because) => WaitUntilAsync(() => Task.FromResult(done()), because);
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> done, Func<string> because)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await done())
-        {
-            clock.Elapsed.Should().BeLessThan(Patience, because());
-            await Task.Delay(10);
-        }
-    }
+    private static Task WaitUntilAsync(Func<Task<bool>> done, Func<string> because) =>
+        Polling.UntilAsync(done, Patience, TimeSpan.FromMilliseconds(10), because);
 
     private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done)
     {
