@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using Azure;
+using Azure.Data.Tables;
 using Microsoft.AspNetCore.Http;
 using Switchyard.Core.Configuration;
 using Switchyard.Core.Pipeline;
@@ -75,7 +77,10 @@ public sealed class DurableCrashTests(AzuriteServer azurite) : IDisposable
 
         var first = await GatewayProcess.StartAsync(config);
         _ = Post(first, "retry-1");
-        await UntilAsync(first, "retry-1", "Running", TimeSpan.FromSeconds(20), state => attempts.Count == 1);
+        // Killed once the flow has recorded the 503 and set its timer: killed any earlier, the engine delivers the first
+        // attempt again after the queue's visibility timeout (at least once), which is not what this test is about.
+        await UntilTimerIsSetAsync(config, "retry-1", TimeSpan.FromSeconds(20));
+        attempts.Should().HaveCount(1);
         await first.KillAsync();
         await using var second = await GatewayProcess.StartAsync(config);
 
@@ -190,6 +195,32 @@ public sealed class DurableCrashTests(AzuriteServer azurite) : IDisposable
         }
 
         throw new TimeoutException($"{id} was not {runtimeStatus} within {patience}; last state: {last?.ToJsonString()}; gateway output:\n{gateway.Output}");
+    }
+
+    /// <summary>Waits for the engine's history of <paramref name="id"/> to hold a timer, read from the task hub's table.</summary>
+    private async Task UntilTimerIsSetAsync(string config, string id, TimeSpan patience)
+    {
+        var taskHub = JsonNode.Parse(File.ReadAllText(config))!["extra_config"]!["switchyard/durable"]!["task_hub"]!.GetValue<string>();
+        var history = new TableClient(azurite.ConnectionString, taskHub + "History");
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < patience)
+        {
+            try
+            {
+                await foreach (var _ in history.QueryAsync<TableEntity>($"PartitionKey eq '{id}' and EventType eq 'TimerCreated'"))
+                {
+                    return;
+                }
+            }
+            catch (RequestFailedException exception) when (exception.Status == 404)
+            {
+                // The engine has not created its history table yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"{id} set no timer within {patience}");
     }
 
     private static async Task Within(Task task, TimeSpan patience, GatewayProcess gateway, string what, Func<string>? more = null)
