@@ -6,6 +6,7 @@ using Switchyard.Core.Resilience.CircuitBreaker;
 using Switchyard.Core.Resilience.HttpCache;
 using Switchyard.Core.Resilience.RateLimit;
 using Switchyard.Core.Security.ClientCredentials;
+using Switchyard.Core.Telemetry.OpenTelemetry;
 
 namespace Switchyard.Core.Configuration;
 
@@ -95,6 +96,11 @@ public sealed record BackendConfig
 
     /// <summary>Its <c>switchyard/durable</c> (retry, compensation) as a step of a durable pipe, or null.</summary>
     public DurableStepOptions? Durable { get; init; }
+
+    /// <summary>
+    /// The backend's own <c>telemetry/opentelemetry</c> <c>backend</c> layer, overriding the service's; null when it has none.
+    /// </summary>
+    public BackendLayerOptions? TelemetryBackend { get; init; }
 
     /// <summary>The raw <c>extra_config</c>, with namespace aliases normalised to their short names.</summary>
     public JsonObject ExtraConfig { get; init; } = [];

@@ -4,6 +4,7 @@ using Switchyard.Core.Resilience.RateLimit;
 using Switchyard.Core.Schemas;
 using Switchyard.Core.Security.BotDetection;
 using Switchyard.Core.Security.Jwt;
+using Switchyard.Core.Telemetry.OpenTelemetry;
 
 namespace Switchyard.Core.Configuration;
 
@@ -84,6 +85,11 @@ public sealed record EndpointConfig
     /// workflow or agent it is nested in. <value>The default value is false.</value>
     /// </summary>
     public bool IsDurable { get; init; }
+
+    /// <summary>
+    /// The endpoint's own <c>telemetry/opentelemetry</c> <c>proxy</c> layer, overriding the service's; null when it has none.
+    /// </summary>
+    public ProxyLayerOptions? TelemetryProxy { get; init; }
 
     /// <summary>The raw <c>extra_config</c>, with namespace aliases normalised to their short names.</summary>
     public JsonObject ExtraConfig { get; init; } = [];

@@ -5,6 +5,8 @@ using Switchyard.Core.Security.BotDetection;
 using Switchyard.Core.Security.Cors;
 using Switchyard.Core.Security.HttpSecurity;
 using Switchyard.Core.Security.Jwt;
+using Switchyard.Core.Telemetry.Logging;
+using Switchyard.Core.Telemetry.OpenTelemetry;
 
 namespace Switchyard.Core.Configuration;
 
@@ -57,6 +59,12 @@ public sealed record ServiceConfig
 
     /// <summary>The <c>security/http</c> namespace: the host check, HTTPS redirect and security headers, or null for none.</summary>
     public HttpSecurityOptions? HttpSecurity { get; init; }
+
+    /// <summary>The <c>telemetry/opentelemetry</c> namespace: traces and metrics and where they go, or null for none.</summary>
+    public OpenTelemetryOptions? OpenTelemetry { get; init; }
+
+    /// <summary>The <c>telemetry/logging</c> namespace: the log level and line format, or null for the defaults.</summary>
+    public LoggingOptions? Logging { get; init; }
 
     /// <summary>The service's <c>security/bot-detector</c> namespace: bot detection for every route, or null for none.</summary>
     public BotDetectorOptions? BotDetector { get; init; }
