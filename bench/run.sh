@@ -1,20 +1,25 @@
 #!/usr/bin/env bash
 # The side-by-side load benchmark: Switchyard beside the backend alone, nginx and HAProxy, driven by wrk.
-#   bench/run.sh [--quick] [--hedging]
+#   bench/run.sh [--quick] [--hedging | --telemetry]
 # Installs what is missing (wrk, nginx, HAProxy, gnuplot), builds the gateway and the benchmark in Release, runs the
 # benchmark (it starts and stops every server itself and writes bench/results/latest.md and the concurrent-calls CSV),
 # then draws bench/results/concurrent-calls-cdf.png. --quick: one connection count and short runs (under 2 minutes).
 # --hedging: only the hedged-calls experiment (about 3 minutes; bench/results/hedging.md and hedging-cdf.png).
+# --telemetry: only the telemetry-cost experiment (about 6 minutes; bench/results/telemetry.md): this build with and
+# without OpenTelemetry beside a build of TELEMETRY_BASELINE (default: the last commit before the gateway had spans
+# and metrics), checked out in a temporary worktree.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 mode=()
 hedging=false
+telemetry=false
 for argument in "$@"; do
   case "$argument" in
     --quick) mode+=(--quick) ;;
     --hedging) mode+=(--hedging); hedging=true ;;
-    *) echo "usage: bench/run.sh [--quick] [--hedging]" >&2; exit 2 ;;
+    --telemetry) mode+=(--telemetry); telemetry=true ;;
+    *) echo "usage: bench/run.sh [--quick] [--hedging | --telemetry]" >&2; exit 2 ;;
   esac
 done
 
@@ -47,7 +52,7 @@ need() {
 }
 
 need /usr/bin/wrk wrk
-if [ "$hedging" = false ]; then
+if [ "$hedging" = false ] && [ "$telemetry" = false ]; then
   need /usr/sbin/nginx nginx-light nginx
   need /usr/sbin/haproxy haproxy haproxy
 fi
@@ -68,9 +73,20 @@ build() {
 build functions/Switchyard.Functions.csproj
 build bench/Switchyard.LoadBench/Switchyard.LoadBench.csproj
 
+if [ "$telemetry" = true ]; then
+  baseline_revision=${TELEMETRY_BASELINE:-9a5998b}
+  baseline=$(mktemp -d)
+  trap 'git worktree remove --force "$baseline" >/dev/null 2>&1 || true; rm -rf "$baseline"' EXIT
+  git worktree add --detach "$baseline" "$baseline_revision" >/dev/null
+  build "$baseline/functions/Switchyard.Functions.csproj"
+  mode+=(--baseline-gateway "$baseline/functions/bin/Release/net10.0/switchyard" --baseline-revision "$baseline_revision")
+fi
+
 bench/Switchyard.LoadBench/bin/Release/net10.0/Switchyard.LoadBench \
   --gateway functions/bin/Release/net10.0/switchyard "${mode[@]}"
-if [ "$hedging" = true ]; then
+if [ "$telemetry" = true ]; then
+  echo "run.sh: results in bench/results/telemetry.md"
+elif [ "$hedging" = true ]; then
   gnuplot -c bench/plot-hedging-cdf.gp bench/results/hedging-cdf.csv bench/results/hedging-cdf.png
   echo "run.sh: results in bench/results/hedging.md, plot in bench/results/hedging-cdf.png"
 else

@@ -6,7 +6,9 @@ namespace Switchyard.LoadBench;
 /// <summary>
 /// The backend's one request handler: small JSON objects from precomputed bytes, so the backend costs as little as
 /// possible and the proxies in front of it are what differs. Every request but <c>GET /__count</c> is counted, so the
-/// orchestrator can tell how many backend calls a gateway request caused.
+/// orchestrator can tell how many backend calls a gateway request caused. As the telemetry experiment's OTLP sink, it
+/// accepts every OTLP/HTTP export (<c>POST /v1/traces</c>, <c>/v1/metrics</c>, <c>/v1/logs</c>) and counts them apart
+/// (<c>GET /__otlp</c>), so a run can show that spans were exported.
 /// </summary>
 internal sealed class BackendResponder(HeavyTailDelay? slow)
 {
@@ -20,6 +22,8 @@ internal sealed class BackendResponder(HeavyTailDelay? slow)
     private static readonly byte[] SlowAnswer = Utf8("""{"id":5,"name":"slow"}""");
 
     private long _served;
+    private long _exports;
+    private long _exportedBytes;
 
     public Task RespondAsync(HttpContext context)
     {
@@ -27,6 +31,16 @@ internal sealed class BackendResponder(HeavyTailDelay? slow)
         if (path == "/__count")
         {
             return WriteAsync(context.Response, Utf8($$"""{"count":{{Interlocked.Read(ref _served)}}}"""));
+        }
+
+        if (path == "/__otlp")
+        {
+            return WriteAsync(context.Response, Utf8($$"""{"exports":{{Interlocked.Read(ref _exports)}},"bytes":{{Interlocked.Read(ref _exportedBytes)}}}"""));
+        }
+
+        if (HttpMethods.IsPost(context.Request.Method) && path.StartsWith("/v1/", StringComparison.Ordinal))
+        {
+            return ExportAsync(context);
         }
 
         Interlocked.Increment(ref _served);
@@ -61,6 +75,25 @@ internal sealed class BackendResponder(HeavyTailDelay? slow)
         _ when path.StartsWith("/ledger/", StringComparison.Ordinal) => Ledger,
         _ => null,
     };
+
+    // An OTLP/HTTP export: the body read and counted, then 200 with an empty body (an empty protobuf response message:
+    // everything accepted).
+    private async Task ExportAsync(HttpContext context)
+    {
+        var buffer = new byte[16 * 1024];
+        long bytes = 0;
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(buffer, context.RequestAborted)) > 0)
+        {
+            bytes += read;
+        }
+
+        Interlocked.Increment(ref _exports);
+        Interlocked.Add(ref _exportedBytes, bytes);
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "application/x-protobuf";
+        context.Response.ContentLength = 0;
+    }
 
     private static async Task SlowAsync(HttpContext context, HeavyTailDelay delay)
     {

@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace Switchyard.LoadBench;
 
-/// <summary>The orchestrator's command line: <c>--gateway PATH [--quick] [--hedging] [--results DIR]</c>.</summary>
+/// <summary>
+/// The orchestrator's command line: <c>--gateway PATH [--quick] [--hedging | --telemetry [--baseline-gateway PATH
+/// --baseline-revision REV]] [--results DIR]</c>.
+/// </summary>
 internal sealed record BenchOptions
 {
     /// <summary>The Release <c>switchyard</c> executable to measure.</summary>
@@ -13,6 +16,15 @@ internal sealed record BenchOptions
 
     /// <summary>Only the hedging experiment (<see cref="HedgingExperiment"/>), not the load matrix.</summary>
     public bool HedgingOnly { get; init; }
+
+    /// <summary>Only the telemetry experiment (<see cref="TelemetryExperiment"/>), not the load matrix.</summary>
+    public bool TelemetryOnly { get; init; }
+
+    /// <summary>The telemetry experiment's baseline: a gateway built before instrumentation, or null for none.</summary>
+    public string? BaselineGateway { get; init; }
+
+    /// <summary>The revision <see cref="BaselineGateway"/> was built from, for the report.</summary>
+    public string? BaselineRevision { get; init; }
 
     /// <summary>Where <c>latest.md</c> and the concurrent-calls CSV go. <value>The default value is <c>bench/results</c>.</value></summary>
     public required string Results { get; init; }
@@ -42,6 +54,9 @@ internal sealed record BenchOptions
     /// <summary>The hedging experiment records each endpoint in this many slices, taking turns.</summary>
     public int HedgingRounds => Quick ? 1 : 6;
 
+    /// <summary>The telemetry experiment records each variant in this many slices of <see cref="Duration"/>, taking turns.</summary>
+    public int TelemetryRounds => Quick ? 2 : 8;
+
     /// <summary>The hedging experiment's direct measurement of the heavy-tail backend, whose p90 and p95 become its delays.</summary>
     public TimeSpan BackendProbeDuration => TimeSpan.FromSeconds(Quick ? 5 : 20);
 
@@ -51,13 +66,16 @@ internal sealed record BenchOptions
     public string RunLine(DateTimeOffset date) =>
         string.Create(CultureInfo.InvariantCulture, $"Run: `{Command}` ({(Quick ? "quick" : "full")}) on {date:yyyy-MM-dd HH:mm} UTC.");
 
-    public string Command => "bench/run.sh" + (HedgingOnly ? " --hedging" : "") + (Quick ? " --quick" : "");
+    public string Command => "bench/run.sh" + (HedgingOnly ? " --hedging" : "") + (TelemetryOnly ? " --telemetry" : "") + (Quick ? " --quick" : "");
 
     public static BenchOptions Parse(string[] args, string repository)
     {
         string? gateway = null;
         var quick = false;
         var hedgingOnly = false;
+        var telemetryOnly = false;
+        string? baseline = null;
+        string? baselineRevision = null;
         var results = Path.Combine(repository, "bench", "results");
         for (var i = 0; i < args.Length; i++)
         {
@@ -69,6 +87,15 @@ internal sealed record BenchOptions
                 case "--hedging":
                     hedgingOnly = true;
                     break;
+                case "--telemetry":
+                    telemetryOnly = true;
+                    break;
+                case "--baseline-gateway" when i + 1 < args.Length:
+                    baseline = Path.GetFullPath(args[++i]);
+                    break;
+                case "--baseline-revision" when i + 1 < args.Length:
+                    baselineRevision = args[++i];
+                    break;
                 case "--gateway" when i + 1 < args.Length:
                     gateway = Path.GetFullPath(args[++i]);
                     break;
@@ -76,7 +103,7 @@ internal sealed record BenchOptions
                     results = Path.GetFullPath(args[++i]);
                     break;
                 default:
-                    throw new ArgumentException($"Unknown argument {args[i]}; use --gateway PATH [--quick] [--hedging] [--results DIR], or backend --port N [--heavy-tail --seed S].");
+                    throw new ArgumentException($"Unknown argument {args[i]}; use --gateway PATH [--quick] [--hedging | --telemetry [--baseline-gateway PATH --baseline-revision REV]] [--results DIR], or backend --port N [--heavy-tail --seed S].");
             }
         }
 
@@ -85,7 +112,16 @@ internal sealed record BenchOptions
             throw new ArgumentException($"--gateway must name the built switchyard executable (got {gateway ?? "nothing"}); bench/run.sh builds and passes it.");
         }
 
-        return new BenchOptions { Gateway = gateway, Quick = quick, HedgingOnly = hedgingOnly, Results = results };
+        if (baseline is not null && !File.Exists(baseline))
+        {
+            throw new ArgumentException($"--baseline-gateway must name a built switchyard executable (got {baseline}).");
+        }
+
+        return new BenchOptions
+        {
+            Gateway = gateway, Quick = quick, HedgingOnly = hedgingOnly, TelemetryOnly = telemetryOnly,
+            BaselineGateway = baseline, BaselineRevision = baselineRevision, Results = results,
+        };
     }
 
     /// <summary>The repository the program was built from (where <c>Serverless.sln</c> is), found upwards.</summary>

@@ -50,13 +50,30 @@ internal sealed class BenchServers : IDisposable
     }
 
     /// <summary>Starts the gateway on <paramref name="configJson"/>, and waits until it answers.</summary>
-    public async Task StartGatewayAsync(string gateway, string configJson, CancellationToken cancellationToken)
+    public async Task StartGatewayAsync(string gateway, string configJson, CancellationToken cancellationToken) =>
+        (Gateway, GatewayUrl) = await StartAnotherGatewayAsync("Switchyard", gateway, configJson, cancellationToken);
+
+    /// <summary>
+    /// Starts a gateway beside any other, named <paramref name="name"/> (its configuration file too), and waits until it
+    /// answers.
+    /// </summary>
+    public async Task<(ChildProcess Process, Uri Url)> StartAnotherGatewayAsync(
+        string name, string gateway, string configJson, CancellationToken cancellationToken)
     {
-        var config = Path.Combine(_directory, "krakend.json");
+        var config = Path.Combine(_directory, $"{name}.json");
         await File.WriteAllTextAsync(config, configJson, cancellationToken);
-        (Gateway, GatewayUrl) = Add(port => ChildProcess.Start(
-            "Switchyard", gateway, ["run", "-c", config, "--port", Text(port)], _directory));
-        await Gateway.WaitUntilAnswersAsync(new Uri(GatewayUrl, "/__health"), cancellationToken);
+        var (process, url) = Add(port => ChildProcess.Start(name, gateway, ["run", "-c", config, "--port", Text(port)], _directory));
+        await process.WaitUntilAnswersAsync(new Uri(url, "/__health"), cancellationToken);
+        return (process, url);
+    }
+
+    /// <summary>Starts another plain backend, used as the OTLP collector exports go to (a sink that counts them).</summary>
+    public async Task<Uri> StartOtlpSinkAsync(CancellationToken cancellationToken)
+    {
+        var self = Environment.ProcessPath ?? throw new InvalidOperationException("The benchmark's own executable is unknown.");
+        var (sink, url) = Add(port => ChildProcess.Start("OTLP sink", self, ["backend", "--port", Text(port)]));
+        await sink.WaitUntilAnswersAsync(new Uri(url, "/__otlp"), cancellationToken);
+        return url;
     }
 
     /// <summary>Starts nginx and HAProxy in front of the backend, and waits until each answers.</summary>

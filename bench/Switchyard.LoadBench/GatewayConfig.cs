@@ -63,6 +63,37 @@ internal static class GatewayConfig
         }
         """;
 
+    /// <summary>
+    /// The telemetry experiment's gateway: the json pass-through alone, without telemetry, or with
+    /// <paramref name="telemetry"/> as its <c>telemetry/opentelemetry</c> namespace.
+    /// </summary>
+    public static string TelemetryJson(int backendPort, string? telemetry) => $$"""
+        {
+          "version": 3,
+          "listen_ip": "127.0.0.1",
+          "timeout": "10s",
+          "host": ["http://127.0.0.1:{{backendPort}}"],
+          {{TelemetryExtraConfig(telemetry)}}
+          "endpoints": [{"endpoint": "{{PassJson}}", "backend": [{"url_pattern": "/a"}]}]
+        }
+        """;
+
+    /// <summary>
+    /// Every span sampled and exported over OTLP/HTTP to <paramref name="sinkPort"/>, metrics pushed there every second
+    /// and served to Prometheus on <paramref name="prometheusPort"/>: telemetry at its most expensive.
+    /// </summary>
+    public static string EverySpanExported(int sinkPort, int prometheusPort) => $$"""
+        {"service_name": "switchyard-bench", "trace_sample_rate": 1, "metric_reporting_period": 1,
+         "exporters": {
+           "otlp": [{"name": "sink", "host": "127.0.0.1", "port": {{sinkPort}}, "use_http": true}],
+           "prometheus": [{"name": "scrape", "host": "127.0.0.1", "port": {{prometheusPort}} }] } }
+        """;
+
+    private static string TelemetryExtraConfig(string? telemetry) =>
+        telemetry is null ? "" : $$"""
+            "extra_config": {"telemetry/opentelemetry": {{telemetry}} },
+            """;
+
     private static string ConcurrentCallsEndpoint(int calls, int heavyTailPort) =>
         HeavyTailEndpoint(ConcurrentCalls(calls), $"\"concurrent_calls\": {calls}", heavyTailPort);
 

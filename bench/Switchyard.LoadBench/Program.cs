@@ -3,7 +3,8 @@ using Switchyard.LoadBench;
 
 // The side-by-side load benchmark: Switchyard against the backend alone, nginx and HAProxy, driven by wrk.
 //   bench/run.sh [--quick]   (builds, then runs this with --gateway <Release bin>/switchyard and draws the CDF)
-//   Switchyard.LoadBench --gateway PATH [--quick] [--hedging] [--results DIR]   (--hedging: that experiment alone)
+//   Switchyard.LoadBench --gateway PATH [--quick] [--hedging | --telemetry [--baseline-gateway PATH --baseline-revision REV]]
+//     [--results DIR]   (--hedging, --telemetry: that experiment alone)
 //   Switchyard.LoadBench backend --port N [--heavy-tail --seed S]   (the backend the orchestrator starts)
 if (args.Length > 0 && args[0] == "backend")
 {
@@ -45,6 +46,24 @@ try
         await File.WriteAllTextAsync(Path.Combine(options.Results, "hedging.md"), hedgingReport);
         Console.WriteLine();
         Console.WriteLine(hedgingReport);
+        return 0;
+    }
+
+    if (options.TelemetryOnly)
+    {
+        var telemetry = await TelemetryExperiment.RunAsync(options, servers, stop.Token);
+        var telemetryReport = new TelemetryReport
+        {
+            Options = options,
+            Date = TimeProvider.System.GetUtcNow(),
+            LoadAverageBefore = loadAverage,
+            LoadAverageAfter = LoadAverage(),
+            Results = telemetry,
+        }.ToMarkdown();
+        Directory.CreateDirectory(options.Results);
+        await File.WriteAllTextAsync(Path.Combine(options.Results, "telemetry.md"), telemetryReport);
+        Console.WriteLine();
+        Console.WriteLine(telemetryReport);
         return 0;
     }
 

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text;
+
+namespace Switchyard.LoadBench;
+
+/// <summary>The telemetry experiment as <c>bench/results/telemetry.md</c>: the figures, the targets and what they say.</summary>
+internal sealed record TelemetryReport
+{
+    /// <summary>Every span sampled may cost at most 10% of the json pass-through's throughput.</summary>
+    public const double EverySpanTarget = 0.90;
+
+    /// <summary>
+    /// Telemetry off must cost nothing measurable: within 3% of the build without instrumentation, about the spread
+    /// between slices of one variant on this machine.
+    /// </summary>
+    public const double OffTarget = 0.97;
+
+    private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
+
+    public required BenchOptions Options { get; init; }
+
+    public required DateTimeOffset Date { get; init; }
+
+    public required string LoadAverageBefore { get; init; }
+
+    public required string LoadAverageAfter { get; init; }
+
+    public required TelemetryResults Results { get; init; }
+
+    public string ToMarkdown()
+    {
+        var runs = Results.Runs;
+        var off = runs.Single(run => run.Name == "telemetry off");
+        var on = runs.Single(run => run.Name == "every span exported");
+        var baseline = runs.SingleOrDefault(run => run.Name == "before instrumentation");
+        var text = new StringBuilder();
+        text.AppendLine("# What telemetry costs: the json pass-through with and without OpenTelemetry");
+        text.AppendLine();
+        text.AppendLine(Options.RunLine(Date));
+        text.AppendLine();
+        text.Append(MachineInfo.Block($"before the run: {LoadAverageBefore}; after: {LoadAverageAfter}", reverseProxies: false));
+        text.AppendLine();
+        text.AppendLine("Gateways (Release builds), all running at once on one backend, each serving `/pass/json` (one backend, json");
+        text.AppendLine("decoded and encoded again):");
+        text.AppendLine();
+        if (baseline is not null)
+        {
+            text.AppendLine(Culture, $"- **before instrumentation**: the build of `{Options.BaselineRevision ?? "?"}`, the last commit before spans and metrics were added;");
+        }
+
+        text.AppendLine("- **telemetry off**: this build, no `telemetry/opentelemetry` (nothing listens: no span is started, no metric recorded);");
+        text.AppendLine("- **every span exported**: this build with `trace_sample_rate` 1, an OTLP/HTTP exporter to a loopback sink that");
+        text.AppendLine("  reads and counts every export, metrics pushed there every second and served to Prometheus.");
+        text.AppendLine();
+        text.AppendLine(Culture, $"Each is warmed up {BenchOptions.Seconds(Options.JitWarmup)} s, then recorded {Options.TelemetryRounds} times {BenchOptions.Seconds(Options.Duration)} s with `wrk -t2 -c{BenchOptions.TargetConnections}`, the variants taking turns");
+        text.AppendLine("(every other round in reverse order), so a change in the machine's load weighs on all alike.");
+        text.AppendLine();
+        text.AppendLine("| variant | rps | slowest–fastest slice | vs telemetry off | errors |");
+        text.AppendLine("|---|--:|--:|--:|---|");
+        foreach (var run in runs)
+        {
+            var (low, high) = run.Range;
+            text.AppendLine(Culture, $"| {run.Name} | {run.RequestsPerSecond:F0} | {low:F0}–{high:F0} | {run.RequestsPerSecond / off.RequestsPerSecond:F3} | {run.Errors} |");
+        }
+
+        text.AppendLine();
+        text.AppendLine(Culture, $"During the recorded runs the sink received {Results.Exports} OTLP exports ({Results.ExportedBytes / 1e6:F1} MB); the instrumented gateway's");
+        text.AppendLine(Culture, $"`/metrics` served {Results.PrometheusSamples} samples at the end.");
+        text.AppendLine();
+        text.AppendLine("## Targets");
+        text.AppendLine();
+        var ratio = on.RequestsPerSecond / off.RequestsPerSecond;
+        text.AppendLine(Culture, $"- Every span sampled: {ratio:F3} of the throughput without telemetry (≥ {EverySpanTarget:F2}: {(ratio >= EverySpanTarget ? "met" : "not met")}).");
+        if (baseline is not null)
+        {
+            var offRatio = off.RequestsPerSecond / baseline.RequestsPerSecond;
+            text.AppendLine(Culture, $"- Telemetry off: {offRatio:F3} of the build before instrumentation (≥ {OffTarget:F2}: {(offRatio >= OffTarget ? "met" : "not met")}).");
+        }
+        else
+        {
+            text.AppendLine("- Telemetry off: not compared (no `--baseline-gateway`).");
+        }
+
+        return text.ToString();
+    }
+}
