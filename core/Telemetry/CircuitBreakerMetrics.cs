@@ -33,7 +33,6 @@ internal sealed class CircuitBreakerMetrics
     /// <summary>The metrics of the breaker <paramref name="name"/> of <paramref name="route"/>, in its gauge from now on.</summary>
     public static CircuitBreakerMetrics For(string name, BackendRoute route)
     {
-        _ = State;
         var metrics = new CircuitBreakerMetrics([new("switchyard.circuit_breaker.name", name), .. route.Tags]);
         Live.TryAdd(new WeakReference<CircuitBreakerMetrics>(metrics), 0);
         return metrics;
