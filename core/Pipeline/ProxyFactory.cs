@@ -15,14 +15,15 @@ namespace Switchyard.Core.Pipeline;
 /// <summary>
 /// Compiles configuration into pipes. The order of the layers, outermost first, can be read here and only here:
 /// <code>
-/// endpoint: pipe metrics (krakend.proxy.duration) → policies (req before, resp after) → JSON schema of the body → shadow split → static → endpoint flatmap
-///           → merge of the backends (parallel or sequential; several backends only)
+/// endpoint: pipe metrics (krakend.proxy.duration) → policies (req before, resp after) → JSON schema of the body
+///           → shadow split → static → endpoint flatmap → merge of the backends (parallel or sequential; several only)
 /// backend:  request builder (filters, method, url_pattern) → concurrent calls (all at once, or hedged) → load balancer
-///           → backend metrics (krakend.backend.duration, one per call) → resilience (circuit breaker → rate limit; BackendResilience) → policies
+///           → backend metrics (krakend.backend.duration, one per call)
+///           → resilience (circuit breaker → rate limit; BackendResilience) → policies
 ///           → HTTP call (the backend's client: martian → cache → client credentials; BackendClient)
 ///           → status check → decode → formatter (target, allow/deny/mapping or flatmap, group)
-/// workflow backend: backend metrics → resilience (as above) → policies → the nested endpoint's pipe (built by this same code) within its
-///           timeout → formatter
+/// workflow backend: backend metrics → resilience (as above) → policies → the nested endpoint's pipe (built by this same
+///           code) within its timeout → formatter
 /// </code>
 /// A workflow is an endpoint: the same <see cref="CreatePipe"/> builds it at any depth, only its failure policy
 /// differs (a workflow stops at its first failing step unless <c>ignore_errors</c>). A durable workflow opened by an

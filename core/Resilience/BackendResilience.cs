@@ -17,7 +17,8 @@ namespace Switchyard.Core.Resilience;
 /// qos/circuit-breaker → qos/ratelimit/proxy → (the backend's policies and HTTP call)
 /// </code>
 /// so a rate-limited call counts as a failure for the breaker, and an open breaker takes no token. A backend with
-/// neither namespace has no layer.
+/// neither namespace has no layer. The limit's refusals and the breaker's states are metrics (<see cref="RateLimitMetrics"/>,
+/// <see cref="CircuitBreakerMetrics"/>).
 /// </summary>
 /// <remarks>
 /// Timeouts and retries are not strategies here. A KrakenD timeout bounds the whole pipe of an endpoint or workflow,
