@@ -1,5 +1,6 @@
 using Switchyard.Core.Health;
 using Switchyard.Core.Pipeline;
+using Switchyard.Core.Telemetry;
 
 namespace Switchyard.Core.Agents;
 
@@ -25,6 +26,7 @@ internal sealed class AgentMessageHandler
     private readonly AsyncAgentConfig _agent;
     private readonly Proxy _pipe;
     private readonly AgentStatus _status;
+    private readonly AgentMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly AgentLog? _log;
     private readonly AgentRateLimiter? _rate;
@@ -51,6 +53,7 @@ internal sealed class AgentMessageHandler
         CancellationToken aborting)
     {
         (_agent, _pipe, _status, _stopping, _aborting) = (agent, pipe, status, stopping, aborting);
+        _metrics = new AgentMetrics(agent);
         _time = options.TimeProvider;
         _log = options.Log;
         _rate = AgentRateLimiter.For(agent.Consumer.MaxRate, _time);
@@ -68,7 +71,7 @@ internal sealed class AgentMessageHandler
         {
             if (message.Body.Length > MaxMessageBytes)
             {
-                await DeadLetterAsync(message, OversizedReason).ConfigureAwait(false);
+                await DeadLetterAsync(message, OversizedReason, timing: default).ConfigureAwait(false);
                 return;
             }
 
@@ -129,6 +132,7 @@ internal sealed class AgentMessageHandler
     {
         ProxyError? failure;
         _status.MessageStarted();
+        var timing = _metrics.EnteredPipe();
         try
         {
             using var deadline = new CancellationTokenSource(_timeout, _time);
@@ -139,6 +143,7 @@ internal sealed class AgentMessageHandler
         finally
         {
             _status.MessageEnded();
+            _metrics.LeftPipe(timing);
         }
 
         if (connection.IsCancellationRequested || _aborting.IsCancellationRequested)
@@ -153,6 +158,7 @@ internal sealed class AgentMessageHandler
             if (await SettleAsync(message, Outcome.Ack).ConfigureAwait(false))
             {
                 _status.Processed();
+                _metrics.Settled(AgentMetrics.Succeeded, timing);
             }
 
             return;
@@ -161,12 +167,15 @@ internal sealed class AgentMessageHandler
         _status.Failed(failure.Message);
         if (_agent.Consumer.MaxDeliveries > 0 && (failure.RejectsInput || message.DeliveryCount >= _agent.Consumer.MaxDeliveries))
         {
-            await DeadLetterAsync(message, failure.Message).ConfigureAwait(false);
+            await DeadLetterAsync(message, failure.Message, timing).ConfigureAwait(false);
             return;
         }
 
         Log(AgentLogLevel.Debug, $"message '{message.Id}' failed (delivery {message.DeliveryCount}): {failure.Message}");
-        await SettleAsync(message, _nackDiscard ? Outcome.Discard : Outcome.Requeue).ConfigureAwait(false);
+        if (await SettleAsync(message, _nackDiscard ? Outcome.Discard : Outcome.Requeue).ConfigureAwait(false))
+        {
+            _metrics.Settled(AgentMetrics.Failed, timing);
+        }
     }
 
     /// <summary>Runs the pipe; null on success, else the failure.</summary>
@@ -205,11 +214,12 @@ internal sealed class AgentMessageHandler
         _ => null,
     };
 
-    private async Task DeadLetterAsync(AgentMessage message, string reason)
+    private async Task DeadLetterAsync(AgentMessage message, string reason, AgentMessageTiming timing)
     {
         if (await SettleAsync(message, Outcome.DeadLetter, reason).ConfigureAwait(false))
         {
             _status.DeadLettered(reason);
+            _metrics.Settled(AgentMetrics.DeadLettered, timing);
             Log(AgentLogLevel.Warning, $"message '{message.Id}' dead-lettered after {message.DeliveryCount} deliveries: {reason}");
         }
     }

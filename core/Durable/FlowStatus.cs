@@ -32,6 +32,9 @@ internal sealed class FlowStatus
 
     public void Compensated(string step) => _compensated.Add(step);
 
+    /// <summary>How the flow ended for metrics: <see cref="Outcome"/>, or <c>compensated</c> for a failure whose steps were undone.</summary>
+    public string FinalState => Outcome == "failed" && _compensated.Count > 0 ? "compensated" : Outcome;
+
     public string ToJson() => DurableJson.Text(Write);
 
     private void Write(Utf8JsonWriter writer)

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DurableTask.Core;
 using Switchyard.Core.Pipeline;
+using Switchyard.Core.Telemetry;
 
 namespace Switchyard.Core.Durable;
 
@@ -8,7 +9,8 @@ namespace Switchyard.Core.Durable;
 /// The orchestration every durable pipe runs as, at any depth (a nested workflow is one too, as a sub-orchestration):
 /// its input names the pipe by its JSON path, the merge's failure policy and the request; its output is the pipe's
 /// answer, which the caller renders exactly as an in-memory pipe's. Its custom status is the flow's record
-/// (<see cref="FlowStatus"/>).
+/// (<see cref="FlowStatus"/>). Its start and end are counted (<see cref="DurableMetrics"/>) only outside replays, so a flow
+/// counts once whatever the number of episodes that rebuild it.
 /// </summary>
 internal sealed class PipeOrchestration(DurablePipes pipes) : TaskOrchestration<string, string>
 {
@@ -43,8 +45,18 @@ internal sealed class PipeOrchestration(DurablePipes pipes) : TaskOrchestration<
         var policy = Enum.Parse<MergeFailurePolicy>(flow["policy"]!.GetValue<string>());
         var request = DurableJson.ReadRequest(flow["request"]!.AsObject());
 
+        if (!context.IsReplaying)
+        {
+            DurableMetrics.Reached(pipe.Endpoint, DurableMetrics.Started);
+        }
+
         _run = new FlowRun(context, new OrchestrationClock(context));
         var response = await _run.RunAsync(pipe, policy, request).ConfigureAwait(true);
+        if (!context.IsReplaying)
+        {
+            DurableMetrics.Reached(pipe.Endpoint, _run.Status.FinalState);
+        }
+
         return DurableJson.Write(response);
     }
 

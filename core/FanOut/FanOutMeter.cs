@@ -1,8 +1,11 @@
+using Switchyard.Core.Telemetry;
+
 namespace Switchyard.Core.FanOut;
 
-/// <summary>A runner's counters and last events, shared by its successive connections.</summary>
-internal sealed class FanOutMeter(TimeProvider time)
+/// <summary>A runner's counters and last events, shared by its successive connections, and its metrics.</summary>
+internal sealed class FanOutMeter(TimeProvider time, string subscription)
 {
+    private readonly FanOutMetrics _metrics = new(subscription);
     private readonly RateMeter _rate = new(time);
     private readonly Lock _lock = new();
     private long _received;
@@ -21,25 +24,36 @@ internal sealed class FanOutMeter(TimeProvider time)
     {
         Interlocked.Add(ref _received, events + expired);
         Interlocked.Add(ref _expired, expired);
+        _metrics.EventsReceived(events, expired);
     }
 
     public void DeadLettered(string reason)
     {
         Interlocked.Increment(ref _deadLettered);
+        _metrics.DeadLettered();
         lock (_lock)
         {
             _lastDeadLetterReason = reason;
         }
     }
 
-    public void BatchCut() => Interlocked.Increment(ref _inFlight);
+    public void BatchCut()
+    {
+        Interlocked.Increment(ref _inFlight);
+        _metrics.BatchCut();
+    }
 
     /// <summary>A batch left the runner: accepted, or abandoned to the broker's redelivery.</summary>
-    public void BatchDone() => Interlocked.Decrement(ref _inFlight);
+    public void BatchDone()
+    {
+        Interlocked.Decrement(ref _inFlight);
+        _metrics.BatchDone();
+    }
 
     public void Delivered(EventBatch batch)
     {
         Interlocked.Add(ref _delivered, batch.EventCount);
+        _metrics.Delivered(batch.EventCount);
         _rate.Add(batch.EventCount);
         lock (_lock)
         {
@@ -51,6 +65,7 @@ internal sealed class FanOutMeter(TimeProvider time)
     public void Retried(string error)
     {
         Interlocked.Increment(ref _retries);
+        _metrics.Retried();
         Error(error);
     }
 

@@ -37,7 +37,7 @@ public sealed class FanOutSubscriptionRunner : IAsyncDisposable
         _time = time ?? TimeProvider.System;
         _log = log;
         _backoff = new Backoff("exponential-jitter", random);
-        _meter = new FanOutMeter(_time);
+        _meter = new FanOutMeter(_time, subscription.Name);
     }
 
     public Subscription Subscription { get; }

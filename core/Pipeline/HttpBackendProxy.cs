@@ -45,7 +45,7 @@ internal static class HttpBackendProxy
                     return ProxyResponse.Failed(exception.Message);
                 }
 
-                return ProxyResponse.Complete(format is null ? data : format(data));
+                return new ProxyResponse { Data = format is null ? data : format(data), IsComplete = true, BackendStatus = status };
             }
             catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException or IOException)
             {
@@ -57,7 +57,7 @@ internal static class HttpBackendProxy
         {
             if (errorDetailsKey is not null)
             {
-                return new ProxyResponse { Data = ErrorDetails(errorDetailsKey, status, body, contentType) };
+                return new ProxyResponse { Data = ErrorDetails(errorDetailsKey, status, body, contentType), BackendStatus = status };
             }
 
             var error = BackendFailure.InvalidStatus(status, request.Method, backend.UrlPattern, request.Url!);

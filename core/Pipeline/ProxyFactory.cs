@@ -6,6 +6,8 @@ using Switchyard.Core.Pipeline.Formatting;
 using Switchyard.Core.Policies;
 using Switchyard.Core.Resilience;
 using Switchyard.Core.Schemas;
+using Switchyard.Core.Telemetry;
+using Switchyard.Core.Telemetry.OpenTelemetry;
 using Switchyard.Core.Workflows;
 
 namespace Switchyard.Core.Pipeline;
@@ -13,45 +15,52 @@ namespace Switchyard.Core.Pipeline;
 /// <summary>
 /// Compiles configuration into pipes. The order of the layers, outermost first, can be read here and only here:
 /// <code>
-/// endpoint: policies (req before, resp after) → JSON schema of the body → shadow split → static → endpoint flatmap
-///           → merge of the backends (parallel or sequential; several backends only)
+/// endpoint: pipe metrics (krakend.proxy.duration) → policies (req before, resp after) → JSON schema of the body
+///           → shadow split → static → endpoint flatmap → merge of the backends (parallel or sequential; several only)
 /// backend:  request builder (filters, method, url_pattern) → concurrent calls (all at once, or hedged) → load balancer
+///           → backend metrics (krakend.backend.duration, one per call)
 ///           → resilience (circuit breaker → rate limit; BackendResilience) → policies
 ///           → HTTP call (the backend's client: martian → cache → client credentials; BackendClient)
 ///           → status check → decode → formatter (target, allow/deny/mapping or flatmap, group)
-/// workflow backend: resilience (as above) → policies → the nested endpoint's pipe (built by this same code) within its
-///           timeout → formatter
+/// workflow backend: backend metrics → resilience (as above) → policies → the nested endpoint's pipe (built by this same
+///           code) within its timeout → formatter
 /// </code>
 /// A workflow is an endpoint: the same <see cref="CreatePipe"/> builds it at any depth, only its failure policy
 /// differs (a workflow stops at its first failing step unless <c>ignore_errors</c>). A durable workflow opened by an
 /// in-memory pipe is a flow of its own, which <paramref name="durableWorkflows"/> runs (a durable pipe's own workflows
 /// are the durable engine's to run). What a backend keeps between requests (breaker, bucket, cache, token) lives in
-/// <paramref name="states"/>, so factories given the same states share it.
+/// <paramref name="states"/>, so factories given the same states share it. <paramref name="telemetry"/> is the service's
+/// <c>telemetry/opentelemetry</c> (its layer switches and <c>skip_paths</c>); null reads as its defaults, and the
+/// metrics cost nothing while nobody listens.
 /// </summary>
 public sealed class ProxyFactory(
     HttpMessageInvoker client,
     DecoderRegistry decoders,
     TimeProvider? timeProvider = null,
     DurableWorkflowRunner? durableWorkflows = null,
-    BackendStates? states = null)
+    BackendStates? states = null,
+    OpenTelemetryOptions? telemetry = null)
 {
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private readonly BackendStates _states = states ?? new BackendStates(timeProvider);
+    private readonly OpenTelemetryOptions _telemetry = telemetry ?? new OpenTelemetryOptions();
 
     /// <summary>The pipe of a published endpoint.</summary>
-    public Proxy CreateEndpoint(EndpointConfig endpoint) => CreatePipe(endpoint, MergeFailurePolicy.Partial);
+    public Proxy CreateEndpoint(EndpointConfig endpoint) => ProxyMetrics.Create(endpoint, _telemetry, CreatePipe(endpoint, MergeFailurePolicy.Partial));
 
     /// <summary>The pipe of one backend, from the request builder down to the formatter (or its nested workflow).</summary>
-    public Proxy CreateBackend(BackendConfig backend) => CreateBackend(backend, inDurablePipe: false);
+    public Proxy CreateBackend(BackendConfig backend) => CreateBackend(backend, parent: null, inDurablePipe: false);
 
-    private Proxy CreateBackend(BackendConfig backend, bool inDurablePipe)
+    private Proxy CreateBackend(BackendConfig backend, EndpointConfig? parent, bool inDurablePipe)
     {
+        var route = new BackendRoute(backend, parent);
         Func<JsonObject, JsonObject>? format = ResponseFormatter.Create(backend) is { } formatter ? formatter.Format : null;
         if (backend.Workflow is { } workflow)
         {
             var failurePolicy = workflow.IgnoreErrors ? MergeFailurePolicy.Continue : MergeFailurePolicy.Abort;
             var pipe = workflow.IsDurable && !inDurablePipe ? DurableWorkflow(workflow, failurePolicy) : CreatePipe(workflow, failurePolicy);
-            return BackendResilience.Create(backend, _states, WithPolicies(backend.Policies, backend.CelChecks, WorkflowProxy.Create(workflow, pipe, format)));
+            var workflowProxy = WithPolicies(backend.Policies, backend.CelChecks, WorkflowProxy.Create(workflow, pipe, format));
+            return BackendMetrics.Create(route, _telemetry, BackendResilience.Create(route, _states, workflowProxy));
         }
 
         var backendClient = BackendClient.Create(backend, client, _states);
@@ -60,7 +69,8 @@ public sealed class ProxyFactory(
             : HttpBackendProxy.Create(backendClient, backend, decoders.Get(backend.Encoding), format);
 
         proxy = WithPolicies(backend.Policies, backend.CelChecks, proxy);
-        proxy = BackendResilience.Create(backend, _states, proxy);
+        proxy = BackendResilience.Create(route, _states, proxy);
+        proxy = BackendMetrics.Create(route, _telemetry, proxy);
         proxy = LoadBalancedProxy.Create(new HostBalancer(backend.Host), proxy);
         var (calls, hedgeDelay) = backend.Hedging is { } hedging ? (hedging.MaxCalls, hedging.Delay) : (backend.ConcurrentCalls, TimeSpan.Zero);
         if (calls > 1)
@@ -76,7 +86,7 @@ public sealed class ProxyFactory(
         var main = endpoint.Backends.Where(b => !b.Proxy.Shadow).ToArray();
         var shadows = endpoint.Backends.Where(b => b.Proxy.Shadow).ToArray();
 
-        var parts = main.Select(backend => CreateBackend(backend, endpoint.IsDurable)).ToArray();
+        var parts = main.Select(backend => CreateBackend(backend, endpoint, endpoint.IsDurable)).ToArray();
         var proxy = parts.Length switch
         {
             1 => parts[0],
@@ -98,7 +108,7 @@ public sealed class ProxyFactory(
         if (shadows.Length > 0)
         {
             var shadowTimeout = shadows.Max(b => b.Proxy.ShadowTimeout ?? b.Timeout);
-            proxy = ShadowProxy.Create(proxy, [.. shadows.Select(backend => CreateBackend(backend, endpoint.IsDurable))], shadowTimeout);
+            proxy = ShadowProxy.Create(proxy, [.. shadows.Select(backend => CreateBackend(backend, endpoint, endpoint.IsDurable))], shadowTimeout);
         }
 
         if (endpoint.JsonSchema is { } schema)

@@ -20,6 +20,12 @@ public sealed record ProxyResponse
     /// <summary>A <c>no-op</c> backend's answer, streamed to the client as it is. The receiver disposes it.</summary>
     public HttpResponseMessage? Passthrough { get; init; }
 
+    /// <summary>
+    /// The status a backend answered with, on the response its HTTP call produced (a failure's is
+    /// <see cref="ProxyError.BackendStatus"/>); null on any other response. Metrics label a backend call with it.
+    /// </summary>
+    public int? BackendStatus { get; init; }
+
     /// <summary>True for KrakenD's nil response: nothing to render.</summary>
     public bool IsEmpty => Data is null && Passthrough is null;
 

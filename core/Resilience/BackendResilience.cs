@@ -5,6 +5,7 @@ using Switchyard.Core.Configuration;
 using Switchyard.Core.Pipeline;
 using Switchyard.Core.Resilience.CircuitBreaker;
 using Switchyard.Core.Resilience.RateLimit;
+using Switchyard.Core.Telemetry;
 
 namespace Switchyard.Core.Resilience;
 
@@ -16,7 +17,8 @@ namespace Switchyard.Core.Resilience;
 /// qos/circuit-breaker → qos/ratelimit/proxy → (the backend's policies and HTTP call)
 /// </code>
 /// so a rate-limited call counts as a failure for the breaker, and an open breaker takes no token. A backend with
-/// neither namespace has no layer.
+/// neither namespace has no layer. The limit's refusals and the breaker's states are metrics (<see cref="RateLimitMetrics"/>,
+/// <see cref="CircuitBreakerMetrics"/>).
 /// </summary>
 /// <remarks>
 /// Timeouts and retries are not strategies here. A KrakenD timeout bounds the whole pipe of an endpoint or workflow,
@@ -31,12 +33,14 @@ internal static class BackendResilience
     // KrakenD's text, spelling included: clients and logs that match on it keep working.
     private static readonly ProxyError RateLimitExceeded = new("rate limit exceded");
 
-    public static Proxy Create(BackendConfig backend, BackendStates states, Proxy next)
+    public static Proxy Create(BackendRoute route, BackendStates states, Proxy next)
     {
-        if (states.For(backend, b => Build(b, states)) is not { } pipeline)
+        if (states.For(route.Backend, _ => Build(route, states)) is not { } pipeline)
         {
             return next;
         }
+
+        var rejectionTags = RateLimitMetrics.ProxyTags(route);
 
         return async (request, cancellationToken) =>
         {
@@ -48,7 +52,7 @@ internal static class BackendResilience
                     static async (context, state) => Outcome.FromResult(await state.next(state.request, context.CancellationToken).ConfigureAwait(false)),
                     context,
                     (next, request)).ConfigureAwait(false);
-                return outcome.Result ?? ProxyResponse.Failed(Rejection(outcome.Exception!, cancellationToken));
+                return outcome.Result ?? ProxyResponse.Failed(Rejection(outcome.Exception!, rejectionTags, cancellationToken));
             }
             finally
             {
@@ -58,13 +62,14 @@ internal static class BackendResilience
     }
 
     // Null when the backend has no strategy: it then gets no layer at all.
-    private static ResiliencePipeline<ProxyResponse>? Build(BackendConfig backend, BackendStates states)
+    private static ResiliencePipeline<ProxyResponse>? Build(BackendRoute route, BackendStates states)
     {
+        var backend = route.Backend;
         var builder = new ResiliencePipelineBuilder<ProxyResponse> { TimeProvider = states.Time };
         var strategies = 0;
         if (backend.CircuitBreaker is { } breaker)
         {
-            builder.AddBackendCircuitBreaker(CircuitBreakerStrategy(breaker, states));
+            builder.AddBackendCircuitBreaker(CircuitBreakerStrategy(breaker, route, states));
             strategies++;
         }
 
@@ -78,22 +83,34 @@ internal static class BackendResilience
         return strategies == 0 ? null : builder.Build();
     }
 
-    // KrakenD's seconds, a zero timeout read as its 60 s default, and the warnings of log_status_change.
-    private static CircuitBreakerStrategyOptions CircuitBreakerStrategy(CircuitBreakerOptions breaker, BackendStates states) => new()
+    // KrakenD's seconds, a zero timeout read as its 60 s default, the warnings of log_status_change, and the metrics.
+    private static CircuitBreakerStrategyOptions CircuitBreakerStrategy(CircuitBreakerOptions breaker, BackendRoute route, BackendStates states)
     {
-        MaxErrors = breaker.MaxErrors,
-        Interval = TimeSpan.FromSeconds(breaker.Interval),
-        BreakDuration = breaker.Timeout == 0 ? CircuitBreakerConstants.DefaultBreakDuration : TimeSpan.FromSeconds(breaker.Timeout),
-        OnStateChange = breaker.LogStatusChange
-            ? CircuitBreakerStateLog.For(states.Loggers.CreateLogger(CircuitBreakerStateLog.Category), breaker.Name)
-            : null,
-    };
+        var onStateChange = CircuitBreakerMetrics.For(breaker.Name, route).Changed;
+        if (breaker.LogStatusChange)
+        {
+            onStateChange += CircuitBreakerStateLog.For(states.Loggers.CreateLogger(CircuitBreakerStateLog.Category), breaker.Name);
+        }
+
+        return new()
+        {
+            MaxErrors = breaker.MaxErrors,
+            Interval = TimeSpan.FromSeconds(breaker.Interval),
+            BreakDuration = breaker.Timeout == 0 ? CircuitBreakerConstants.DefaultBreakDuration : TimeSpan.FromSeconds(breaker.Timeout),
+            OnStateChange = onStateChange,
+        };
+    }
 
     // A strategy that refuses the call answers with an exception outcome, never thrown: it becomes the backend's error.
     // (The circuit breaker answers its refusals as failed responses already, worded as KrakenD's.)
-    private static ProxyError Rejection(Exception exception, CancellationToken cancellationToken) => exception switch
+    private static ProxyError Rejection(Exception exception, KeyValuePair<string, object?>[] rejectionTags, CancellationToken cancellationToken)
     {
-        RateLimiterRejectedException => RateLimitExceeded,
-        _ => BackendFailure.FromException(exception, cancellationToken),
-    };
+        if (exception is not RateLimiterRejectedException)
+        {
+            return BackendFailure.FromException(exception, cancellationToken);
+        }
+
+        RateLimitMetrics.Rejected(rejectionTags);
+        return RateLimitExceeded;
+    }
 }

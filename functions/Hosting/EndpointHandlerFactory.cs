@@ -47,7 +47,7 @@ internal sealed class EndpointHandlerFactory(
             : new EndpointHandler(endpoint, requests, proxies.CreateEndpoint(endpoint), writer, logger).HandleAsync;
         if (endpoint.RateLimit is { } limit)
         {
-            handler = new RouterRateLimitLayer(limit, _clientAddress, time).Wrap(handler);
+            handler = new RouterRateLimitLayer(limit, _clientAddress, time, endpoint).Wrap(handler);
         }
 
         if (signer is not null)
@@ -59,7 +59,7 @@ internal sealed class EndpointHandlerFactory(
         {
             var source = keys.For(validating.Keys, validating.MaxKeySetAge, validating.FailedKeyCooldown);
             var validator = new JwtValidator(validating, source, JwtClaimChecks.For(endpoint), time);
-            handler = new JwtValidatorLayer(validator, logger, endpoint.Endpoint).Wrap(handler);
+            handler = new JwtValidatorLayer(validator, logger, endpoint.Method, endpoint.Endpoint).Wrap(handler);
         }
 
         if (endpoint.BotDetector is { } bots)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Switchyard.Core.Security.Jwt;
+using Switchyard.Core.Telemetry;
 using Switchyard.Functions.Hosting;
 using RouteHandler = Switchyard.Functions.Hosting.RouteHandler;
 
@@ -10,10 +11,11 @@ namespace Switchyard.Functions.Security;
 /// The endpoint layer of <c>auth/validator</c>: reads the token from its header or cookie and lets the core
 /// <see cref="JwtValidator"/> decide. A refused request is answered 401 (403 for missing roles or scopes) with status
 /// only, and nothing inside runs; an accepted one goes on with the propagated claim headers (replacing the client's)
-/// and its claims for the pipe.
+/// and its claims for the pipe. Each refusal is counted by its reason (<see cref="JwtMetrics"/>).
 /// </summary>
-internal sealed partial class JwtValidatorLayer(JwtValidator validator, ILogger logger, string endpoint)
+internal sealed partial class JwtValidatorLayer(JwtValidator validator, ILogger logger, string method, string endpoint)
 {
+    private readonly JwtMetrics _metrics = new(method, endpoint);
     private readonly ClaimPropagation _propagation = new(validator.Options.PropagateClaims, validator.Options.PropagateClaimsPreserveArray);
 
     public RouteHandler Wrap(RouteHandler next) => async (context, routeValues) =>
@@ -35,6 +37,7 @@ internal sealed partial class JwtValidatorLayer(JwtValidator validator, ILogger 
 
         if (result.Outcome != JwtOutcome.Valid)
         {
+            _metrics.Rejected(result);
             if (options.OperationDebug)
             {
                 LogRefusal(logger, endpoint, result.Reason ?? "");

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net;
 using Switchyard.Core.Configuration;
+using Switchyard.Core.Telemetry;
 
 namespace Switchyard.Core.Resilience.HttpCache;
 
@@ -15,8 +16,9 @@ namespace Switchyard.Core.Resilience.HttpCache;
 /// Unlike KrakenD, a response to a request that carries <c>Authorization</c> (a client's forwarded credentials) is
 /// stored only when the response allows a shared cache to (<c>public</c>, <c>s-maxage</c>, <c>must-revalidate</c>;
 /// RFC 9111 section 3.5): the store serves every client of the gateway, and one client's answer must not reach another.
+/// Each call is counted by its outcome (<see cref="HttpCacheMetrics"/>).
 /// </remarks>
-internal sealed class HttpCacheHandler(HttpCacheStore store, TimeProvider time) : DelegatingHandler
+internal sealed class HttpCacheHandler(HttpCacheStore store, TimeProvider time, HttpCacheMetrics metrics) : DelegatingHandler
 {
     /// <summary>The cache of <paramref name="backend"/>: its own store, or the process-wide one when it is shared.</summary>
     public static HttpCacheHandler Create(BackendConfig backend, HttpCacheOptions options, BackendStates states)
@@ -24,7 +26,7 @@ internal sealed class HttpCacheHandler(HttpCacheStore store, TimeProvider time) 
         var store = options.Shared
             ? states.Shared(NamespaceAliases.QosHttpCache, () => new HttpCacheStore(options))
             : states.For(backend, _ => new HttpCacheStore(options));
-        return new HttpCacheHandler(store, states.Time);
+        return new HttpCacheHandler(store, states.Time, new HttpCacheMetrics(backend));
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -35,6 +37,7 @@ internal sealed class HttpCacheHandler(HttpCacheStore store, TimeProvider time) 
         if ((method != HttpMethod.Get && method != HttpMethod.Head) || request.Headers.Range is not null)
         {
             store.Remove(key);
+            metrics.Record(HttpCacheMetrics.Bypass);
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
@@ -42,11 +45,13 @@ internal sealed class HttpCacheHandler(HttpCacheStore store, TimeProvider time) 
         var (stored, freshness) = Lookup(key, request, control);
         if (freshness == Freshness.Fresh)
         {
+            metrics.Record(HttpCacheMetrics.Hit);
             return stored!.ToMessage(request);
         }
 
         if (stored is null && control.Has("only-if-cached"))
         {
+            metrics.Record(HttpCacheMetrics.Miss);
             return new HttpResponseMessage(HttpStatusCode.GatewayTimeout) { RequestMessage = request };
         }
 
@@ -60,9 +65,13 @@ internal sealed class HttpCacheHandler(HttpCacheStore store, TimeProvider time) 
         {
             await running.WaitAsync(cancellationToken).ConfigureAwait(false);
             (stored, freshness) = Lookup(key, request, control);
-            return freshness == Freshness.Fresh
-                ? stored!.ToMessage(request)
-                : await FetchAsync(key, request, control, stored, cancellationToken).ConfigureAwait(false);
+            if (freshness == Freshness.Fresh)
+            {
+                metrics.Record(HttpCacheMetrics.Hit);
+                return stored!.ToMessage(request);
+            }
+
+            return await FetchAsync(key, request, control, stored, cancellationToken).ConfigureAwait(false);
         }
 
         try
@@ -97,6 +106,7 @@ internal sealed class HttpCacheHandler(HttpCacheStore store, TimeProvider time) 
         }
         catch (HttpRequestException) when (stored is not null && request.Method == HttpMethod.Get && CacheFreshness.MayServeOnError(stored, control, time.GetUtcNow()))
         {
+            metrics.Record(HttpCacheMetrics.Stale);
             return stored.ToMessage(request);
         }
 
@@ -108,15 +118,19 @@ internal sealed class HttpCacheHandler(HttpCacheStore store, TimeProvider time) 
                 var refreshed = stored.Refreshed(response, request, requestTime, responseTime);
                 response.Dispose();
                 Keep(key, request, control, refreshed);
+                metrics.Record(HttpCacheMetrics.Revalidated);
                 return refreshed.ToMessage(request);
             }
 
             if ((int)response.StatusCode >= 500 && CacheFreshness.MayServeOnError(stored, control, responseTime))
             {
                 response.Dispose();
+                metrics.Record(HttpCacheMetrics.Stale);
                 return stored.ToMessage(request);
             }
         }
+
+        metrics.Record(HttpCacheMetrics.Miss);
 
         var responseControl = CacheControl.Of(response.Headers);
         if (!MayStore(request, control, responseControl)

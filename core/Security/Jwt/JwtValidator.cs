@@ -103,12 +103,12 @@ public sealed class JwtValidator
     {
         if (string.IsNullOrEmpty(token))
         {
-            return JwtValidationResult.Unauthorized("the request carries no token");
+            return JwtValidationResult.Unauthorized(JwtRejection.MissingToken, "the request carries no token");
         }
 
         if (token.Length > MaxTokenLength)
         {
-            return JwtValidationResult.Unauthorized($"the token is longer than {MaxTokenLength} characters");
+            return JwtValidationResult.Unauthorized(JwtRejection.TokenTooLong, $"the token is longer than {MaxTokenLength} characters");
         }
 
         if (_keys.Snapshot() is { } current && _verified.TryGet(token, out var known) && ReferenceEquals(known.KeySet, current))
@@ -119,7 +119,7 @@ public sealed class JwtValidator
         var verified = await VerifyAsync(token, cancellationToken).ConfigureAwait(false);
         if (verified.Token is not { } fresh)
         {
-            return JwtValidationResult.Unauthorized(verified.Reason!);
+            return verified.Refusal!;
         }
 
         _verified.Add(token, fresh);
@@ -128,37 +128,37 @@ public sealed class JwtValidator
 
     // The checks that depend on time or on the endpoint's configuration, made on every request.
     private JwtValidationResult Decide(JsonObject claims) =>
-        RegisteredClaims.Check(claims, Options, _time.GetUtcNow()) is { } reason
-            ? JwtValidationResult.Unauthorized(reason)
-            : Requirements(claims);
+        RegisteredClaims.Check(claims, Options, _time.GetUtcNow()) ?? Requirements(claims);
 
     // The checks of the token's text alone: its form, algorithm, key and signature, and that its claims are one object.
-    private async ValueTask<(VerifiedToken? Token, string? Reason)> VerifyAsync(string token, CancellationToken cancellationToken)
+    private async ValueTask<(VerifiedToken? Token, JwtValidationResult? Refusal)> VerifyAsync(string token, CancellationToken cancellationToken)
     {
         if (Parse(token) is not { } jwt)
         {
-            return (null, "the token is not a signed JWT");
+            return Refused(JwtRejection.MalformedToken, "the token is not a signed JWT");
         }
 
         if (jwt.Alg != Options.Algorithm)
         {
-            return (null, $"the token is not signed with {Options.Algorithm}");
+            return Refused(JwtRejection.Algorithm, $"the token is not signed with {Options.Algorithm}");
         }
 
         if (jwt.TryGetHeaderValue<object>(CriticalHeader, out _))
         {
-            return (null, "the token has critical header extensions (crit), which Switchyard does not understand");
+            return Refused(JwtRejection.CriticalHeader, "the token has critical header extensions (crit), which Switchyard does not understand");
         }
 
         var (set, entry) = FindKnown(jwt) is { Entry: not null } known ? known : await FindAfterRefreshAsync(jwt, cancellationToken).ConfigureAwait(false);
         if (entry is null)
         {
-            return (null, set is null ? "no key set is available (not downloaded yet, or it cannot be)" : "the key set has no key with the token's key id");
+            return set is null
+                ? Refused(JwtRejection.NoKeySet, "no key set is available (not downloaded yet, or it cannot be)")
+                : Refused(JwtRejection.UnknownKey, "the key set has no key with the token's key id");
         }
 
         if (!entry.AllowsSignatures(Options.Algorithm))
         {
-            return (null, $"the key the token names is not a {Options.Algorithm} signing key");
+            return Refused(JwtRejection.KeyAlgorithm, $"the key the token names is not a {Options.Algorithm} signing key");
         }
 
         var result = await _handler.ValidateTokenAsync(jwt, _parameters).ConfigureAwait(false);
@@ -167,7 +167,12 @@ public sealed class JwtValidator
             return (null, Explain(result.Exception));
         }
 
-        return ParseClaims(jwt) is { } claims ? (new VerifiedToken(claims, set!), null) : (null, "the token's claims are not one JSON object");
+        return ParseClaims(jwt) is { } claims
+            ? (new VerifiedToken(claims, set!), null)
+            : Refused(JwtRejection.MalformedClaims, "the token's claims are not one JSON object");
+
+        static (VerifiedToken?, JwtValidationResult?) Refused(JwtRejection rejection, string reason) =>
+            (null, JwtValidationResult.Unauthorized(rejection, reason));
     }
 
     private JwtValidationResult Requirements(JsonObject claims)
@@ -179,19 +184,19 @@ public sealed class JwtValidator
             {
                 if (!_claimChecks[i].IsSatisfied(activation, out _))
                 {
-                    return JwtValidationResult.Unauthorized($"the token was rejected by the claim check '{_claimChecks[i].Expression}'");
+                    return JwtValidationResult.Unauthorized(JwtRejection.ClaimCheck, $"the token was rejected by the claim check '{_claimChecks[i].Expression}'");
                 }
             }
         }
 
         if (!_roles.IsSatisfiedBy(claims))
         {
-            return JwtValidationResult.Forbidden("the token does not have sufficient roles");
+            return JwtValidationResult.Forbidden(JwtRejection.Roles, "the token does not have sufficient roles");
         }
 
         return _scopes.IsSatisfiedBy(claims)
             ? JwtValidationResult.Valid(claims)
-            : JwtValidationResult.Forbidden("the token does not have the required scopes");
+            : JwtValidationResult.Forbidden(JwtRejection.Scopes, "the token does not have the required scopes");
     }
 
     private static JsonWebToken? Parse(string token)
@@ -229,11 +234,12 @@ public sealed class JwtValidator
         }
     }
 
-    private static string Explain(Exception? exception) => exception switch
+    private static JwtValidationResult Explain(Exception? exception) => exception switch
     {
-        SecurityTokenInvalidSignatureException or SecurityTokenSignatureKeyNotFoundException => "the token's signature does not match the key",
-        SecurityTokenInvalidAlgorithmException => "the token's algorithm is not accepted",
-        null => "the token is invalid",
-        _ => "the token is invalid (" + exception.GetType().Name + ")",
+        SecurityTokenInvalidSignatureException or SecurityTokenSignatureKeyNotFoundException =>
+            JwtValidationResult.Unauthorized(JwtRejection.BadSignature, "the token's signature does not match the key"),
+        SecurityTokenInvalidAlgorithmException => JwtValidationResult.Unauthorized(JwtRejection.Algorithm, "the token's algorithm is not accepted"),
+        null => JwtValidationResult.Unauthorized(JwtRejection.InvalidToken, "the token is invalid"),
+        _ => JwtValidationResult.Unauthorized(JwtRejection.InvalidToken, "the token is invalid (" + exception.GetType().Name + ")"),
     };
 }

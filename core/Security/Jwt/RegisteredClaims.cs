@@ -14,39 +14,41 @@ namespace Switchyard.Core.Security.Jwt;
 internal static class RegisteredClaims
 {
     /// <summary>Why the claims fail, or null when they pass.</summary>
-    public static string? Check(JsonObject claims, JwtValidatorOptions options, DateTimeOffset now)
+    public static JwtValidationResult? Check(JsonObject claims, JwtValidatorOptions options, DateTimeOffset now)
     {
         if (Types(claims) is { } wrongType)
         {
-            return wrongType;
+            return JwtValidationResult.Unauthorized(JwtRejection.MalformedClaims, wrongType);
         }
 
         if (Audiences(claims["aud"]) is not { } audiences)
         {
-            return "the token's aud is neither a string nor an array of strings";
+            return JwtValidationResult.Unauthorized(JwtRejection.MalformedClaims, "the token's aud is neither a string nor an array of strings");
         }
 
         if (options.Issuer is { } issuer && (claims["iss"]?.GetValue<string>() ?? "") != issuer)
         {
-            return "the token's iss is not the configured issuer";
+            return JwtValidationResult.Unauthorized(JwtRejection.Issuer, "the token's iss is not the configured issuer");
         }
 
         if (options.Audience.Any(required => !audiences.Contains(required)))
         {
-            return "the token's aud does not hold every configured audience";
+            return JwtValidationResult.Unauthorized(JwtRejection.Audience, "the token's aud does not hold every configured audience");
         }
 
         if (Seconds(claims, "exp") is { } expires && now - options.Leeway > expires)
         {
-            return "the token has expired";
+            return JwtValidationResult.Unauthorized(JwtRejection.Expired, "the token has expired");
         }
 
         if (Seconds(claims, "nbf") is { } notBefore && now + options.Leeway < notBefore)
         {
-            return "the token is not valid yet";
+            return JwtValidationResult.Unauthorized(JwtRejection.NotYetValid, "the token is not valid yet");
         }
 
-        return Seconds(claims, "iat") is { } issuedAt && now + options.Leeway < issuedAt ? "the token was issued in the future" : null;
+        return Seconds(claims, "iat") is { } issuedAt && now + options.Leeway < issuedAt
+            ? JwtValidationResult.Unauthorized(JwtRejection.IssuedInFuture, "the token was issued in the future")
+            : null;
     }
 
     private static string? Types(JsonObject claims)

@@ -21,7 +21,7 @@ public sealed class FanOutMeterTests
     [Fact]
     public void Batch_fill_is_the_larger_of_the_count_and_size_shares()
     {
-        var meter = new FanOutMeter(_time);
+        var meter = new FanOutMeter(_time, "orders-test");
         using var batcher = new Batcher(10, Subscription.BatchMaxBytes, TimeSpan.FromSeconds(5), _time, _ => { });
         batcher.Add(new BatchEntry(1, 512 * 1024, [Event(), Event()]));
 
@@ -35,7 +35,7 @@ public sealed class FanOutMeterTests
     [Fact]
     public void A_delivered_batch_counts_its_events_and_is_the_last_flush()
     {
-        var meter = new FanOutMeter(_time);
+        var meter = new FanOutMeter(_time, "orders-test");
         meter.Received(events: 3, expired: 1);
         meter.BatchCut();
 

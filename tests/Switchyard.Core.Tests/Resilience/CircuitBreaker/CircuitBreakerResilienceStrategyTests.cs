@@ -4,6 +4,7 @@ using Switchyard.Core.Configuration;
 using Switchyard.Core.Pipeline;
 using Switchyard.Core.Resilience;
 using Switchyard.Core.Resilience.CircuitBreaker;
+using Switchyard.Core.Telemetry;
 using Switchyard.Testing;
 
 namespace Switchyard.Core.Tests.Resilience.CircuitBreaker;
@@ -47,7 +48,7 @@ public sealed class CircuitBreakerResilienceStrategyTests
             JsonPath = "endpoints[0].backend[0]",
             CircuitBreaker = new CircuitBreakerOptions { MaxErrors = maxErrors, Interval = interval, Timeout = timeout },
         };
-        return (BackendResilience.Create(config, new BackendStates(_time), backend.Proxy), backend);
+        return (BackendResilience.Create(new BackendRoute(config, null), new BackendStates(_time), backend.Proxy), backend);
     }
 
     private static async Task<string?> Call(Proxy pipe, ProxyRequest? request = null, CancellationToken cancellationToken = default) =>

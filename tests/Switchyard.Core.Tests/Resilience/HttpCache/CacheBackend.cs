@@ -70,12 +70,15 @@ internal sealed class CacheBackend : IAsyncDisposable
         return context.Response.WriteAsync(body, context.RequestAborted);
     }
 
-    /// <summary>The clients of the backends of every endpoint of a configuration whose backends carry <paramref name="cache"/> (JSON).</summary>
-    public HttpMessageInvoker[] Clients(string cache, int endpoints = 1)
+    /// <summary>
+    /// The clients of the backends (at <paramref name="urlPattern"/>) of every endpoint of a configuration whose backends
+    /// carry <paramref name="cache"/> (JSON).
+    /// </summary>
+    public HttpMessageInvoker[] Clients(string cache, int endpoints = 1, string urlPattern = "/x")
     {
         var host = BaseAddress.GetLeftPart(UriPartial.Authority);
         var endpointList = Enumerable.Range(0, endpoints).Select(i => $$$"""
-            {"endpoint": "/e{{{i}}}", "backend": [{"host": ["{{{host}}}"], "url_pattern": "/x", "extra_config": {"qos/http-cache": {{{cache}}}}}]}
+            {"endpoint": "/e{{{i}}}", "backend": [{"host": ["{{{host}}}"], "url_pattern": "{{{urlPattern}}}", "extra_config": {"qos/http-cache": {{{cache}}}}}]}
             """);
         var config = ConfigLoader.Parse($$"""{"version": 3, "endpoints": [{{string.Join(",", endpointList)}}]}""");
         config.Errors.Should().BeEmpty();

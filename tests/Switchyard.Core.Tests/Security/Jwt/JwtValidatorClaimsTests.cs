@@ -66,7 +66,7 @@ public sealed class JwtValidatorClaimsTests : IDisposable
     {
         var result = await Validate(_harness.Claims(new JsonObject { ["iss"] = issuer }));
 
-        result.Should().Be(JwtValidationResult.Unauthorized("the token's iss is not the configured issuer"));
+        result.Should().Be(JwtValidationResult.Unauthorized(JwtRejection.Issuer, "the token's iss is not the configured issuer"));
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class JwtValidatorClaimsTests : IDisposable
 
         var result = await validator.ValidateTokenAsync(token, default);
 
-        result.Should().Be(JwtValidationResult.Unauthorized("the token's claims are not one JSON object"));
+        result.Should().Be(JwtValidationResult.Unauthorized(JwtRejection.MalformedClaims, "the token's claims are not one JSON object"));
     }
 
     [Theory]

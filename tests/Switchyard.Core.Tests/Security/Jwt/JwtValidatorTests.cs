@@ -62,7 +62,7 @@ public sealed class JwtValidatorTests : IDisposable
 
         var result = await validator.ValidateAsync(headerValue: null, cookieValue: null, default);
 
-        result.Should().Be(JwtValidationResult.Unauthorized("the request carries no token"));
+        result.Should().Be(JwtValidationResult.Unauthorized(JwtRejection.MissingToken, "the request carries no token"));
     }
 
     [Theory]
@@ -100,7 +100,7 @@ public sealed class JwtValidatorTests : IDisposable
 
         var result = await _harness.Validator(rsa).ValidateTokenAsync(forged.Sign(_harness.Claims()), default);
 
-        result.Should().Be(JwtValidationResult.Unauthorized("the token is not signed with RS256"));
+        result.Should().Be(JwtValidationResult.Unauthorized(JwtRejection.Algorithm, "the token is not signed with RS256"));
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class JwtValidatorTests : IDisposable
 
         var result = await _harness.Validator(published).ValidateTokenAsync(attacker.Sign(_harness.Claims()), default);
 
-        result.Should().Be(JwtValidationResult.Unauthorized("the token's signature does not match the key"));
+        result.Should().Be(JwtValidationResult.Unauthorized(JwtRejection.BadSignature, "the token's signature does not match the key"));
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class JwtValidatorTests : IDisposable
 
         var result = await _harness.Validator(published).ValidateTokenAsync(other.Sign(_harness.Claims()), default);
 
-        result.Should().Be(JwtValidationResult.Unauthorized("the key set has no key with the token's key id"));
+        result.Should().Be(JwtValidationResult.Unauthorized(JwtRejection.UnknownKey, "the key set has no key with the token's key id"));
     }
 
     [Theory]
@@ -160,7 +160,7 @@ public sealed class JwtValidatorTests : IDisposable
 
         var result = await _harness.Validator(published).ValidateTokenAsync(attacker.Sign(_harness.Claims(), headers), default);
 
-        result.Should().Be(JwtValidationResult.Unauthorized("the token's signature does not match the key"));
+        result.Should().Be(JwtValidationResult.Unauthorized(JwtRejection.BadSignature, "the token's signature does not match the key"));
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public sealed class JwtValidatorTests : IDisposable
 
         var result = await _harness.Validator(key).ValidateTokenAsync(token, default);
 
-        result.Should().Be(JwtValidationResult.Unauthorized("the token is longer than 16384 characters"));
+        result.Should().Be(JwtValidationResult.Unauthorized(JwtRejection.TokenTooLong, "the token is longer than 16384 characters"));
     }
 
     [Fact]
@@ -196,7 +196,7 @@ public sealed class JwtValidatorTests : IDisposable
 
         var result = await _harness.Validator(key).ValidateTokenAsync(key.Sign(_harness.Claims()), default);
 
-        result.Should().Be(JwtValidationResult.Unauthorized("the key the token names is not a RS256 signing key"));
+        result.Should().Be(JwtValidationResult.Unauthorized(JwtRejection.KeyAlgorithm, "the key the token names is not a RS256 signing key"));
     }
 
     [Fact]

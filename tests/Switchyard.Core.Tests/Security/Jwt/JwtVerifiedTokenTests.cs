@@ -39,7 +39,7 @@ public sealed class JwtVerifiedTokenTests : IDisposable
 
         _harness.Time.Advance(TimeSpan.FromMinutes(6));
 
-        (await validator.ValidateTokenAsync(token, default)).Should().Be(JwtValidationResult.Unauthorized("the token has expired"));
+        (await validator.ValidateTokenAsync(token, default)).Should().Be(JwtValidationResult.Unauthorized(JwtRejection.Expired, "the token has expired"));
     }
 
     [Fact]

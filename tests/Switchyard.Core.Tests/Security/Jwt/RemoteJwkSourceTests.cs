@@ -135,7 +135,7 @@ public sealed class RemoteJwkSourceTests : IAsyncLifetime
         var validator = await StartedValidator();
 
         var refused = await validator.ValidateTokenAsync(Token(_key1), default);
-        refused.Should().Be(JwtValidationResult.Unauthorized("no key set is available (not downloaded yet, or it cannot be)"));
+        refused.Should().Be(JwtValidationResult.Unauthorized(JwtRejection.NoKeySet, "no key set is available (not downloaded yet, or it cannot be)"));
         _log.Should().Contain(line => line.StartsWith("Error: JWK set", StringComparison.Ordinal) && line.Contains("answered 503", StringComparison.Ordinal));
 
         _server.IsDown = false;
