@@ -6,6 +6,8 @@ using Switchyard.Core.Pipeline.Formatting;
 using Switchyard.Core.Policies;
 using Switchyard.Core.Resilience;
 using Switchyard.Core.Schemas;
+using Switchyard.Core.Telemetry.OpenTelemetry;
+using Switchyard.Core.Telemetry.Tracing;
 using Switchyard.Core.Workflows;
 
 namespace Switchyard.Core.Pipeline;
@@ -13,15 +15,17 @@ namespace Switchyard.Core.Pipeline;
 /// <summary>
 /// Compiles configuration into pipes. The order of the layers, outermost first, can be read here and only here:
 /// <code>
-/// endpoint: policies (req before, resp after) → JSON schema of the body → shadow split → static → endpoint flatmap
-///           → merge of the backends (parallel or sequential; several backends only)
-/// backend:  request builder (filters, method, url_pattern) → concurrent calls (all at once, or hedged) → load balancer
-///           → resilience (circuit breaker → rate limit; BackendResilience) → policies
+/// endpoint: proxy span → policies (req before, resp after) → JSON schema of the body → shadow split → static
+///           → endpoint flatmap → merge of the backends (parallel or sequential; several backends only)
+/// backend:  request builder (filters, method, url_pattern) → concurrent calls (all at once, or hedged; a span per call)
+///           → load balancer → backend span → resilience (circuit breaker → rate limit; BackendResilience) → policies
 ///           → HTTP call (the backend's client: martian → cache → client credentials; BackendClient)
 ///           → status check → decode → formatter (target, allow/deny/mapping or flatmap, group)
-/// workflow backend: resilience (as above) → policies → the nested endpoint's pipe (built by this same code) within its
-///           timeout → formatter
+/// workflow backend: backend span → resilience (as above) → policies → the nested endpoint's pipe (built by this same
+///           code, its proxy span a child of the backend span) within its timeout → formatter
 /// </code>
+/// The spans (<see cref="GatewayTracing.Source"/>) follow <paramref name="telemetry"/>'s layers and skip paths
+/// (<see cref="TracingLayers"/>); nobody listening, none is created.
 /// A workflow is an endpoint: the same <see cref="CreatePipe"/> builds it at any depth, only its failure policy
 /// differs (a workflow stops at its first failing step unless <c>ignore_errors</c>). A durable workflow opened by an
 /// in-memory pipe is a flow of its own, which <paramref name="durableWorkflows"/> runs (a durable pipe's own workflows
@@ -33,25 +37,32 @@ public sealed class ProxyFactory(
     DecoderRegistry decoders,
     TimeProvider? timeProvider = null,
     DurableWorkflowRunner? durableWorkflows = null,
-    BackendStates? states = null)
+    BackendStates? states = null,
+    OpenTelemetryOptions? telemetry = null)
 {
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private readonly BackendStates _states = states ?? new BackendStates(timeProvider);
+    private readonly TracingLayers _tracing = new(telemetry);
 
-    /// <summary>The pipe of a published endpoint.</summary>
-    public Proxy CreateEndpoint(EndpointConfig endpoint) => CreatePipe(endpoint, MergeFailurePolicy.Partial);
+    /// <summary>The pipe of a published endpoint (or an agent's).</summary>
+    public Proxy CreateEndpoint(EndpointConfig endpoint) =>
+        CreatePipe(endpoint, MergeFailurePolicy.Partial, endpoint.Endpoint, traced: !_tracing.Skips(endpoint));
 
     /// <summary>The pipe of one backend, from the request builder down to the formatter (or its nested workflow).</summary>
-    public Proxy CreateBackend(BackendConfig backend) => CreateBackend(backend, inDurablePipe: false);
+    public Proxy CreateBackend(BackendConfig backend) => CreateBackend(null, backend, step: 0, inDurablePipe: false, traced: true);
 
-    private Proxy CreateBackend(BackendConfig backend, bool inDurablePipe)
+    private Proxy CreateBackend(EndpointConfig? endpoint, BackendConfig backend, int step, bool inDurablePipe, bool traced)
     {
+        Proxy Traced(Proxy call) => traced ? BackendSpanProxy.Create(endpoint, backend, step, _tracing.Backend(backend), call) : call;
+
         Func<JsonObject, JsonObject>? format = ResponseFormatter.Create(backend) is { } formatter ? formatter.Format : null;
         if (backend.Workflow is { } workflow)
         {
             var failurePolicy = workflow.IgnoreErrors ? MergeFailurePolicy.Continue : MergeFailurePolicy.Abort;
-            var pipe = workflow.IsDurable && !inDurablePipe ? DurableWorkflow(workflow, failurePolicy) : CreatePipe(workflow, failurePolicy);
-            return BackendResilience.Create(backend, _states, WithPolicies(backend.Policies, backend.CelChecks, WorkflowProxy.Create(workflow, pipe, format)));
+            var pipe = workflow.IsDurable && !inDurablePipe
+                ? DurableWorkflow(workflow, failurePolicy)
+                : CreatePipe(workflow, failurePolicy, WorkflowProxy.NameOf(workflow), traced);
+            return Traced(BackendResilience.Create(backend, _states, WithPolicies(backend.Policies, backend.CelChecks, WorkflowProxy.Create(workflow, pipe, format))));
         }
 
         var backendClient = BackendClient.Create(backend, client, _states);
@@ -60,23 +71,23 @@ public sealed class ProxyFactory(
             : HttpBackendProxy.Create(backendClient, backend, decoders.Get(backend.Encoding), format);
 
         proxy = WithPolicies(backend.Policies, backend.CelChecks, proxy);
-        proxy = BackendResilience.Create(backend, _states, proxy);
+        proxy = Traced(BackendResilience.Create(backend, _states, proxy));
         proxy = LoadBalancedProxy.Create(new HostBalancer(backend.Host), proxy);
         var (calls, hedgeDelay) = backend.Hedging is { } hedging ? (hedging.MaxCalls, hedging.Delay) : (backend.ConcurrentCalls, TimeSpan.Zero);
         if (calls > 1)
         {
-            proxy = ConcurrentCallsProxy.Create(calls, hedgeDelay, backend.Timeout, _time, proxy);
+            proxy = ConcurrentCallsProxy.Create(calls, hedgeDelay, backend.Timeout, _time, proxy, backend.UrlPattern);
         }
 
         return BackendRequestProxy.Create(backend, UrlTemplate.Parse(backend.UrlPattern), proxy);
     }
 
-    private Proxy CreatePipe(EndpointConfig endpoint, MergeFailurePolicy failurePolicy)
+    private Proxy CreatePipe(EndpointConfig endpoint, MergeFailurePolicy failurePolicy, string spanName, bool traced)
     {
         var main = endpoint.Backends.Where(b => !b.Proxy.Shadow).ToArray();
         var shadows = endpoint.Backends.Where(b => b.Proxy.Shadow).ToArray();
 
-        var parts = main.Select(backend => CreateBackend(backend, endpoint.IsDurable)).ToArray();
+        var parts = main.Select((backend, step) => CreateBackend(endpoint, backend, step, endpoint.IsDurable, traced)).ToArray();
         var proxy = parts.Length switch
         {
             1 => parts[0],
@@ -98,7 +109,8 @@ public sealed class ProxyFactory(
         if (shadows.Length > 0)
         {
             var shadowTimeout = shadows.Max(b => b.Proxy.ShadowTimeout ?? b.Timeout);
-            proxy = ShadowProxy.Create(proxy, [.. shadows.Select(backend => CreateBackend(backend, endpoint.IsDurable))], shadowTimeout);
+            proxy = ShadowProxy.Create(
+                proxy, [.. shadows.Select((backend, i) => CreateBackend(endpoint, backend, main.Length + i, endpoint.IsDurable, traced))], shadowTimeout);
         }
 
         if (endpoint.JsonSchema is { } schema)
@@ -108,7 +120,7 @@ public sealed class ProxyFactory(
 
         proxy = WithPolicies(endpoint.Policies, endpoint.CelChecks, proxy, validatorChecksClaims: endpoint.JwtValidator is not null);
 
-        return proxy;
+        return traced ? ProxySpanProxy.Create(endpoint, spanName, _tracing.Proxy(endpoint), proxy) : proxy;
     }
 
     /// <summary>

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using Switchyard.Core.Configuration;
+using Switchyard.Core.Pipeline;
+using Switchyard.Core.Telemetry.OpenTelemetry;
+
+namespace Switchyard.Core.Telemetry.Tracing;
+
+/// <summary>
+/// The proxy span of a pipe (KrakenD's proxy stage): one per request of an endpoint, a workflow or an agent, named by
+/// the pattern as configured (<c>/users/{id}</c>), with <c>krakend.stage=proxy</c>, <c>http.route</c>, the method, the
+/// layer's static attributes and reported headers; its backends' spans are its children. A span that nobody records
+/// is never created.
+/// </summary>
+internal static class ProxySpanProxy
+{
+    /// <param name="endpoint">The pipe's endpoint (or workflow).</param>
+    /// <param name="name">The span's name.</param>
+    /// <param name="layer">The endpoint's proxy layer options.</param>
+    /// <param name="next">The pipe.</param>
+    public static Proxy Create(EndpointConfig endpoint, string name, ProxyLayerOptions layer, Proxy next)
+    {
+        if (layer.DisableTraces)
+        {
+            return next;
+        }
+
+        var headers = SpanHeaders.For(layer.ReportHeaders, layer.SkipHeaders);
+        var attributes = layer.TracesStaticAttributes;
+        var route = endpoint.Endpoint;
+        var workflow = name == route ? null : route;
+        return async (request, cancellationToken) =>
+        {
+            using var span = GatewayTracing.Source.StartActivity(name, ActivityKind.Internal);
+            if (span is null)
+            {
+                return await next(request, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (span.IsAllDataRequested)
+            {
+                span.SetTag(SpanAttributes.Stage, "proxy");
+                span.SetTag(SpanAttributes.Route, route);
+                span.SetTag(SpanAttributes.RequestMethod, endpoint.Method);
+                span.SetTag(SpanAttributes.Workflow, workflow);
+                foreach (var (key, value) in attributes)
+                {
+                    span.SetTag(key, value);
+                }
+
+                headers?.Report(span, request.Headers);
+            }
+
+            try
+            {
+                var response = await next(request, cancellationToken).ConfigureAwait(false);
+                SpanStatus.Set(span, response, cancellationToken);
+                return response;
+            }
+            catch (Exception exception)
+            {
+                SpanStatus.Set(span, exception);
+                throw;
+            }
+        };
+    }
+}
