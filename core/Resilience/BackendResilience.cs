@@ -5,6 +5,7 @@ using Switchyard.Core.Configuration;
 using Switchyard.Core.Pipeline;
 using Switchyard.Core.Resilience.CircuitBreaker;
 using Switchyard.Core.Resilience.RateLimit;
+using Switchyard.Core.Telemetry.Tracing;
 
 namespace Switchyard.Core.Resilience;
 
@@ -91,9 +92,14 @@ internal static class BackendResilience
 
     // A strategy that refuses the call answers with an exception outcome, never thrown: it becomes the backend's error.
     // (The circuit breaker answers its refusals as failed responses already, worded as KrakenD's.)
-    private static ProxyError Rejection(Exception exception, CancellationToken cancellationToken) => exception switch
+    private static ProxyError Rejection(Exception exception, CancellationToken cancellationToken)
     {
-        RateLimiterRejectedException => RateLimitExceeded,
-        _ => BackendFailure.FromException(exception, cancellationToken),
-    };
+        if (exception is RateLimiterRejectedException)
+        {
+            CurrentSpan.Tag(SpanAttributes.RateLimit, "rejected");
+            return RateLimitExceeded;
+        }
+
+        return BackendFailure.FromException(exception, cancellationToken);
+    }
 }

@@ -38,7 +38,8 @@ internal static class DurableServices
                 provider.GetRequiredService<HttpMessageInvoker>(),
                 DecoderRegistry.Default,
                 provider.GetRequiredService<TimeProvider>(),
-                states: provider.GetRequiredService<BackendStates>()),
+                states: provider.GetRequiredService<BackendStates>(),
+                telemetry: config.OpenTelemetry),
             provider.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<DurableEngineHost>();
         services.AddHostedService(provider => provider.GetRequiredService<DurableEngineHost>());

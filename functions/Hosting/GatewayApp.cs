@@ -93,7 +93,8 @@ internal static class GatewayApp
             DecoderRegistry.Default,
             services.GetRequiredService<TimeProvider>(),
             services.GetService<DurableEngineHost>() is { } durable ? durable.RunWorkflowAsync : null,
-            services.GetRequiredService<BackendStates>()));
+            services.GetRequiredService<BackendStates>(),
+            config.OpenTelemetry));
         builder.Services.AddSingleton(config);
         builder.Services.AddSingleton(services => new JwkSources(
             services.GetRequiredService<TimeProvider>(),

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net;
 using Switchyard.Core.Configuration;
+using Switchyard.Core.Telemetry.Tracing;
 
 namespace Switchyard.Core.Resilience.HttpCache;
 
@@ -9,7 +10,9 @@ namespace Switchyard.Core.Resilience.HttpCache;
 /// requests without <c>Range</c> are answered from the store while fresh, revalidated when stale, and their responses
 /// stored unless the request or the response says <c>no-store</c>. The key is the full backend URL (<c>HEAD url</c>
 /// for HEAD); any other method only drops its own key. Concurrent misses for one key make one backend call: the
-/// others wait for it and are served from what it stored.
+/// others wait for it and are served from what it stored. How each call was answered is set on its backend span
+/// (<c>switchyard.cache</c>: <c>hit</c>, <c>miss</c>, <c>revalidated</c>, or <c>stale</c> when a stored answer stands in
+/// for a failing backend).
 /// </summary>
 /// <remarks>
 /// Unlike KrakenD, a response to a request that carries <c>Authorization</c> (a client's forwarded credentials) is
@@ -42,7 +45,7 @@ internal sealed class HttpCacheHandler(HttpCacheStore store, TimeProvider time) 
         var (stored, freshness) = Lookup(key, request, control);
         if (freshness == Freshness.Fresh)
         {
-            return stored!.ToMessage(request);
+            return Hit(stored!, request);
         }
 
         if (stored is null && control.Has("only-if-cached"))
@@ -61,7 +64,7 @@ internal sealed class HttpCacheHandler(HttpCacheStore store, TimeProvider time) 
             await running.WaitAsync(cancellationToken).ConfigureAwait(false);
             (stored, freshness) = Lookup(key, request, control);
             return freshness == Freshness.Fresh
-                ? stored!.ToMessage(request)
+                ? Hit(stored!, request)
                 : await FetchAsync(key, request, control, stored, cancellationToken).ConfigureAwait(false);
         }
 
@@ -73,6 +76,18 @@ internal sealed class HttpCacheHandler(HttpCacheStore store, TimeProvider time) 
         {
             store.Finish(key, leader);
         }
+    }
+
+    private static HttpResponseMessage Hit(CachedResponse stored, HttpRequestMessage request)
+    {
+        CurrentSpan.Tag(SpanAttributes.Cache, "hit");
+        return stored.ToMessage(request);
+    }
+
+    private static HttpResponseMessage Stale(CachedResponse stored, HttpRequestMessage request)
+    {
+        CurrentSpan.Tag(SpanAttributes.Cache, "stale");
+        return stored.ToMessage(request);
     }
 
     // The stored response usable for this request (its Vary values match), and how fresh it is; (null, Stale) on a miss.
@@ -89,6 +104,7 @@ internal sealed class HttpCacheHandler(HttpCacheStore store, TimeProvider time) 
             AddValidators(request, stored);
         }
 
+        CurrentSpan.Tag(SpanAttributes.Cache, "miss");
         var requestTime = time.GetUtcNow();
         HttpResponseMessage response;
         try
@@ -97,7 +113,7 @@ internal sealed class HttpCacheHandler(HttpCacheStore store, TimeProvider time) 
         }
         catch (HttpRequestException) when (stored is not null && request.Method == HttpMethod.Get && CacheFreshness.MayServeOnError(stored, control, time.GetUtcNow()))
         {
-            return stored.ToMessage(request);
+            return Stale(stored, request);
         }
 
         var responseTime = time.GetUtcNow();
@@ -108,13 +124,14 @@ internal sealed class HttpCacheHandler(HttpCacheStore store, TimeProvider time) 
                 var refreshed = stored.Refreshed(response, request, requestTime, responseTime);
                 response.Dispose();
                 Keep(key, request, control, refreshed);
+                CurrentSpan.Tag(SpanAttributes.Cache, "revalidated");
                 return refreshed.ToMessage(request);
             }
 
             if ((int)response.StatusCode >= 500 && CacheFreshness.MayServeOnError(stored, control, responseTime))
             {
                 response.Dispose();
-                return stored.ToMessage(request);
+                return Stale(stored, request);
             }
         }
 

@@ -16,6 +16,9 @@ public static class CurrentSpan
     /// <summary>Sets <paramref name="key"/> on the current gateway span, if one is recorded (boxed only then).</summary>
     public static void Tag(string key, int value) => Recorded()?.SetTag(key, value);
 
+    /// <summary>Marks the current gateway span failed with <paramref name="description"/> (URL queries cut).</summary>
+    public static void Fail(string description) => Recorded()?.SetStatus(ActivityStatusCode.Error, SpanStatus.WithoutQueries(description));
+
     private static Activity? Recorded() =>
         Activity.Current is { IsAllDataRequested: true } span && ReferenceEquals(span.Source, GatewayTracing.Source) ? span : null;
 }

@@ -57,7 +57,7 @@ public static class SpanAttributes
     /// <summary><c>rejected</c> when <c>qos/ratelimit/proxy</c> refused the call.</summary>
     public const string RateLimit = "switchyard.rate_limit";
 
-    /// <summary><c>allowed</c>, or <c>denied</c> with the check's message: what the CEL policies decided.</summary>
+    /// <summary>What the CEL policies decided: <c>allowed</c>, <c>denied</c> (the request) or <c>denied_response</c>.</summary>
     public const string Policy = "switchyard.policy";
 
     /// <summary>The number of a concurrent call in its race (1 first).</summary>
