@@ -37,7 +37,7 @@ internal static class ConcurrentCallsProxy
     /// <param name="backendTimeout">The backend's timeout, of which the race takes 75%.</param>
     /// <param name="time">The clock of the hedge delay.</param>
     /// <param name="next">One call.</param>
-    /// <param name="name">The backend's <c>url_pattern</c>, which names the calls' spans.</param>
+    /// <param name="name">The name of the calls' spans.</param>
     public static Proxy Create(int calls, TimeSpan hedgeDelay, TimeSpan backendTimeout, TimeProvider time, Proxy next, string name)
     {
         var timeout = Deadline(backendTimeout);

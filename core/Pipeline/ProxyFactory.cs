@@ -76,7 +76,7 @@ public sealed class ProxyFactory(
         var (calls, hedgeDelay) = backend.Hedging is { } hedging ? (hedging.MaxCalls, hedging.Delay) : (backend.ConcurrentCalls, TimeSpan.Zero);
         if (calls > 1)
         {
-            proxy = ConcurrentCallsProxy.Create(calls, hedgeDelay, backend.Timeout, _time, proxy, backend.UrlPattern);
+            proxy = ConcurrentCallsProxy.Create(calls, hedgeDelay, backend.Timeout, _time, proxy, RaceCallSpan.NameOf(backend));
         }
 
         return BackendRequestProxy.Create(backend, UrlTemplate.Parse(backend.UrlPattern), proxy);

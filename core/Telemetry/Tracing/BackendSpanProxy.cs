@@ -7,7 +7,7 @@ namespace Switchyard.Core.Telemetry.Tracing;
 
 /// <summary>
 /// The backend span of one backend call (KrakenD's backend stage), a child of its pipe's span: named by the backend's
-/// <c>url_pattern</c> as configured, kind Client, with <c>krakend.stage=backend</c>, the HTTP client attributes of the
+/// <c>url_pattern</c> as configured without its query (a pattern may hold a key there), kind Client, with <c>krakend.stage=backend</c>, the HTTP client attributes of the
 /// semantic conventions once the host is picked (<c>server.address</c>, <c>server.port</c>, <c>url.full</c> with its
 /// query values redacted), the backend's group and step, and what the layers inside it decided (breaker, rate limit,
 /// policies, cache: <see cref="CurrentSpan"/>). The HTTP call made inside it carries its <c>traceparent</c>. A backend
@@ -30,7 +30,7 @@ internal static class BackendSpanProxy
             return next;
         }
 
-        var name = backend.UrlPattern;
+        var name = NameOf(backend);
         var kind = backend.Workflow is null ? ActivityKind.Client : ActivityKind.Internal;
         var headers = SpanHeaders.For(layer.ReportHeaders, layer.SkipHeaders);
         var attributes = layer.StaticAttributes;
@@ -79,6 +79,9 @@ internal static class BackendSpanProxy
             }
         };
     }
+
+    /// <summary>The span name of <paramref name="backend"/>'s calls: its <c>url_pattern</c> without the query.</summary>
+    public static string NameOf(BackendConfig backend) => backend.UrlPattern.Split('?', 2)[0];
 
     /// <summary>
     /// The URL with every query value replaced by <see cref="Redacted"/> (the names kept): a query can carry an API key

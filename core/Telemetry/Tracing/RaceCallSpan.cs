@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Switchyard.Core.Configuration;
 using Switchyard.Core.Pipeline;
 
 namespace Switchyard.Core.Telemetry.Tracing;
@@ -15,12 +16,15 @@ internal sealed class RaceCallSpan
 
     private RaceCallSpan(Activity span) => _span = span;
 
-    /// <summary>Starts <paramref name="next"/> as call <paramref name="number"/>, inside its span when one is recorded.</summary>
+    /// <summary>The span name of the calls of <paramref name="backend"/>'s race.</summary>
+    public static string NameOf(BackendConfig backend) => "race " + BackendSpanProxy.NameOf(backend);
+
+    /// <summary>Starts <paramref name="next"/> as call <paramref name="number"/>, inside its span (<paramref name="name"/>) when one is recorded.</summary>
     public static Task<ProxyResponse> Start(
         Proxy next, ProxyRequest request, CancellationToken cancellationToken, string name, int number, bool hedged, out RaceCallSpan? span)
     {
         var parent = Activity.Current;
-        var activity = GatewayTracing.Source.StartActivity("race " + name, ActivityKind.Internal);
+        var activity = GatewayTracing.Source.StartActivity(name, ActivityKind.Internal);
         if (activity is null)
         {
             span = null;

@@ -7,7 +7,8 @@ namespace Switchyard.Core.Telemetry.Tracing;
 /// <summary>
 /// Ends a span's status from a pipe's answer: an error sets the error status with the error's message; a call cancelled
 /// by its caller (a race another call won, a client that left) is marked <c>canceled</c> and is no error of its own, as
-/// KrakenD reports it. Messages can quote backend URLs, whose queries may carry keys or tokens: those are cut.
+/// KrakenD reports it. Messages quote backend URLs and url patterns, whose queries may carry keys or tokens: those are
+/// cut.
 /// </summary>
 internal static partial class SpanStatus
 {
@@ -32,9 +33,9 @@ internal static partial class SpanStatus
     public static void Set(Activity span, Exception exception) =>
         span.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
 
-    /// <summary><paramref name="text"/> with the query of every URL it quotes removed.</summary>
-    public static string WithoutQueries(string text) => UrlQuery().Replace(text, "$1");
+    /// <summary><paramref name="text"/> with the query of every URL or pattern it quotes removed.</summary>
+    public static string WithoutQueries(string text) => text.Contains('?', StringComparison.Ordinal) ? Query().Replace(text, "") : text;
 
-    [GeneratedRegex(@"(\w+://[^\s?#]*)\?[^\s#]*", RegexOptions.CultureInvariant)]
-    private static partial Regex UrlQuery();
+    [GeneratedRegex(@"\?[^\s\]#]*", RegexOptions.CultureInvariant)]
+    private static partial Regex Query();
 }
