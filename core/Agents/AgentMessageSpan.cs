@@ -46,7 +46,7 @@ internal static class AgentMessageSpan
         { Amqp: { } amqp } => ("rabbitmq", amqp.Name),
         { ServiceBus: { } serviceBus } => ("servicebus", serviceBus.Queue ?? serviceBus.Topic ?? ""),
         { AzureQueue: { } queue } => ("azure_queue", queue.Queue),
-        { Memory: { } memory } => ("memory", memory.Name),
+        { Memory: { Name: { Length: > 0 } queue } } => ("memory", queue),
         _ => ("memory", agent.Name),
     };
 
