@@ -17,11 +17,12 @@ internal sealed class SpanRecorder : IDisposable
     private readonly ConcurrentQueue<Activity> _ended = new();
     private readonly ActivityListener _listener;
 
-    public SpanRecorder()
+    /// <param name="otherSources">More sources to record (the durable engine's).</param>
+    public SpanRecorder(params string[] otherSources)
     {
         _listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name is GatewayTracing.SourceName or HttpClientSource,
+            ShouldListenTo = source => source.Name is GatewayTracing.SourceName or HttpClientSource || otherSources.Contains(source.Name),
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = _ended.Enqueue,
         };
@@ -34,6 +35,9 @@ internal sealed class SpanRecorder : IDisposable
 
     /// <summary>The ended spans of the test's trace.</summary>
     public IReadOnlyList<Activity> Spans => [.. _ended.Where(span => span.TraceId == Root.TraceId && span.Source.Name == GatewayTracing.SourceName)];
+
+    /// <summary>The ended spans of the test's trace from <paramref name="source"/>.</summary>
+    public IReadOnlyList<Activity> From(string source) => [.. _ended.Where(span => span.TraceId == Root.TraceId && span.Source.Name == source)];
 
     /// <summary>The <c>traceparent</c> a call made under <paramref name="span"/> must carry: its HTTP client span's, else its own.</summary>
     public string TraceParentUnder(Activity span)
