@@ -36,6 +36,9 @@ internal sealed class SpanRecorder : IDisposable
     /// <summary>The ended spans of the test's trace.</summary>
     public IReadOnlyList<Activity> Spans => [.. _ended.Where(span => span.TraceId == Root.TraceId && span.Source.Name == GatewayTracing.SourceName)];
 
+    /// <summary>The ended gateway spans of any trace (work started by no request, such as a fan-out batch, starts its own).</summary>
+    public IReadOnlyList<Activity> AnyTrace => [.. _ended.Where(span => span.Source.Name == GatewayTracing.SourceName)];
+
     /// <summary>The ended spans of the test's trace from <paramref name="source"/>.</summary>
     public IReadOnlyList<Activity> From(string source) => [.. _ended.Where(span => span.TraceId == Root.TraceId && span.Source.Name == source)];
 
