@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Switchyard.Core.Agents;
-using Switchyard.Core.Tests.Telemetry.Tracing;
+using Switchyard.Testing;
 
 namespace Switchyard.Core.Tests.Agents;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Switchyard.Core.Pipeline;
 using Switchyard.Core.Telemetry;
-using Switchyard.Core.Tests.Telemetry.Tracing;
+using Switchyard.Testing;
 
 namespace Switchyard.Core.Tests.Durable;
 

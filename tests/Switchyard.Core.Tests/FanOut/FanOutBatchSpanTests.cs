@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Switchyard.Core.FanOut;
 using Switchyard.Core.Tests.Agents.Amqp;
-using Switchyard.Core.Tests.Telemetry.Tracing;
 using Switchyard.Testing;
 using Eventually = Switchyard.Core.Tests.Agents.Eventually;
 

@@ -6,7 +6,6 @@ using Switchyard.Core.Configuration;
 using Switchyard.Core.Encoding;
 using Switchyard.Core.Health;
 using Switchyard.Core.Pipeline;
-using Switchyard.Core.Tests.Telemetry.Tracing;
 using Switchyard.Testing;
 
 namespace Switchyard.Core.Tests.Agents.Amqp;

@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Switchyard.Core.Telemetry;
 
-namespace Switchyard.Core.Tests.Telemetry.Tracing;
+namespace Switchyard.Testing;
 
 /// <summary>
 /// Records the gateway's spans as the OpenTelemetry SDK would receive them (every one sampled and recorded), and starts
@@ -10,8 +9,11 @@ namespace Switchyard.Core.Tests.Telemetry.Tracing;
 /// The HTTP client's own spans are recorded too, as the SDK's HttpClient instrumentation records them: a backend call's
 /// <c>traceparent</c> names the client span when there is one.
 /// </summary>
-internal sealed class SpanRecorder : IDisposable
+public sealed class SpanRecorder : IDisposable
 {
+    /// <summary>The gateway's source (<c>GatewayTracing.SourceName</c>; this project does not reference the gateway).</summary>
+    public const string GatewaySource = "Switchyard";
+
     private const string HttpClientSource = "System.Net.Http";
 
     private readonly ConcurrentQueue<Activity> _ended = new();
@@ -22,7 +24,7 @@ internal sealed class SpanRecorder : IDisposable
     {
         _listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name is GatewayTracing.SourceName or HttpClientSource || otherSources.Contains(source.Name),
+            ShouldListenTo = source => source.Name is GatewaySource or HttpClientSource || otherSources.Contains(source.Name),
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = _ended.Enqueue,
         };
@@ -34,10 +36,10 @@ internal sealed class SpanRecorder : IDisposable
     public Activity Root { get; }
 
     /// <summary>The ended spans of the test's trace.</summary>
-    public IReadOnlyList<Activity> Spans => [.. _ended.Where(span => span.TraceId == Root.TraceId && span.Source.Name == GatewayTracing.SourceName)];
+    public IReadOnlyList<Activity> Spans => [.. _ended.Where(span => span.TraceId == Root.TraceId && span.Source.Name == GatewaySource)];
 
     /// <summary>The ended gateway spans of any trace (work started by no request, such as a fan-out batch, starts its own).</summary>
-    public IReadOnlyList<Activity> AnyTrace => [.. _ended.Where(span => span.Source.Name == GatewayTracing.SourceName)];
+    public IReadOnlyList<Activity> AnyTrace => [.. _ended.Where(span => span.Source.Name == GatewaySource)];
 
     /// <summary>The ended spans of the test's trace from <paramref name="source"/>.</summary>
     public IReadOnlyList<Activity> From(string source) => [.. _ended.Where(span => span.TraceId == Root.TraceId && span.Source.Name == source)];
