@@ -32,8 +32,7 @@ internal static class BackendSpanProxy
 
         var name = NameOf(backend);
         var kind = backend.Workflow is null ? ActivityKind.Client : ActivityKind.Internal;
-        var headers = SpanHeaders.For(layer.ReportHeaders, layer.SkipHeaders);
-        var attributes = layer.StaticAttributes;
+        var attributes = new LayerAttributes(layer.StaticAttributes, layer.ReportHeaders, layer.SkipHeaders);
         return async (request, cancellationToken) =>
         {
             using var span = GatewayTracing.Source.StartActivity(name, kind);
@@ -58,25 +57,10 @@ internal static class BackendSpanProxy
                     span.SetTag(SpanAttributes.UrlFull, WithRedactedQuery(url));
                 }
 
-                foreach (var (key, value) in attributes)
-                {
-                    span.SetTag(key, value);
-                }
-
-                headers?.Report(span, request.Headers);
+                attributes.Add(span, request.Headers);
             }
 
-            try
-            {
-                var response = await next(request, cancellationToken).ConfigureAwait(false);
-                SpanStatus.Set(span, response, cancellationToken);
-                return response;
-            }
-            catch (Exception exception)
-            {
-                SpanStatus.Set(span, exception);
-                throw;
-            }
+            return await SpannedCall.RunAsync(span, next, request, cancellationToken).ConfigureAwait(false);
         };
     }
 

@@ -24,8 +24,7 @@ internal static class ProxySpanProxy
             return next;
         }
 
-        var headers = SpanHeaders.For(layer.ReportHeaders, layer.SkipHeaders);
-        var attributes = layer.TracesStaticAttributes;
+        var attributes = new LayerAttributes(layer.TracesStaticAttributes, layer.ReportHeaders, layer.SkipHeaders);
         var route = endpoint.Endpoint;
         var workflow = name == route ? null : route;
         return async (request, cancellationToken) =>
@@ -42,25 +41,10 @@ internal static class ProxySpanProxy
                 span.SetTag(SpanAttributes.Route, route);
                 span.SetTag(SpanAttributes.RequestMethod, endpoint.Method);
                 span.SetTag(SpanAttributes.Workflow, workflow);
-                foreach (var (key, value) in attributes)
-                {
-                    span.SetTag(key, value);
-                }
-
-                headers?.Report(span, request.Headers);
+                attributes.Add(span, request.Headers);
             }
 
-            try
-            {
-                var response = await next(request, cancellationToken).ConfigureAwait(false);
-                SpanStatus.Set(span, response, cancellationToken);
-                return response;
-            }
-            catch (Exception exception)
-            {
-                SpanStatus.Set(span, exception);
-                throw;
-            }
+            return await SpannedCall.RunAsync(span, next, request, cancellationToken).ConfigureAwait(false);
         };
     }
 }
