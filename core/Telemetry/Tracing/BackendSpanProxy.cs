@@ -32,7 +32,7 @@ internal static class BackendSpanProxy
 
         var name = NameOf(backend);
         var kind = backend.Workflow is null ? ActivityKind.Client : ActivityKind.Internal;
-        var attributes = new LayerAttributes(layer.StaticAttributes, layer.ReportHeaders, layer.SkipHeaders);
+        var attributes = new LayerAttributes(layer.StaticAttributes, layer.ReportHeaders, layer.SkipHeaders, endpoint?.JwtValidator?.AuthHeaderName);
         return async (request, cancellationToken) =>
         {
             using var span = GatewayTracing.Source.StartActivity(name, kind);

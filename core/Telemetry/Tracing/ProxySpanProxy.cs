@@ -24,7 +24,7 @@ internal static class ProxySpanProxy
             return next;
         }
 
-        var attributes = new LayerAttributes(layer.TracesStaticAttributes, layer.ReportHeaders, layer.SkipHeaders);
+        var attributes = new LayerAttributes(layer.TracesStaticAttributes, layer.ReportHeaders, layer.SkipHeaders, endpoint.JwtValidator?.AuthHeaderName);
         var route = endpoint.Endpoint;
         var workflow = name == route ? null : route;
         return async (request, cancellationToken) =>

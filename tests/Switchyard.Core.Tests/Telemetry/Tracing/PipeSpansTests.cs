@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Switchyard.Core.Configuration;
+using Switchyard.Core.Security.Jwt;
 using Switchyard.Core.Telemetry.OpenTelemetry;
 using Switchyard.Core.Telemetry.Tracing;
 using Switchyard.Testing;
@@ -84,6 +85,11 @@ public sealed class PipeSpansTests
         var endpoint = TracedPipe.Endpoint(Aggregation(backend.Host, """ "input_headers": ["*"], """));
         endpoint = endpoint with
         {
+            // The validator reads its token from a header of its own: that header is a credential too.
+            JwtValidator = new JwtValidatorOptions
+            {
+                Algorithm = "HS256", Keys = new JwkSourceOptions { LocalPath = "unused.json" }, AuthHeaderName = "X-Custom-Auth",
+            },
             TelemetryProxy = new ProxyLayerOptions
             {
                 ReportHeaders = true, SkipHeaders = ["X-Skip"], TracesStaticAttributes = [new("team", "core")],
@@ -103,6 +109,7 @@ public sealed class PipeSpansTests
             ["Authorization"] = ["Bearer s3cr3t-token"],
             ["Cookie"] = ["session=c00kie-value"],
             ["Proxy-Authorization"] = ["Basic cHJveHk6cGFzcw=="],
+            ["X-Custom-Auth"] = ["Bearer cust0m-token"],
             ["X-Tenant"] = ["t1"],
             ["X-Skip"] = ["hidden"],
         };
@@ -114,6 +121,7 @@ public sealed class PipeSpansTests
         proxy.GetTagItem("http.request.header.x-tenant").Should().BeEquivalentTo(new[] { "t1" });
         proxy.GetTagItem("http.request.header.authorization").Should().BeEquivalentTo(new[] { SensitiveHeaders.Redacted });
         proxy.GetTagItem("http.request.header.cookie").Should().BeEquivalentTo(new[] { SensitiveHeaders.Redacted });
+        proxy.GetTagItem("http.request.header.x-custom-auth").Should().BeEquivalentTo(new[] { SensitiveHeaders.Redacted });
         proxy.GetTagItem("http.request.header.x-skip").Should().BeNull();
         var user = spans.Named("/profile/{id}");
         user.GetTagItem("tier").Should().Be("gold");
@@ -125,7 +133,7 @@ public sealed class PipeSpansTests
             string[] values => string.Join(",", values),
             var value => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
         }).ToList();
-        everyValue.Should().NotContain(v => v!.Contains("s3cr3t") || v.Contains("c00kie") || v.Contains("cHJveHk6cGFzcw"));
+        everyValue.Should().NotContain(v => v!.Contains("s3cr3t") || v.Contains("c00kie") || v.Contains("cHJveHk6cGFzcw") || v.Contains("cust0m"));
         backend.Received.Should().OnlyContain(r => r.Headers["Authorization"].ToString() == "Bearer s3cr3t-token", "only the spans are kept clean");
     }
 
