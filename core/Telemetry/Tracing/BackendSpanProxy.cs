@@ -33,7 +33,10 @@ internal static class BackendSpanProxy
         var name = NameOf(backend);
         var kind = backend.Workflow is null ? ActivityKind.Client : ActivityKind.Internal;
         var attributes = new LayerAttributes(layer.StaticAttributes, layer.ReportHeaders, layer.SkipHeaders, endpoint?.JwtValidator?.AuthHeaderName);
-        return async (request, cancellationToken) =>
+        // Nobody listening, the call is the backend's own: not even an async frame is added.
+        return (request, cancellationToken) => GatewayTracing.Source.HasListeners() ? TracedAsync(request, cancellationToken) : next(request, cancellationToken);
+
+        async ValueTask<ProxyResponse> TracedAsync(ProxyRequest request, CancellationToken cancellationToken)
         {
             using var span = GatewayTracing.Source.StartActivity(name, kind);
             if (span is null)
@@ -61,7 +64,7 @@ internal static class BackendSpanProxy
             }
 
             return await SpannedCall.RunAsync(span, next, request, cancellationToken).ConfigureAwait(false);
-        };
+        }
     }
 
     /// <summary>The span name of <paramref name="backend"/>'s calls: its <c>url_pattern</c> without the query.</summary>

@@ -27,7 +27,10 @@ internal static class ProxySpanProxy
         var attributes = new LayerAttributes(layer.TracesStaticAttributes, layer.ReportHeaders, layer.SkipHeaders, endpoint.JwtValidator?.AuthHeaderName);
         var route = endpoint.Endpoint;
         var workflow = name == route ? null : route;
-        return async (request, cancellationToken) =>
+        // Nobody listening, the call is the pipe's own: not even an async frame is added.
+        return (request, cancellationToken) => GatewayTracing.Source.HasListeners() ? TracedAsync(request, cancellationToken) : next(request, cancellationToken);
+
+        async ValueTask<ProxyResponse> TracedAsync(ProxyRequest request, CancellationToken cancellationToken)
         {
             using var span = GatewayTracing.Source.StartActivity(name, ActivityKind.Internal);
             if (span is null)
@@ -45,6 +48,6 @@ internal static class ProxySpanProxy
             }
 
             return await SpannedCall.RunAsync(span, next, request, cancellationToken).ConfigureAwait(false);
-        };
+        }
     }
 }

@@ -92,10 +92,4 @@ public static class SpanAttributes
 
     /// <summary>How the message was settled: <c>ack</c>, <c>requeue</c>, <c>discard</c> or <c>dead_letter</c>.</summary>
     public const string Settlement = "switchyard.settlement";
-
-    /// <summary>The durable flow's instance id.</summary>
-    public const string FlowInstance = "switchyard.flow.instance";
-
-    /// <summary>The durable step's name.</summary>
-    public const string FlowStep = "switchyard.flow.step";
 }
