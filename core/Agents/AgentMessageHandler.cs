@@ -1,6 +1,7 @@
 using Switchyard.Core.Health;
 using Switchyard.Core.Pipeline;
 using Switchyard.Core.Telemetry;
+using Switchyard.Core.Telemetry.Tracing;
 
 namespace Switchyard.Core.Agents;
 
@@ -12,6 +13,8 @@ namespace Switchyard.Core.Agents;
 /// refuses for what it is (a body that breaks the agent's <c>validation/json-schema</c>) is dead-lettered on its first
 /// delivery: every redelivery would fail alike, so retrying only delays the operator seeing its reason. A message
 /// interrupted by a lost connection or a shutdown is requeued: it is not to blame. The <see cref="AgentRunner"/> owns the connection around it.
+/// Each message has its span (<see cref="AgentMessageSpan"/>): failed when the pipe failed, with the reason when the
+/// message is dead-lettered, and the settlement as <c>switchyard.settlement</c>.
 /// </summary>
 internal sealed class AgentMessageHandler
 {
@@ -66,6 +69,7 @@ internal sealed class AgentMessageHandler
     /// <summary>The <see cref="MessageHandler"/> given to the source.</summary>
     public async Task HandleAsync(AgentMessage message, CancellationToken connection)
     {
+        using var span = AgentMessageSpan.Start(_agent, message);
         Interlocked.Increment(ref _active);
         try
         {
@@ -165,6 +169,7 @@ internal sealed class AgentMessageHandler
         }
 
         _status.Failed(failure.Message);
+        CurrentSpan.Fail(failure.Message);
         if (_agent.Consumer.MaxDeliveries > 0 && (failure.RejectsInput || message.DeliveryCount >= _agent.Consumer.MaxDeliveries))
         {
             await DeadLetterAsync(message, failure.Message, timing).ConfigureAwait(false);
@@ -216,6 +221,7 @@ internal sealed class AgentMessageHandler
 
     private async Task DeadLetterAsync(AgentMessage message, string reason, AgentMessageTiming timing)
     {
+        CurrentSpan.Fail("dead-lettered: " + reason);
         if (await SettleAsync(message, Outcome.DeadLetter, reason).ConfigureAwait(false))
         {
             _status.DeadLettered(reason);
@@ -226,6 +232,13 @@ internal sealed class AgentMessageHandler
 
     private async ValueTask<bool> SettleAsync(AgentMessage message, Outcome outcome, string reason = "")
     {
+        CurrentSpan.Tag(SpanAttributes.Settlement, outcome switch
+        {
+            Outcome.Ack => "ack",
+            Outcome.Requeue => "requeue",
+            Outcome.Discard => "discard",
+            _ => "dead_letter",
+        });
         try
         {
             var settle = outcome switch

@@ -303,6 +303,7 @@ internal sealed class FanOutSession : IAsyncDisposable
 
     private async Task DeliverAsync(EventBatch batch, CancellationToken cancellationToken)
     {
+        using var span = FanOutBatchSpan.Start(_subscription, batch);
         var body = batch.ToJson(_subscription.Transform, _subscription.AppEnv, _time.GetUtcNow().ToUnixTimeMilliseconds());
         for (var attempt = 0; ; attempt++)
         {
@@ -330,6 +331,7 @@ internal sealed class FanOutSession : IAsyncDisposable
             }
 
             _meter.Retried(result.Error ?? "the events API refused the batch");
+            FanOutBatchSpan.Refused(span, result, attempt + 1);
             await Task.Delay(_backoff.Delay(attempt), _time, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Switchyard.Core.Pipeline;
 
 /// <summary>Builds the <see cref="HttpRequestMessage"/> for a backend call from a fully built request.</summary>
@@ -13,8 +15,17 @@ internal static class BackendMessage
         "Upgrade", "Host", "Content-Length", "Expect",
     };
 
+    // The trace context the HTTP client writes for the current span. A client's own, forwarded by input_headers, would
+    // win over it (the client never overwrites a header that is there) and attach the backend to the client's span.
+    private static readonly HashSet<string> TraceContext = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "traceparent", "tracestate", "baggage", "Request-Id", "Correlation-Context",
+    };
+
     public static HttpRequestMessage Create(ProxyRequest request)
     {
+        // Without a current span nothing is written, and a forwarded trace context goes on as any header does.
+        var traced = Activity.Current is not null;
         var message = new HttpRequestMessage(MethodOf(request.Method), request.Url);
         if (!request.Body.IsEmpty || !IsBodiless(request.Method))
         {
@@ -23,7 +34,7 @@ internal static class BackendMessage
 
         foreach (var (name, values) in request.Headers)
         {
-            if (NotForwarded.Contains(name) || (request.IdempotencyKey is not null && name.Equals(IdempotencyKeyHeader, StringComparison.OrdinalIgnoreCase)))
+            if (NotForwarded.Contains(name) || (traced && TraceContext.Contains(name)) || (request.IdempotencyKey is not null && name.Equals(IdempotencyKeyHeader, StringComparison.OrdinalIgnoreCase)))
             {
                 continue;
             }

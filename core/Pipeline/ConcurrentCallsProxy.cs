@@ -1,3 +1,5 @@
+using Switchyard.Core.Telemetry.Tracing;
+
 namespace Switchyard.Core.Pipeline;
 
 /// <summary>
@@ -6,6 +8,7 @@ namespace Switchyard.Core.Pipeline;
 /// starts at once and each further one when the latest has not answered within the delay, or at once when an earlier
 /// call failed. The first complete response wins at once and the other calls are cancelled; failures and incomplete
 /// answers are ignored while calls are pending or can still start. When none is complete, the last answer is returned.
+/// Each call has its span (<see cref="RaceCallSpan"/>): the winner and the cancelled calls are marked.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -34,7 +37,8 @@ internal static class ConcurrentCallsProxy
     /// <param name="backendTimeout">The backend's timeout, of which the race takes 75%.</param>
     /// <param name="time">The clock of the hedge delay.</param>
     /// <param name="next">One call.</param>
-    public static Proxy Create(int calls, TimeSpan hedgeDelay, TimeSpan backendTimeout, TimeProvider time, Proxy next)
+    /// <param name="name">The name of the calls' spans.</param>
+    public static Proxy Create(int calls, TimeSpan hedgeDelay, TimeSpan backendTimeout, TimeProvider time, Proxy next, string name)
     {
         var timeout = Deadline(backendTimeout);
         return async (request, cancellationToken) =>
@@ -42,14 +46,16 @@ internal static class ConcurrentCallsProxy
             var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(timeout);
             var racing = new List<Task<ProxyResponse>>(calls);
+            var spans = new List<RaceCallSpan?>(calls);
 
             // The calls in flight and, while a call can still start, the hedge timer of the latest start.
             var pending = new List<Task>(calls + 1);
             Task? hedge = null;
             void Start()
             {
-                var call = PartCall.Run(next, request, deadline.Token);
+                var call = RaceCallSpan.Start(next, request, deadline.Token, name, racing.Count + 1, hedged: racing.Count > 0 && hedgeDelay > TimeSpan.Zero, out var span);
                 racing.Add(call);
+                spans.Add(span);
                 pending.Add(call);
                 if (hedge is not null)
                 {
@@ -89,12 +95,24 @@ internal static class ConcurrentCallsProxy
                 }
 
                 var answer = await Answer((Task<ProxyResponse>)done, deadline.Token).ConfigureAwait(false);
+                var answered = spans[racing.IndexOf((Task<ProxyResponse>)done)];
                 if (answer.IsComplete)
                 {
+                    answered?.Won();
+                    foreach (var running in pending)
+                    {
+                        if (running != hedge)
+                        {
+                            spans[racing.IndexOf((Task<ProxyResponse>)running)]?.Cancelled();
+                        }
+                    }
+
                     await deadline.CancelAsync().ConfigureAwait(false);
-                    _ = CleanUpAsync(racing, answer, deadline);
+                    _ = CleanUpAsync(racing, spans, answer, deadline);
                     return answer;
                 }
+
+                answered?.Answered(answer);
 
                 last?.Passthrough?.Dispose();
                 last = answer;
@@ -123,7 +141,7 @@ internal static class ConcurrentCallsProxy
     }
 
     // The cancelled calls still own their token and, for no-op backends, an open response: release both once they end.
-    private static async Task CleanUpAsync(List<Task<ProxyResponse>> racing, ProxyResponse winner, CancellationTokenSource deadline)
+    private static async Task CleanUpAsync(List<Task<ProxyResponse>> racing, List<RaceCallSpan?> spans, ProxyResponse winner, CancellationTokenSource deadline)
     {
         try
         {
@@ -132,6 +150,11 @@ internal static class ConcurrentCallsProxy
         catch (Exception)
         {
             // A loser's failure was never going to be answered; the winner already was.
+        }
+
+        foreach (var span in spans)
+        {
+            span?.End();
         }
 
         foreach (var call in racing)

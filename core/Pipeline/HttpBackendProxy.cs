@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Switchyard.Core.Configuration;
 using Switchyard.Core.Encoding;
+using Switchyard.Core.Telemetry.Tracing;
 
 namespace Switchyard.Core.Pipeline;
 
@@ -30,6 +31,7 @@ internal static class HttpBackendProxy
                 using var response = await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
                 using var body = await BackendBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
+                CurrentSpan.Tag(SpanAttributes.ResponseStatusCode, status);
                 if (status is not (200 or 201))
                 {
                     return Unsuccessful(request, status, body.WrittenMemory.Span, ContentTypeOf(response));

@@ -1,3 +1,5 @@
+using Switchyard.Core.Telemetry.Tracing;
+
 namespace Switchyard.Core.Pipeline;
 
 /// <summary>
@@ -13,6 +15,7 @@ internal static class NoOpBackendProxy
             try
             {
                 var response = await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
+                CurrentSpan.Tag(SpanAttributes.ResponseStatusCode, (int)response.StatusCode);
                 return new ProxyResponse { Passthrough = response };
             }
             catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException or IOException)

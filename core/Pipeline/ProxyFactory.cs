@@ -8,6 +8,7 @@ using Switchyard.Core.Resilience;
 using Switchyard.Core.Schemas;
 using Switchyard.Core.Telemetry;
 using Switchyard.Core.Telemetry.OpenTelemetry;
+using Switchyard.Core.Telemetry.Tracing;
 using Switchyard.Core.Workflows;
 
 namespace Switchyard.Core.Pipeline;
@@ -15,23 +16,24 @@ namespace Switchyard.Core.Pipeline;
 /// <summary>
 /// Compiles configuration into pipes. The order of the layers, outermost first, can be read here and only here:
 /// <code>
-/// endpoint: pipe metrics (krakend.proxy.duration) → policies (req before, resp after) → JSON schema of the body
-///           → shadow split → static → endpoint flatmap → merge of the backends (parallel or sequential; several only)
-/// backend:  request builder (filters, method, url_pattern) → concurrent calls (all at once, or hedged) → load balancer
-///           → backend metrics (krakend.backend.duration, one per call)
+/// endpoint: pipe metrics (krakend.proxy.duration) → proxy span → policies (req before, resp after) → JSON schema of
+///           the body → shadow split → static → endpoint flatmap → merge of the backends (parallel or sequential;
+///           several backends only)
+/// backend:  request builder (filters, method, url_pattern) → concurrent calls (all at once, or hedged; a span per call)
+///           → load balancer → backend span → backend metrics (krakend.backend.duration, one per call)
 ///           → resilience (circuit breaker → rate limit; BackendResilience) → policies
 ///           → HTTP call (the backend's client: martian → cache → client credentials; BackendClient)
 ///           → status check → decode → formatter (target, allow/deny/mapping or flatmap, group)
-/// workflow backend: backend metrics → resilience (as above) → policies → the nested endpoint's pipe (built by this same
-///           code) within its timeout → formatter
+/// workflow backend: backend span → backend metrics → resilience (as above) → policies → the nested endpoint's pipe
+///           (built by this same code, its proxy span a child of the backend span) within its timeout → formatter
 /// </code>
+/// The spans (<see cref="GatewayTracing.Source"/>) follow <paramref name="telemetry"/>'s layers and skip paths
+/// (<see cref="TracingLayers"/>); nobody listening, none is created.
 /// A workflow is an endpoint: the same <see cref="CreatePipe"/> builds it at any depth, only its failure policy
 /// differs (a workflow stops at its first failing step unless <c>ignore_errors</c>). A durable workflow opened by an
 /// in-memory pipe is a flow of its own, which <paramref name="durableWorkflows"/> runs (a durable pipe's own workflows
 /// are the durable engine's to run). What a backend keeps between requests (breaker, bucket, cache, token) lives in
-/// <paramref name="states"/>, so factories given the same states share it. <paramref name="telemetry"/> is the service's
-/// <c>telemetry/opentelemetry</c> (its layer switches and <c>skip_paths</c>); null reads as its defaults, and the
-/// metrics cost nothing while nobody listens.
+/// <paramref name="states"/>, so factories given the same states share it.
 /// </summary>
 public sealed class ProxyFactory(
     HttpMessageInvoker client,
@@ -44,23 +46,29 @@ public sealed class ProxyFactory(
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private readonly BackendStates _states = states ?? new BackendStates(timeProvider);
     private readonly OpenTelemetryOptions _telemetry = telemetry ?? new OpenTelemetryOptions();
+    private readonly TracingLayers _tracing = new(telemetry);
 
-    /// <summary>The pipe of a published endpoint.</summary>
-    public Proxy CreateEndpoint(EndpointConfig endpoint) => ProxyMetrics.Create(endpoint, _telemetry, CreatePipe(endpoint, MergeFailurePolicy.Partial));
+    /// <summary>The pipe of a published endpoint (or an agent's).</summary>
+    public Proxy CreateEndpoint(EndpointConfig endpoint) => ProxyMetrics.Create(
+        endpoint, _telemetry, CreatePipe(endpoint, MergeFailurePolicy.Partial, endpoint.Endpoint, traced: !_tracing.Skips(endpoint)));
 
     /// <summary>The pipe of one backend, from the request builder down to the formatter (or its nested workflow).</summary>
-    public Proxy CreateBackend(BackendConfig backend) => CreateBackend(backend, parent: null, inDurablePipe: false);
+    public Proxy CreateBackend(BackendConfig backend) => CreateBackend(null, backend, step: 0, inDurablePipe: false, traced: true);
 
-    private Proxy CreateBackend(BackendConfig backend, EndpointConfig? parent, bool inDurablePipe)
+    private Proxy CreateBackend(EndpointConfig? endpoint, BackendConfig backend, int step, bool inDurablePipe, bool traced)
     {
-        var route = new BackendRoute(backend, parent);
+        Proxy Traced(Proxy call) => traced ? BackendSpanProxy.Create(endpoint, backend, step, _tracing.Backend(backend), call) : call;
+        var route = new BackendRoute(backend, endpoint);
+
         Func<JsonObject, JsonObject>? format = ResponseFormatter.Create(backend) is { } formatter ? formatter.Format : null;
         if (backend.Workflow is { } workflow)
         {
             var failurePolicy = workflow.IgnoreErrors ? MergeFailurePolicy.Continue : MergeFailurePolicy.Abort;
-            var pipe = workflow.IsDurable && !inDurablePipe ? DurableWorkflow(workflow, failurePolicy) : CreatePipe(workflow, failurePolicy);
+            var pipe = workflow.IsDurable && !inDurablePipe
+                ? DurableWorkflow(workflow, failurePolicy)
+                : CreatePipe(workflow, failurePolicy, WorkflowProxy.NameOf(workflow), traced);
             var workflowProxy = WithPolicies(backend.Policies, backend.CelChecks, WorkflowProxy.Create(workflow, pipe, format));
-            return BackendMetrics.Create(route, _telemetry, BackendResilience.Create(route, _states, workflowProxy));
+            return Traced(BackendMetrics.Create(route, _telemetry, BackendResilience.Create(route, _states, workflowProxy)));
         }
 
         var backendClient = BackendClient.Create(backend, client, _states);
@@ -70,23 +78,23 @@ public sealed class ProxyFactory(
 
         proxy = WithPolicies(backend.Policies, backend.CelChecks, proxy);
         proxy = BackendResilience.Create(route, _states, proxy);
-        proxy = BackendMetrics.Create(route, _telemetry, proxy);
+        proxy = Traced(BackendMetrics.Create(route, _telemetry, proxy));
         proxy = LoadBalancedProxy.Create(new HostBalancer(backend.Host), proxy);
         var (calls, hedgeDelay) = backend.Hedging is { } hedging ? (hedging.MaxCalls, hedging.Delay) : (backend.ConcurrentCalls, TimeSpan.Zero);
         if (calls > 1)
         {
-            proxy = ConcurrentCallsProxy.Create(calls, hedgeDelay, backend.Timeout, _time, proxy);
+            proxy = ConcurrentCallsProxy.Create(calls, hedgeDelay, backend.Timeout, _time, proxy, RaceCallSpan.NameOf(backend));
         }
 
         return BackendRequestProxy.Create(backend, UrlTemplate.Parse(backend.UrlPattern), proxy);
     }
 
-    private Proxy CreatePipe(EndpointConfig endpoint, MergeFailurePolicy failurePolicy)
+    private Proxy CreatePipe(EndpointConfig endpoint, MergeFailurePolicy failurePolicy, string spanName, bool traced)
     {
         var main = endpoint.Backends.Where(b => !b.Proxy.Shadow).ToArray();
         var shadows = endpoint.Backends.Where(b => b.Proxy.Shadow).ToArray();
 
-        var parts = main.Select(backend => CreateBackend(backend, endpoint, endpoint.IsDurable)).ToArray();
+        var parts = main.Select((backend, step) => CreateBackend(endpoint, backend, step, endpoint.IsDurable, traced)).ToArray();
         var proxy = parts.Length switch
         {
             1 => parts[0],
@@ -108,7 +116,8 @@ public sealed class ProxyFactory(
         if (shadows.Length > 0)
         {
             var shadowTimeout = shadows.Max(b => b.Proxy.ShadowTimeout ?? b.Timeout);
-            proxy = ShadowProxy.Create(proxy, [.. shadows.Select(backend => CreateBackend(backend, endpoint, endpoint.IsDurable))], shadowTimeout);
+            proxy = ShadowProxy.Create(
+                proxy, [.. shadows.Select((backend, i) => CreateBackend(endpoint, backend, main.Length + i, endpoint.IsDurable, traced))], shadowTimeout);
         }
 
         if (endpoint.JsonSchema is { } schema)
@@ -118,7 +127,7 @@ public sealed class ProxyFactory(
 
         proxy = WithPolicies(endpoint.Policies, endpoint.CelChecks, proxy, validatorChecksClaims: endpoint.JwtValidator is not null);
 
-        return proxy;
+        return traced ? ProxySpanProxy.Create(endpoint, spanName, _tracing.Proxy(endpoint), proxy) : proxy;
     }
 
     /// <summary>

@@ -1,11 +1,13 @@
 using Switchyard.Core.Pipeline;
+using Switchyard.Core.Telemetry.Tracing;
 
 namespace Switchyard.Core.Policies;
 
 /// <summary>
 /// Guards a pipe with its policies: a request check that fails answers its error without calling on; a response
 /// check that fails turns the answer into its error. Errors are never a pass: an expression that cannot be
-/// evaluated fails its check.
+/// evaluated fails its check. The decision is set on the current span (<c>switchyard.policy</c>: <c>allowed</c>,
+/// <c>denied</c> on the request, <c>denied_response</c>).
 /// </summary>
 internal static class PolicyProxy
 {
@@ -14,10 +16,14 @@ internal static class PolicyProxy
         {
             if (Denied(checks, request, time) is { } denied)
             {
+                CurrentSpan.Tag(SpanAttributes.Policy, "denied");
                 return ProxyResponse.Failed(denied);
             }
 
-            return Checked(checks, request, await next(request, cancellationToken).ConfigureAwait(false), time);
+            var response = await next(request, cancellationToken).ConfigureAwait(false);
+            var checkedResponse = Checked(checks, request, response, time);
+            CurrentSpan.Tag(SpanAttributes.Policy, ReferenceEquals(checkedResponse, response) ? "allowed" : "denied_response");
+            return checkedResponse;
         };
 
     /// <summary>The error of the first request check that fails, or null (a durable pipe checks with the flow's clock).</summary>

@@ -6,6 +6,7 @@ using Switchyard.Core.Pipeline;
 using Switchyard.Core.Resilience.CircuitBreaker;
 using Switchyard.Core.Resilience.RateLimit;
 using Switchyard.Core.Telemetry;
+using Switchyard.Core.Telemetry.Tracing;
 
 namespace Switchyard.Core.Resilience;
 
@@ -111,6 +112,7 @@ internal static class BackendResilience
         }
 
         RateLimitMetrics.Rejected(rejectionTags);
+        CurrentSpan.Tag(SpanAttributes.RateLimit, "rejected");
         return RateLimitExceeded;
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Switchyard.Core.Agents;
 using Switchyard.Core.Configuration;
+using Switchyard.Core.Telemetry.Tracing;
 
 namespace Switchyard.Functions.Cli;
 
@@ -118,6 +119,8 @@ internal static class SendCommand
             throw new SendRefusedException(problem);
         }
 
+        // Run inside a traced process (a script, a job), the message carries its span: the agent's trace continues it.
+        MessageTraceContext.AddCurrent(headers);
         var message = new OutgoingMessage(body, routingKey, request.ContentType ?? OutgoingMessage.DefaultContentType, headers);
         if (agent.ServiceBus is { } serviceBus)
         {

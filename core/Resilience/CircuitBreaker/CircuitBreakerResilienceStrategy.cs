@@ -1,5 +1,6 @@
 using Polly;
 using Switchyard.Core.Pipeline;
+using Switchyard.Core.Telemetry.Tracing;
 
 namespace Switchyard.Core.Resilience.CircuitBreaker;
 
@@ -67,10 +68,13 @@ internal sealed class CircuitBreakerResilienceStrategy : ResilienceStrategy<Prox
     {
         ArgumentNullException.ThrowIfNull(callback);
         ArgumentNullException.ThrowIfNull(context);
-        if (Admit(out var generation) is { } rejection)
+        if (Admit(out var generation, out var admittedIn) is { } rejection)
         {
+            CurrentSpan.Tag(SpanAttributes.CircuitBreaker, ReferenceEquals(rejection, OpenError) ? "open" : "rejected");
             return Outcome.FromResult(ProxyResponse.Failed(rejection));
         }
+
+        CurrentSpan.Tag(SpanAttributes.CircuitBreaker, admittedIn == CircuitState.Closed ? "closed" : "half_open");
 
         Outcome<ProxyResponse> outcome;
         try
@@ -100,7 +104,7 @@ internal sealed class CircuitBreakerResilienceStrategy : ResilienceStrategy<Prox
     }
 
     // Null when the call may go through (its result then counts in generation), else the error it fails with.
-    private ProxyError? Admit(out long generation)
+    private ProxyError? Admit(out long generation, out CircuitState state)
     {
         StateChange? change;
         ProxyError? rejection = null;
@@ -108,6 +112,7 @@ internal sealed class CircuitBreakerResilienceStrategy : ResilienceStrategy<Prox
         {
             change = Refresh(_time.GetUtcNow());
             generation = _generation;
+            state = _state;
             if (_state == CircuitState.Open)
             {
                 rejection = OpenError;

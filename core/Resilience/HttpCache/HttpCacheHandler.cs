@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net;
 using Switchyard.Core.Configuration;
 using Switchyard.Core.Telemetry;
+using Switchyard.Core.Telemetry.Tracing;
 
 namespace Switchyard.Core.Resilience.HttpCache;
 
@@ -10,13 +11,14 @@ namespace Switchyard.Core.Resilience.HttpCache;
 /// requests without <c>Range</c> are answered from the store while fresh, revalidated when stale, and their responses
 /// stored unless the request or the response says <c>no-store</c>. The key is the full backend URL (<c>HEAD url</c>
 /// for HEAD); any other method only drops its own key. Concurrent misses for one key make one backend call: the
-/// others wait for it and are served from what it stored.
+/// others wait for it and are served from what it stored. How each call was answered is counted
+/// (<see cref="HttpCacheMetrics"/>) and set on its backend span (<c>switchyard.cache</c>): <c>hit</c>, <c>miss</c>,
+/// <c>revalidated</c>, <c>stale</c> when a stored answer stands in for a failing backend, or <c>bypass</c>.
 /// </summary>
 /// <remarks>
 /// Unlike KrakenD, a response to a request that carries <c>Authorization</c> (a client's forwarded credentials) is
 /// stored only when the response allows a shared cache to (<c>public</c>, <c>s-maxage</c>, <c>must-revalidate</c>;
 /// RFC 9111 section 3.5): the store serves every client of the gateway, and one client's answer must not reach another.
-/// Each call is counted by its outcome (<see cref="HttpCacheMetrics"/>).
 /// </remarks>
 internal sealed class HttpCacheHandler(HttpCacheStore store, TimeProvider time, HttpCacheMetrics metrics) : DelegatingHandler
 {
@@ -37,7 +39,7 @@ internal sealed class HttpCacheHandler(HttpCacheStore store, TimeProvider time, 
         if ((method != HttpMethod.Get && method != HttpMethod.Head) || request.Headers.Range is not null)
         {
             store.Remove(key);
-            metrics.Record(HttpCacheMetrics.Bypass);
+            Report(HttpCacheMetrics.Bypass);
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
@@ -45,13 +47,13 @@ internal sealed class HttpCacheHandler(HttpCacheStore store, TimeProvider time, 
         var (stored, freshness) = Lookup(key, request, control);
         if (freshness == Freshness.Fresh)
         {
-            metrics.Record(HttpCacheMetrics.Hit);
+            Report(HttpCacheMetrics.Hit);
             return stored!.ToMessage(request);
         }
 
         if (stored is null && control.Has("only-if-cached"))
         {
-            metrics.Record(HttpCacheMetrics.Miss);
+            Report(HttpCacheMetrics.Miss);
             return new HttpResponseMessage(HttpStatusCode.GatewayTimeout) { RequestMessage = request };
         }
 
@@ -67,7 +69,7 @@ internal sealed class HttpCacheHandler(HttpCacheStore store, TimeProvider time, 
             (stored, freshness) = Lookup(key, request, control);
             if (freshness == Freshness.Fresh)
             {
-                metrics.Record(HttpCacheMetrics.Hit);
+                Report(HttpCacheMetrics.Hit);
                 return stored!.ToMessage(request);
             }
 
@@ -106,7 +108,7 @@ internal sealed class HttpCacheHandler(HttpCacheStore store, TimeProvider time, 
         }
         catch (HttpRequestException) when (stored is not null && request.Method == HttpMethod.Get && CacheFreshness.MayServeOnError(stored, control, time.GetUtcNow()))
         {
-            metrics.Record(HttpCacheMetrics.Stale);
+            Report(HttpCacheMetrics.Stale);
             return stored.ToMessage(request);
         }
 
@@ -118,19 +120,19 @@ internal sealed class HttpCacheHandler(HttpCacheStore store, TimeProvider time, 
                 var refreshed = stored.Refreshed(response, request, requestTime, responseTime);
                 response.Dispose();
                 Keep(key, request, control, refreshed);
-                metrics.Record(HttpCacheMetrics.Revalidated);
+                Report(HttpCacheMetrics.Revalidated);
                 return refreshed.ToMessage(request);
             }
 
             if ((int)response.StatusCode >= 500 && CacheFreshness.MayServeOnError(stored, control, responseTime))
             {
                 response.Dispose();
-                metrics.Record(HttpCacheMetrics.Stale);
+                Report(HttpCacheMetrics.Stale);
                 return stored.ToMessage(request);
             }
         }
 
-        metrics.Record(HttpCacheMetrics.Miss);
+        Report(HttpCacheMetrics.Miss);
 
         var responseControl = CacheControl.Of(response.Headers);
         if (!MayStore(request, control, responseControl)
@@ -159,6 +161,12 @@ internal sealed class HttpCacheHandler(HttpCacheStore store, TimeProvider time, 
     // A response the store could never answer with again is passed on as it is: without a Date it is always stale,
     // without a lifetime it is stale at once, and with no validator to revalidate it and no stale-if-error it could only
     // be replaced. Copying its body into the store would cost every call and serve none (the hot path's cache miss).
+    private void Report(string outcome)
+    {
+        metrics.Record(outcome);
+        CurrentSpan.Tag(SpanAttributes.Cache, outcome);
+    }
+
     private static bool CouldAnswerAgain(HttpResponseMessage response, CacheControl control) =>
         (response.Headers.Date is not null
             && (control.Seconds("max-age") is { } maxAge ? maxAge > TimeSpan.Zero : response.Content.Headers.Contains("Expires")))

@@ -13,7 +13,7 @@ public sealed class ConcurrentCallsProxyTests
             Answer("""{"call":"slow"}""", TimeSpan.FromSeconds(1)),
             Answer("""{"call":"fast"}""", TimeSpan.FromMilliseconds(20)),
             Answer("""{"call":"slow"}""", TimeSpan.FromSeconds(1)));
-        var proxy = ConcurrentCallsProxy.Create(3, TimeSpan.Zero, TimeSpan.FromSeconds(2), TimeProvider.System, backend.Proxy);
+        var proxy = ConcurrentCallsProxy.Create(3, TimeSpan.Zero, TimeSpan.FromSeconds(2), TimeProvider.System, backend.Proxy, "/race");
 
         var response = await proxy(new ProxyRequest(), default);
 
@@ -26,7 +26,7 @@ public sealed class ConcurrentCallsProxyTests
     public async Task Failures_are_ignored_while_other_calls_are_pending()
     {
         var backend = new ScriptedBackend(Fail("refused"), Answer("""{"ok":true}""", TimeSpan.FromMilliseconds(100)));
-        var proxy = ConcurrentCallsProxy.Create(2, TimeSpan.Zero, TimeSpan.FromSeconds(2), TimeProvider.System, backend.Proxy);
+        var proxy = ConcurrentCallsProxy.Create(2, TimeSpan.Zero, TimeSpan.FromSeconds(2), TimeProvider.System, backend.Proxy, "/race");
 
         var response = await proxy(new ProxyRequest(), default);
 
@@ -38,7 +38,7 @@ public sealed class ConcurrentCallsProxyTests
     public async Task When_no_call_is_complete_the_last_answer_is_returned()
     {
         var backend = new ScriptedBackend(Fail("first"), Fail("second", TimeSpan.FromMilliseconds(100)));
-        var proxy = ConcurrentCallsProxy.Create(2, TimeSpan.Zero, TimeSpan.FromSeconds(2), TimeProvider.System, backend.Proxy);
+        var proxy = ConcurrentCallsProxy.Create(2, TimeSpan.Zero, TimeSpan.FromSeconds(2), TimeProvider.System, backend.Proxy, "/race");
 
         var response = await proxy(new ProxyRequest(), default);
 
@@ -50,7 +50,7 @@ public sealed class ConcurrentCallsProxyTests
     public async Task Calls_that_all_outlive_75_percent_of_the_backend_timeout_are_a_deadline_error()
     {
         var backend = new ScriptedBackend(Answer("{}", TimeSpan.FromSeconds(10)));
-        var proxy = ConcurrentCallsProxy.Create(3, TimeSpan.Zero, TimeSpan.FromMilliseconds(400), TimeProvider.System, backend.Proxy);
+        var proxy = ConcurrentCallsProxy.Create(3, TimeSpan.Zero, TimeSpan.FromMilliseconds(400), TimeProvider.System, backend.Proxy, "/race");
 
         var started = DateTimeOffset.UtcNow;
         var response = await proxy(new ProxyRequest(), default);

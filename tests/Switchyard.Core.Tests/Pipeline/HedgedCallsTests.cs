@@ -13,7 +13,7 @@ public sealed class HedgedCallsTests
     private static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(15);
 
     private static Proxy Hedged(ScriptedBackend backend, int maxCalls, TimeSpan delay, TimeSpan? timeout = null) =>
-        ConcurrentCallsProxy.Create(maxCalls, delay, timeout ?? TimeSpan.FromSeconds(10), TimeProvider.System, backend.Proxy);
+        ConcurrentCallsProxy.Create(maxCalls, delay, timeout ?? TimeSpan.FromSeconds(10), TimeProvider.System, backend.Proxy, "/race");
 
     [Fact]
     public async Task A_first_answer_within_the_delay_makes_exactly_one_call()
