@@ -1,6 +1,6 @@
 using Switchyard.Core.Health;
 using Switchyard.Core.Pipeline;
-using Switchyard.Core.Telemetry;
+using Switchyard.Core.Telemetry.Metrics;
 using Switchyard.Core.Telemetry.Tracing;
 
 namespace Switchyard.Core.Agents;

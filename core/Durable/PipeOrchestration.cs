@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using DurableTask.Core;
 using Switchyard.Core.Pipeline;
-using Switchyard.Core.Telemetry;
+using Switchyard.Core.Telemetry.Metrics;
 
 namespace Switchyard.Core.Durable;
 

@@ -1,4 +1,4 @@
-using Switchyard.Core.Telemetry;
+using Switchyard.Core.Telemetry.Metrics;
 
 namespace Switchyard.Core.FanOut;
 

@@ -7,6 +7,7 @@ using Switchyard.Core.Policies;
 using Switchyard.Core.Resilience;
 using Switchyard.Core.Schemas;
 using Switchyard.Core.Telemetry;
+using Switchyard.Core.Telemetry.Metrics;
 using Switchyard.Core.Telemetry.OpenTelemetry;
 using Switchyard.Core.Telemetry.Tracing;
 using Switchyard.Core.Workflows;

@@ -5,7 +5,7 @@ using Switchyard.Core.Configuration;
 using Switchyard.Core.Pipeline;
 using Switchyard.Core.Resilience.CircuitBreaker;
 using Switchyard.Core.Resilience.RateLimit;
-using Switchyard.Core.Telemetry;
+using Switchyard.Core.Telemetry.Metrics;
 using Switchyard.Core.Telemetry.Tracing;
 
 namespace Switchyard.Core.Resilience;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Switchyard.Core.Configuration;
 using Switchyard.Core.Resilience.RateLimit;
-using Switchyard.Core.Telemetry;
+using Switchyard.Core.Telemetry.Metrics;
 
 namespace Switchyard.Functions.Hosting;
 

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Switchyard.Core.Security.Jwt;
-using Switchyard.Core.Telemetry;
-using Switchyard.Functions.Hosting;
 using RouteHandler = Switchyard.Functions.Hosting.RouteHandler;
+using Switchyard.Core.Security.Jwt;
+using Switchyard.Core.Telemetry.Metrics;
+using Switchyard.Functions.Hosting;
 
 namespace Switchyard.Functions.Security;
 

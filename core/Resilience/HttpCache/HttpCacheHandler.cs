@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Net;
 using Switchyard.Core.Configuration;
-using Switchyard.Core.Telemetry;
+using Switchyard.Core.Telemetry.Metrics;
 using Switchyard.Core.Telemetry.Tracing;
 
 namespace Switchyard.Core.Resilience.HttpCache;

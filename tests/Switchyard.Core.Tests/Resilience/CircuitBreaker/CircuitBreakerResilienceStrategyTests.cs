@@ -4,7 +4,7 @@ using Switchyard.Core.Configuration;
 using Switchyard.Core.Pipeline;
 using Switchyard.Core.Resilience;
 using Switchyard.Core.Resilience.CircuitBreaker;
-using Switchyard.Core.Telemetry;
+using Switchyard.Core.Telemetry.Metrics;
 using Switchyard.Testing;
 
 namespace Switchyard.Core.Tests.Resilience.CircuitBreaker;

@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
 using Switchyard.Core.Security.Jwt;
 
-namespace Switchyard.Core.Telemetry;
+namespace Switchyard.Core.Telemetry.Metrics;
 
 /// <summary>
 /// <c>switchyard.jwt.rejections</c>: requests an endpoint's <c>auth/validator</c> refused, labelled by

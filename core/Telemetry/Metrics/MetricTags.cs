@@ -1,4 +1,4 @@
-namespace Switchyard.Core.Telemetry;
+namespace Switchyard.Core.Telemetry.Metrics;
 
 /// <summary>
 /// Boxed values every measurement reuses: a tag's value is an object, and boxing a bool on each record would allocate.

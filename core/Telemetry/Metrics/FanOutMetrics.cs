@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace Switchyard.Core.Telemetry;
+namespace Switchyard.Core.Telemetry.Metrics;
 
 /// <summary>
 /// An event fan-out subscription in metrics, labelled <c>switchyard.fanout.subscription</c> (its

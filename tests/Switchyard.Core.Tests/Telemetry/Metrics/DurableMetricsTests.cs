@@ -3,7 +3,7 @@ using Switchyard.Core.Telemetry;
 using Switchyard.Core.Tests.Durable;
 using Switchyard.Testing;
 
-namespace Switchyard.Core.Tests.Telemetry;
+namespace Switchyard.Core.Tests.Telemetry.Metrics;
 
 /// <summary>
 /// <c>switchyard.durable.flows</c> on the engine's in-memory service: a flow counts once when it starts and once in the

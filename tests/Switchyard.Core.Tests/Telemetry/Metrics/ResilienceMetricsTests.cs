@@ -6,7 +6,7 @@ using Switchyard.Core.Resilience.RateLimit;
 using Switchyard.Core.Telemetry;
 using Switchyard.Testing;
 
-namespace Switchyard.Core.Tests.Telemetry;
+namespace Switchyard.Core.Tests.Telemetry.Metrics;
 
 /// <summary>A backend's circuit breaker and proxy rate limit in metrics, through pipes the factory builds against real backends.</summary>
 public sealed class ResilienceMetricsTests

@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace Switchyard.Core.Telemetry;
+namespace Switchyard.Core.Telemetry.Metrics;
 
 /// <summary>
 /// <c>switchyard.durable.flows</c>: durable flows (an endpoint's, an agent's or a nested workflow's orchestration) by

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Switchyard.Core.Resilience.CircuitBreaker;
 
-namespace Switchyard.Core.Telemetry;
+namespace Switchyard.Core.Telemetry.Metrics;
 
 /// <summary>
 /// A backend's circuit breaker in metrics: <c>switchyard.circuit_breaker.state</c>, a gauge of each breaker's state

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using Switchyard.Core.Telemetry;
 using Switchyard.Testing;
 
-namespace Switchyard.Core.Tests.Telemetry;
+namespace Switchyard.Core.Tests.Telemetry.Metrics;
 
 /// <summary>The README's "Metrics" table lists exactly the instruments of the gateway's meter, with their units.</summary>
 public sealed partial class ReadmeMetricsTableTests
@@ -24,7 +24,7 @@ public sealed partial class ReadmeMetricsTableTests
             };
 
             // Instruments are static fields: their classes' initializers create them.
-            foreach (var type in typeof(GatewayMetrics).Assembly.GetTypes().Where(t => t.Namespace == typeof(GatewayMetrics).Namespace && !t.IsGenericTypeDefinition))
+            foreach (var type in typeof(GatewayMetrics).Assembly.GetTypes().Where(t => t.Namespace == typeof(GatewayMetrics).Namespace + ".Metrics" && !t.IsGenericTypeDefinition))
             {
                 RuntimeHelpers.RunClassConstructor(type.TypeHandle);
             }

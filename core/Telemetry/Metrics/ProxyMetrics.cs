@@ -3,7 +3,7 @@ using Switchyard.Core.Configuration;
 using Switchyard.Core.Pipeline;
 using Switchyard.Core.Telemetry.OpenTelemetry;
 
-namespace Switchyard.Core.Telemetry;
+namespace Switchyard.Core.Telemetry.Metrics;
 
 /// <summary>
 /// KrakenD's <c>krakend.proxy.duration</c>: how long each endpoint's pipe takes (every backend, merge and manipulation,

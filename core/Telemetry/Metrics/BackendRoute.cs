@@ -1,6 +1,6 @@
 using Switchyard.Core.Configuration;
 
-namespace Switchyard.Core.Telemetry;
+namespace Switchyard.Core.Telemetry.Metrics;
 
 /// <summary>
 /// A backend as its metrics name it, as KrakenD does: its method and <c>http.route</c> (the <c>url_pattern</c> without

@@ -1,6 +1,6 @@
 using Switchyard.Core.Configuration;
 
-namespace Switchyard.Core.Telemetry;
+namespace Switchyard.Core.Telemetry.Metrics;
 
 /// <summary>
 /// A route as the metrics' <c>http.route</c> shows it, as KrakenD does: an endpoint's <c>{x}</c> as <c>:x</c>

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Switchyard.Core.Pipeline;
 
-namespace Switchyard.Core.Telemetry;
+namespace Switchyard.Core.Telemetry.Metrics;
 
 /// <summary>
 /// Times one stage of a pipe (an endpoint's pipe, one backend) into its duration histogram, with the stage's fixed

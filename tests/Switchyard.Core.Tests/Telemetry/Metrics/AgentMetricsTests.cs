@@ -8,7 +8,7 @@ using Switchyard.Core.Telemetry;
 using Switchyard.Core.Tests.Agents.Amqp;
 using Switchyard.Testing;
 
-namespace Switchyard.Core.Tests.Telemetry;
+namespace Switchyard.Core.Tests.Telemetry.Metrics;
 
 /// <summary>An AMQP agent on the private RabbitMQ node: each delivery counted by outcome, timed, and in flight while in its pipe.</summary>
 [Collection(RabbitMqCollection.Name)]

@@ -5,7 +5,7 @@ using Switchyard.Core.Telemetry;
 using Switchyard.Core.Telemetry.OpenTelemetry;
 using Switchyard.Testing;
 
-namespace Switchyard.Core.Tests.Telemetry;
+namespace Switchyard.Core.Tests.Telemetry.Metrics;
 
 /// <summary>
 /// <c>krakend.proxy.duration</c> and <c>krakend.backend.duration</c> recorded by the pipes the factory builds, against

@@ -1,4 +1,4 @@
-namespace Switchyard.Core.Telemetry;
+namespace Switchyard.Core.Telemetry.Metrics;
 
 /// <summary>The bucket boundaries (seconds) of every duration histogram: KrakenD's, from 10 ms to 10 s.</summary>
 internal static class DurationBuckets

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Switchyard.Core.Configuration;
 
-namespace Switchyard.Core.Telemetry;
+namespace Switchyard.Core.Telemetry.Metrics;
 
 /// <summary>
 /// <c>switchyard.http_cache.requests</c>: the calls of a backend with <c>qos/http-cache</c>, by

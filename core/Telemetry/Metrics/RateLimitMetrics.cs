@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace Switchyard.Core.Telemetry;
+namespace Switchyard.Core.Telemetry.Metrics;
 
 /// <summary>
 /// <c>switchyard.ratelimit.rejections</c>: requests a rate limit refused, labelled by <c>switchyard.ratelimit.layer</c>

@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 using Switchyard.Core.Pipeline;
 using Switchyard.Core.Telemetry.OpenTelemetry;
 
-namespace Switchyard.Core.Telemetry;
+namespace Switchyard.Core.Telemetry.Metrics;
 
 /// <summary>
 /// KrakenD's <c>krakend.backend.duration</c>: how long each call of a backend takes as the pipe sees it (resilience,

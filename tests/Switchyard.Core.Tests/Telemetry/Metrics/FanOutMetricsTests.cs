@@ -4,7 +4,7 @@ using Switchyard.Core.Tests.FanOut;
 using Switchyard.Testing;
 using Eventually = Switchyard.Core.Tests.Agents.Eventually;
 
-namespace Switchyard.Core.Tests.Telemetry;
+namespace Switchyard.Core.Tests.Telemetry.Metrics;
 
 /// <summary>A fan-out subscription on the private RabbitMQ node: its events counted as received, delivered and dead-lettered.</summary>
 [Collection(RabbitMqCollection.Name)]

@@ -3,7 +3,7 @@ using Switchyard.Core.Telemetry;
 using Switchyard.Core.Tests.Resilience.HttpCache;
 using Switchyard.Testing;
 
-namespace Switchyard.Core.Tests.Telemetry;
+namespace Switchyard.Core.Tests.Telemetry.Metrics;
 
 /// <summary><c>switchyard.http_cache.requests</c> from a backend's real client against a real backend, on the cache's clock.</summary>
 public sealed class HttpCacheMetricsTests

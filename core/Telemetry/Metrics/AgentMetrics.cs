@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Switchyard.Core.Agents;
 
-namespace Switchyard.Core.Telemetry;
+namespace Switchyard.Core.Telemetry.Metrics;
 
 /// <summary>
 /// An async agent's messages in metrics, for every driver: <c>switchyard.agent.messages</c> counts each delivery by its
