@@ -15,6 +15,7 @@ using Switchyard.Functions.Durable;
 using Switchyard.Functions.FanOut;
 using Switchyard.Functions.Security;
 using Switchyard.Functions.Serverless;
+using Switchyard.Functions.Telemetry;
 
 namespace Switchyard.Functions.Hosting;
 
@@ -106,10 +107,12 @@ internal static class GatewayApp
         builder.Services.AddSingleton<FanOutHost>();
         builder.Services.AddHostedService(services => services.GetRequiredService<FanOutHost>());
         DurableServices.Add(builder.Services, config);
+        TelemetryServices.Add(builder, config, AzureMonitor.ConnectionString());
 
         var app = builder.Build();
         var routes = GatewayRoutes.Build(config, app.Services);
-        var dispatcher = GatewayDispatcher.Create(config, routes, app.Services.GetRequiredService<ILoggerFactory>());
+        var dispatcher = GatewayDispatcher.Create(
+            config, routes, app.Services.GetRequiredService<ILoggerFactory>(), app.Services.GetService<GlobalTelemetryLayer>());
         app.Run(dispatcher.DispatchAsync);
         return app;
     }
