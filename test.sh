@@ -30,6 +30,24 @@ need_rabbitmq() {
   fi
 }
 
+# The Prometheus tests run Debian's real prometheus, each with its own data directory, port and scrape configuration.
+need_prometheus() {
+  if command -v prometheus >/dev/null 2>&1; then
+    return
+  fi
+  echo "test.sh: prometheus is missing; installing it with apt-get" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus
+  # The package starts and enables a system server on port 9090 scraping itself; the tests never use it, so leave none
+  # running (it would also take the exporters' default port).
+  if command -v systemctl >/dev/null 2>&1; then
+    systemctl disable --now prometheus >/dev/null 2>&1 || true
+  fi
+  if [ -x /etc/init.d/prometheus ]; then
+    /etc/init.d/prometheus stop >/dev/null 2>&1 || true
+  fi
+}
+
 need_node() {
   if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
     return
@@ -105,6 +123,7 @@ need_chromium() {
 
 need_dotnet
 need_rabbitmq
+need_prometheus
 need_node
 need_azurite
 need_oidc_provider

@@ -27,6 +27,9 @@ internal sealed class GatewayProcess : IAsyncDisposable
         Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
     }
 
+    /// <summary>The process's id.</summary>
+    public int Id => _process.Id;
+
     /// <summary>A client for the gateway's port.</summary>
     public HttpClient Client { get; }
 
