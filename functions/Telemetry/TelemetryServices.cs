@@ -22,9 +22,13 @@ internal static class TelemetryServices
     // The HttpClient's own client spans (System.Net.Http, semantic conventions built in): KrakenD's backend round trip.
     private const string HttpClientSource = "System.Net.Http";
 
-    /// <summary>The options telemetry runs with: the file's, else the defaults when only Application Insights asks.</summary>
+    /// <summary>
+    /// The options telemetry runs with: the file's, else, when only Application Insights asks, the defaults with the
+    /// service named as <c>service_name</c>'s default would name it.
+    /// </summary>
     public static OpenTelemetryOptions? OptionsFor(ServiceConfig config, string? appInsights) =>
-        config.OpenTelemetry ?? (appInsights is null ? null : new OpenTelemetryOptions());
+        config.OpenTelemetry ?? (appInsights is null ? null
+            : config.Name.Length > 0 ? new OpenTelemetryOptions { ServiceName = config.Name } : new OpenTelemetryOptions());
 
     /// <summary>Registers the providers and the global layer; nothing when telemetry is off.</summary>
     public static void Add(WebApplicationBuilder builder, ServiceConfig config, string? appInsights)
@@ -79,7 +83,10 @@ internal static class TelemetryServices
 
         if (appInsights is not null)
         {
-            telemetry.WithLogging(logging => logging.AddAzureMonitorLogExporter(azure => AzureMonitor.Configure(azure, appInsights)));
+            telemetry.WithLogging(
+                logging => logging.AddAzureMonitorLogExporter(azure => AzureMonitor.Configure(azure, appInsights)),
+                // The message as the console shows it, not its template with the values apart.
+                options => options.IncludeFormattedMessage = true);
         }
     }
 

@@ -25,6 +25,7 @@ internal static class ServiceParser
         var name = reader.String("name");
         var service = new ServiceConfig
         {
+            Name = name ?? "",
             Version = reader.Int("version") ?? 0,
             Port = reader.Int("port") ?? 0,
             ListenIp = reader.String("listen_ip") ?? "",
