@@ -78,8 +78,8 @@ public sealed class PrometheusServer : IAsyncDisposable
             throw new InvalidOperationException($"{Executable} is not installed: run ./test.sh once (it installs Debian's prometheus).", exception);
         }
 
-        process.OutputDataReceived += (_, line) => Keep(output, line.Data);
-        process.ErrorDataReceived += (_, line) => Keep(output, line.Data);
+        process.OutputDataReceived += (_, line) => OutputLines.Keep(output, line.Data);
+        process.ErrorDataReceived += (_, line) => OutputLines.Keep(output, line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var server = new PrometheusServer(process, directory, output, port);
@@ -175,14 +175,6 @@ public sealed class PrometheusServer : IAsyncDisposable
             }
 
             await Task.Delay(100);
-        }
-    }
-
-    private static void Keep(ConcurrentQueue<string> output, string? line)
-    {
-        if (line is not null)
-        {
-            output.Enqueue(line);
         }
     }
 }

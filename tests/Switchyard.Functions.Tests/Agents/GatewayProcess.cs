@@ -85,10 +85,10 @@ internal sealed class GatewayProcess : IAsyncDisposable
         var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, line) =>
         {
-            Keep(output, line.Data);
-            Keep(standardOutput, line.Data);
+            OutputLines.Keep(output, line.Data);
+            OutputLines.Keep(standardOutput, line.Data);
         };
-        process.ErrorDataReceived += (_, line) => Keep(output, line.Data);
+        process.ErrorDataReceived += (_, line) => OutputLines.Keep(output, line.Data);
         if (!process.Start())
         {
             throw new InvalidOperationException($"Could not start {start.FileName} {string.Join(' ', start.ArgumentList)}.");
@@ -207,14 +207,6 @@ internal sealed class GatewayProcess : IAsyncDisposable
             }
 
             await Task.Delay(50);
-        }
-    }
-
-    private static void Keep(ConcurrentQueue<string> output, string? line)
-    {
-        if (line is not null)
-        {
-            output.Enqueue(line);
         }
     }
 
