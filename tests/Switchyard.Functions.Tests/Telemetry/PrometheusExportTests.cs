@@ -37,6 +37,16 @@ public sealed class PrometheusExportTests
             """http_server_duration_seconds_count{http_request_method="POST", http_response_status_code="405"}""", Wait);
         unmatched.Single()!["metric"]!.AsObject().Should().NotContainKey("http_route");
 
+        // A scraper may name the machine otherwise than the configured host (a pod's DNS name): the page is served.
+        using (var scraper = new HttpClient())
+        using (var scrape = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{exporterPort}/metrics"))
+        {
+            scrape.Headers.Host = $"gateway.internal:{exporterPort}";
+            var page = await scraper.SendAsync(scrape);
+            page.StatusCode.Should().Be(HttpStatusCode.OK);
+            (await page.Content.ReadAsStringAsync()).Should().Contain("http_server_duration_seconds_bucket{");
+        }
+
         // process_metrics and go_metrics: the process's CPU time and the .NET runtime's garbage collections.
         await prometheus.WaitForSeriesAsync("process_cpu_time_seconds_total", Wait);
         await prometheus.WaitForSeriesAsync("dotnet_gc_collections_total", Wait);
