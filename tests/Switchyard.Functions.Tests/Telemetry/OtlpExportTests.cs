@@ -80,7 +80,9 @@ public sealed class OtlpExportTests
         await using var backend = await TestBackend.StartAsync("{}", status: 500);
         await using var receiver = await OtlpReceiver.StartAsync();
         await using var gateway = await TelemetryGateway.StartAsync(TelemetryGateway.Configuration(backend.Host, $$"""
-            { {{TelemetryGateway.OtlpTo(receiver)}} }
+            { {{TelemetryGateway.OtlpTo(receiver, """
+              "layers": {"global": {"metrics_static_attributes": [{"key": "region", "value": "westeurope"}]}}
+              """)}} }
             """));
 
         (await gateway.Client.GetAsync("users/1")).StatusCode.Should().Be(HttpStatusCode.InternalServerError);
@@ -96,6 +98,7 @@ public sealed class OtlpExportTests
             ["url.scheme"] = "http",
             ["http.route"] = "/users/{id}",
             ["http.response.status_code"] = 500L,
+            ["region"] = "westeurope",
         });
     }
 
