@@ -37,15 +37,18 @@ need_prometheus() {
   fi
   echo "test.sh: prometheus is missing; installing it with apt-get" >&2
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus
+  # Without its recommended node exporter, a second system service the tests never use.
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus
   # The package starts and enables a system server on port 9090 scraping itself; the tests never use it, so leave none
   # running (it would also take the exporters' default port).
   if command -v systemctl >/dev/null 2>&1; then
-    systemctl disable --now prometheus >/dev/null 2>&1 || true
+    systemctl disable --now prometheus prometheus-node-exporter >/dev/null 2>&1 || true
   fi
-  if [ -x /etc/init.d/prometheus ]; then
-    /etc/init.d/prometheus stop >/dev/null 2>&1 || true
-  fi
+  for service in prometheus prometheus-node-exporter; do
+    if [ -x "/etc/init.d/$service" ]; then
+      "/etc/init.d/$service" stop >/dev/null 2>&1 || true
+    fi
+  done
 }
 
 need_node() {
