@@ -191,14 +191,6 @@ public sealed class OpenTelemetryOptionsParserTests
     }
 
     [Fact]
-    public void Exporter_names_are_unique_across_both_lists()
-    {
-        LoadErrors(ServiceWith("""
-            {"exporters": {"otlp": [{"name": "a"}, {"name": "b"}], "prometheus": [{"name": "c"}, {"name": "a"}]}}
-            """)).Should().Equal(NamespacePath + ".exporters.prometheus[1].name: exporter name 'a' is already used by another exporter");
-    }
-
-    [Fact]
     public void The_enterprise_security_namespace_is_refused()
     {
         LoadErrors("""{"version": 3, "extra_config": {"telemetry/opentelemetry-security": {}}}""").Should().ContainSingle()
