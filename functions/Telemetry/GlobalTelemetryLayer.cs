@@ -83,7 +83,12 @@ internal sealed class GlobalTelemetryLayer
             if (timed)
             {
                 _metrics.ActiveRequests.Add(-1, active);
-                _metrics.Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, DurationTags(method, request.Scheme, route, status));
+                var tags = ResponseTags(method, request.Scheme, route, status);
+                _metrics.Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
+                if (context.Response.ContentLength is { } size)
+                {
+                    _metrics.ResponseSize.Record(size, tags);
+                }
             }
         }
     }
@@ -189,7 +194,7 @@ internal sealed class GlobalTelemetryLayer
         { "url.scheme", scheme },
     };
 
-    private TagList DurationTags(string method, string scheme, string? route, int status)
+    private TagList ResponseTags(string method, string scheme, string? route, int status)
     {
         var tags = ActiveTags(method, scheme);
         if (route is not null)

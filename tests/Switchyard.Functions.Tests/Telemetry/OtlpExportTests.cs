@@ -180,9 +180,10 @@ public sealed class OtlpExportTests
         // The 1.27 name, and the health checks of the start now counted: the default skip paths were replaced.
         await WaitForHistogramAsync(receiver, "http.server.request.duration", "/users/{id}");
         await WaitForHistogramAsync(receiver, "http.server.request.duration", "/__health");
+        (await WaitForHistogramAsync(receiver, "http.server.response.body.size", "/users/{id}")).Unit.Should().Be("By");
         await receiver.WaitForSpansAsync(all => all.Any(span => span.Name == "GET /skipped"), Wait);
         receiver.Histograms.Should().NotContain(point => Equals(point.Attributes.GetValueOrDefault("http.route"), "/skipped"));
-        receiver.Histograms.Should().NotContain(point => point.Metric == "http.server.duration");
+        receiver.Histograms.Should().NotContain(point => point.Metric == "http.server.duration" || point.Metric == "http.server.response.size");
     }
 
     [Fact]
