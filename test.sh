@@ -30,6 +30,27 @@ need_rabbitmq() {
   fi
 }
 
+# The Prometheus tests run Debian's real prometheus, each with its own data directory, port and scrape configuration.
+need_prometheus() {
+  if command -v prometheus >/dev/null 2>&1; then
+    return
+  fi
+  echo "test.sh: prometheus is missing; installing it with apt-get" >&2
+  apt-get update -qq
+  # Without its recommended node exporter, a second system service the tests never use.
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus
+  # The package starts and enables a system server on port 9090 scraping itself; the tests never use it, so leave none
+  # running (it would also take the exporters' default port).
+  if command -v systemctl >/dev/null 2>&1; then
+    systemctl disable --now prometheus prometheus-node-exporter >/dev/null 2>&1 || true
+  fi
+  for service in prometheus prometheus-node-exporter; do
+    if [ -x "/etc/init.d/$service" ]; then
+      "/etc/init.d/$service" stop >/dev/null 2>&1 || true
+    fi
+  done
+}
+
 need_node() {
   if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
     return
@@ -105,6 +126,7 @@ need_chromium() {
 
 need_dotnet
 need_rabbitmq
+need_prometheus
 need_node
 need_azurite
 need_oidc_provider

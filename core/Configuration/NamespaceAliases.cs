@@ -24,6 +24,8 @@ public static class NamespaceAliases
     public const string AuthClientCredentials = "auth/client-credentials";
     public const string QosRateLimitRouter = "qos/ratelimit/router";
     public const string QosRateLimitProxy = "qos/ratelimit/proxy";
+    public const string TelemetryOpenTelemetry = "telemetry/opentelemetry";
+    public const string TelemetryLogging = "telemetry/logging";
 
     /// <summary>Switchyard's own root namespace for its admin endpoints: <c>{"secret": "..."}</c>.</summary>
     public const string SwitchyardAdmin = "switchyard/admin";

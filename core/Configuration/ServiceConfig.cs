@@ -60,6 +60,9 @@ public sealed record ServiceConfig
     /// <summary>The <c>security/http</c> namespace: the host check, HTTPS redirect and security headers, or null for none.</summary>
     public HttpSecurityOptions? HttpSecurity { get; init; }
 
+    /// <summary>The root <c>name</c>: it labels logs and dashboards, and names the service in telemetry.</summary>
+    public string Name { get; init; } = "";
+
     /// <summary>The <c>telemetry/opentelemetry</c> namespace: traces and metrics and where they go, or null for none.</summary>
     public OpenTelemetryOptions? OpenTelemetry { get; init; }
 

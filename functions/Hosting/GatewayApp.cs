@@ -15,6 +15,8 @@ using Switchyard.Functions.Durable;
 using Switchyard.Functions.FanOut;
 using Switchyard.Functions.Security;
 using Switchyard.Functions.Serverless;
+using Switchyard.Functions.Telemetry;
+using Switchyard.Functions.Telemetry.Logging;
 
 namespace Switchyard.Functions.Hosting;
 
@@ -77,10 +79,13 @@ internal static class GatewayApp
 
             ServerLimits.Apply(kestrel.Limits, config.Server);
         });
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // telemetry/logging's level, when given, is the least level of every category, these quieter ones included.
+        var least = config.Logging is { } logging ? GatewayLogging.Apply(builder.Logging, logging) : LogLevel.Trace;
+        var quiet = (LogLevel)Math.Max((int)LogLevel.Warning, (int)least);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", quiet);
 
         // The durable engine tells every queue poll and lease renewal at Information: its warnings and errors are enough.
-        builder.Logging.AddFilter("DurableTask", LogLevel.Warning);
+        builder.Logging.AddFilter("DurableTask", quiet);
         configureLogging?.Invoke(builder.Logging);
         builder.Services.AddSingleton(timeProvider ?? TimeProvider.System);
         builder.Services.AddSingleton<AgentHealthRegistry>();
@@ -107,10 +112,12 @@ internal static class GatewayApp
         builder.Services.AddSingleton<FanOutHost>();
         builder.Services.AddHostedService(services => services.GetRequiredService<FanOutHost>());
         DurableServices.Add(builder.Services, config);
+        TelemetryServices.Add(builder, config, AzureMonitor.ConnectionString());
 
         var app = builder.Build();
         var routes = GatewayRoutes.Build(config, app.Services);
-        var dispatcher = GatewayDispatcher.Create(config, routes, app.Services.GetRequiredService<ILoggerFactory>());
+        var dispatcher = GatewayDispatcher.Create(
+            config, routes, app.Services.GetRequiredService<ILoggerFactory>(), app.Services.GetService<GlobalTelemetryLayer>());
         app.Run(dispatcher.DispatchAsync);
         return app;
     }

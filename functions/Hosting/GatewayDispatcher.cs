@@ -5,6 +5,7 @@ using Switchyard.Core.Security.BotDetection;
 using Switchyard.Core.Security.Cors;
 using Switchyard.Core.Security.HttpSecurity;
 using Switchyard.Functions.Routing;
+using Switchyard.Functions.Telemetry;
 
 namespace Switchyard.Functions.Hosting;
 
@@ -12,7 +13,8 @@ namespace Switchyard.Functions.Hosting;
 /// The gateway's only middleware. The service's layers around the route lookup, outermost first, can be read here and
 /// only here (an endpoint's own layers are <see cref="EndpointHandlerFactory"/>'s):
 /// <code>
-/// service: CORS → security/http → bot detector → route lookup → the route's handler, or the router's 404/405/redirect
+/// service: telemetry's global layer (server span, http.server metrics; named by the route found first)
+///          → CORS → security/http → bot detector → the route's handler, or the router's 404/405/redirect
 /// </code>
 /// CORS sees every request and answers preflights itself. The routes the platform calls (<see cref="GatewayRoute.CalledByPlatform"/>:
 /// health, the Functions host) skip security/http and the bot detector, as KrakenD registers its health endpoint before
@@ -24,10 +26,12 @@ internal sealed class GatewayDispatcher(
     RouterErrorBodies? errorBodies = null,
     CorsLayer? cors = null,
     HttpSecurityLayer? httpSecurity = null,
-    BotDetectorLayer? bots = null)
+    BotDetectorLayer? bots = null,
+    GlobalTelemetryLayer? telemetry = null)
 {
     /// <summary>The dispatcher of <paramref name="config"/>'s service layers around <paramref name="routes"/>.</summary>
-    public static GatewayDispatcher Create(ServiceConfig config, RouteTable<GatewayRoute> routes, ILoggerFactory loggers)
+    public static GatewayDispatcher Create(
+        ServiceConfig config, RouteTable<GatewayRoute> routes, ILoggerFactory loggers, GlobalTelemetryLayer? telemetry = null)
     {
         var logger = loggers.CreateLogger("Switchyard.Security");
         return new GatewayDispatcher(
@@ -35,18 +39,32 @@ internal sealed class GatewayDispatcher(
             RouterSettings.ErrorBodiesOf(config.Router),
             config.Cors is { } cors ? new CorsLayer(new CorsPolicy(cors), logger) : null,
             config.HttpSecurity is { } security ? new HttpSecurityLayer(new HttpSecurityPolicy(security)) : null,
-            config.BotDetector is { } detector ? new BotDetectorLayer(new BotDetector(detector), "SERVICE", logger) : null);
+            config.BotDetector is { } detector ? new BotDetectorLayer(new BotDetector(detector), "SERVICE", logger) : null,
+            telemetry);
     }
 
     public Task DispatchAsync(HttpContext context)
+    {
+        // The route is looked up before any layer runs, so the request's span and metrics carry its pattern even when
+        // CORS or a security layer answers it.
+        var target = RequestTarget.From(context.Request);
+        var match = routes.Match(context.Request.Method, target);
+        if (telemetry is null)
+        {
+            return DispatchAsync(context, target, match);
+        }
+
+        var route = match.Kind == RouteMatchKind.Found ? match.Value!.Pattern : null;
+        return telemetry.ObserveAsync(context, route, () => DispatchAsync(context, target, match));
+    }
+
+    private Task DispatchAsync(HttpContext context, RequestTarget target, RouteMatch<GatewayRoute> match)
     {
         if (cors?.TryAnswer(context) is { } preflight)
         {
             return preflight;
         }
 
-        var target = RequestTarget.From(context.Request);
-        var match = routes.Match(context.Request.Method, target);
         if (match.Kind != RouteMatchKind.Found || !match.Value!.CalledByPlatform)
         {
             if (httpSecurity?.TryAnswer(context, target) is { } stopped)

@@ -8,4 +8,11 @@ namespace Switchyard.Functions.Hosting;
 /// before those layers: a host rule or a bot rule must never make the platform think the gateway is down, or stop the
 /// host from delivering messages.
 /// </param>
-internal sealed record GatewayRoute(RouteHandler Handler, bool CalledByPlatform = false);
+internal sealed record GatewayRoute(RouteHandler Handler, bool CalledByPlatform = false)
+{
+    /// <summary>
+    /// The route's pattern as registered (<c>/users/{id}</c>, <c>/__debug/*</c>): what names its requests in traces and
+    /// metrics, never the raw path, whose values would make every request a new name. Set when the table is built.
+    /// </summary>
+    public string Pattern { get; init; } = "";
+}

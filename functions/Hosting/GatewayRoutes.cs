@@ -50,8 +50,11 @@ internal static class GatewayRoutes
             entries.AddRange(Routes(invocations, calledByPlatform: true));
         }
 
-        return new RouteTable<GatewayRoute>(entries, behaviour);
+        return new RouteTable<GatewayRoute>(entries.Select(Named), behaviour);
     }
+
+    private static RouteEntry<GatewayRoute> Named(RouteEntry<GatewayRoute> entry) =>
+        entry with { Value = entry.Value with { Pattern = entry.Pattern } };
 
     // The router's auto_options: OPTIONS on each endpoint path answers 200 with the path's methods, sorted, in Allow.
     private static IEnumerable<RouteEntry<RouteHandler>> AutoOptions(IReadOnlyList<EndpointConfig> endpoints)

@@ -204,10 +204,17 @@ public static class NamespaceCatalog
         new("async/servicebus", "Service Bus agent driver (Functions host)", Placement.Agent, "the agent would consume nothing"),
         new("async/azure-queue", "Storage queue agent driver", Placement.Agent, "the agent would consume nothing"),
 
+        // Telemetry sends data out of the gateway: exporting it without the authentication a file asks for would send it
+        // unprotected.
+        new(
+            "telemetry/opentelemetry-security",
+            "OpenTelemetry exporter authentication",
+            Placement.None,
+            "traces and metrics would be sent to the collector without their authentication"),
+
         // Conveniences: warned, never refused.
-        new("telemetry/opentelemetry", "OpenTelemetry traces and metrics", Placement.None, null),
-        new("telemetry/opentelemetry-security", "OpenTelemetry exporter authentication", Placement.None, null),
-        new("telemetry/logging", "log level and format", Placement.None, null)
+        new("telemetry/opentelemetry", "OpenTelemetry traces and metrics", Placement.Service | Placement.Endpoint | Placement.Backend, null),
+        new("telemetry/logging", "log level and format", Placement.Service, null)
         {
             Aliases = ["github_com/devopsfaith/krakend-gologging"],
         },

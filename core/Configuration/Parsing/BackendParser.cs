@@ -46,6 +46,7 @@ internal static class BackendParser
             Durable = DurableOptionsParser.Step(extraConfig, problems),
             HttpCache = HttpCacheOptionsParser.Parse(extraConfig, problems),
             ClientCredentials = ClientCredentialsOptionsParser.Parse(extraConfig, problems),
+            TelemetryBackend = OpenTelemetryOptionsParser.Backend(extraConfig, problems),
             ExtraConfig = extraConfig.Raw,
             JsonPath = path,
         };

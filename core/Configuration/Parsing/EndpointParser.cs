@@ -58,6 +58,7 @@ internal static class EndpointParser
             JwtSigner = published ? JwtSignerOptionsParser.Parse(extraConfig, problems) : null,
             JsonSchema = published ? JsonSchemaParser.Parse(extraConfig, problems) : null,
             RateLimit = published ? RouterRateLimitOptionsParser.Parse(extraConfig, problems) : null,
+            TelemetryProxy = published ? OpenTelemetryOptionsParser.Endpoint(extraConfig, problems) : null,
             ExtraConfig = extraConfig.Raw,
             JsonPath = path,
         };

@@ -14,12 +14,18 @@ internal sealed class JsonObjectReader
     private readonly JsonElement _element;
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
 
-    private JsonObjectReader(JsonElement element, string path, ConfigProblems problems, bool unknownKeysAreErrors)
+    private const string ProtectionReason = "it may configure a protection Switchyard does not enforce";
+
+    // Why an unknown key is an error, told in its message.
+    private readonly string _unknownKeyReason;
+
+    private JsonObjectReader(JsonElement element, string path, ConfigProblems problems, bool unknownKeysAreErrors, string unknownKeyReason)
     {
         _element = element;
         Path = path;
         Problems = problems;
         UnknownKeysAreErrors = unknownKeysAreErrors;
+        _unknownKeyReason = unknownKeyReason;
     }
 
     public string Path { get; }
@@ -33,7 +39,18 @@ internal sealed class JsonObjectReader
     public bool UnknownKeysAreErrors { get; }
 
     /// <summary>A reader for <paramref name="element"/>, or null (and an error) when it is not an object.</summary>
-    public static JsonObjectReader? Open(JsonElement element, string path, ConfigProblems problems, bool unknownKeysAreErrors = false)
+    public static JsonObjectReader? Open(JsonElement element, string path, ConfigProblems problems, bool unknownKeysAreErrors = false) =>
+        Open(element, path, problems, unknownKeysAreErrors, ProtectionReason);
+
+    /// <summary>
+    /// A reader whose unknown keys are errors for <paramref name="reason"/> (what the key would lose), or null (and an
+    /// error) when <paramref name="element"/> is not an object.
+    /// </summary>
+    public static JsonObjectReader? OpenStrict(JsonElement element, string path, ConfigProblems problems, string reason) =>
+        Open(element, path, problems, unknownKeysAreErrors: true, reason);
+
+    private static JsonObjectReader? Open(
+        JsonElement element, string path, ConfigProblems problems, bool unknownKeysAreErrors, string unknownKeyReason)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -41,11 +58,12 @@ internal sealed class JsonObjectReader
             return null;
         }
 
-        return new JsonObjectReader(element, path, problems, unknownKeysAreErrors);
+        return new JsonObjectReader(element, path, problems, unknownKeysAreErrors, unknownKeyReason);
     }
 
     /// <summary>A reader for <paramref name="element"/>, an object inside this one at <paramref name="path"/>, with the same strictness.</summary>
-    public JsonObjectReader? OpenInside(JsonElement element, string path) => Open(element, path, Problems, UnknownKeysAreErrors);
+    public JsonObjectReader? OpenInside(JsonElement element, string path) =>
+        Open(element, path, Problems, UnknownKeysAreErrors, _unknownKeyReason);
 
     public string PathOf(string key) => JsonPaths.Property(Path, key);
 
@@ -130,6 +148,37 @@ internal sealed class JsonObjectReader
     /// <summary>A reader for the object under <paramref name="key"/>; null when it is missing, or not an object (an error).</summary>
     public JsonObjectReader? Object(string key) =>
         TryGet(key, out var value) ? OpenInside(value, PathOf(key)) : null;
+
+    /// <summary>
+    /// Readers for the objects of the array under <paramref name="key"/>, with this reader's strictness; an item that is
+    /// not an object is an error with its path and is left out.
+    /// </summary>
+    public IReadOnlyList<JsonObjectReader> Objects(string key)
+    {
+        if (!TryGet(key, out var value))
+        {
+            return [];
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            TypeError(key, "an array of objects", value);
+            return [];
+        }
+
+        var path = PathOf(key);
+        var items = new List<JsonObjectReader>(value.GetArrayLength());
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            if (OpenInside(item, JsonPaths.Index(path, index++)) is { } reader)
+            {
+                items.Add(reader);
+            }
+        }
+
+        return items;
+    }
 
     /// <summary>A Go duration string (<c>"1.5s"</c>); null when missing or invalid.</summary>
     public TimeSpan? Duration(string key)
@@ -298,7 +347,7 @@ internal sealed class JsonObjectReader
 
             if (UnknownKeysAreErrors)
             {
-                Problems.Error(PathOf(name), $"unknown key '{name}': refused, because it may configure a protection Switchyard does not enforce");
+                Problems.Error(PathOf(name), $"unknown key '{name}': refused, because {_unknownKeyReason}");
             }
             else
             {

@@ -20,8 +20,12 @@ internal static class ServiceParser
         }
 
         var extraConfig = ExtraConfigSection.Read(reader, Placement.Service);
+
+        // The service name labels logs and dashboards in KrakenD; here it is also the default telemetry service name.
+        var name = reader.String("name");
         var service = new ServiceConfig
         {
+            Name = name ?? "",
             Version = reader.Int("version") ?? 0,
             Port = reader.Int("port") ?? 0,
             ListenIp = reader.String("listen_ip") ?? "",
@@ -43,11 +47,11 @@ internal static class ServiceParser
             Transport = ConnectionLimitsParser.Transport(reader),
             JwtValidator = JwtValidatorOptionsParser.ParseService(extraConfig, problems),
             Durable = DurableOptionsParser.Engine(extraConfig, problems),
+            OpenTelemetry = OpenTelemetryOptionsParser.Service(extraConfig, name, problems),
+            Logging = LoggingOptionsParser.Parse(extraConfig, problems),
             ExtraConfig = extraConfig.Raw,
         };
 
-        // The service name only labels logs and dashboards in KrakenD; nothing here depends on it.
-        _ = reader.String("name");
         UnservedKeys.Report(reader, UnservedKeys.Root);
         reader.ReportUnknownKeys();
         return service;

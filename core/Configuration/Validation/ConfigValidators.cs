@@ -45,5 +45,6 @@ internal static class ConfigValidators
         new AsyncAgentConsumerValidator(),
         new AsyncAgentDriverValidator(),
         new DurableValidator(),
+        new TelemetryExporterNamesValidator(),
     ];
 }

@@ -80,7 +80,7 @@ public sealed class ConfigLoaderTests
     [Fact]
     public void Warnings_do_not_stop_loading()
     {
-        var result = ConfigLoader.Parse("""{"version": 3, "use_h2c": true, "extra_config": {"telemetry/logging": {}}}""");
+        var result = ConfigLoader.Parse("""{"version": 3, "use_h2c": true, "extra_config": {"telemetry/metrics": {}}}""");
 
         result.Errors.Should().BeEmpty();
         result.Config.Should().NotBeNull();

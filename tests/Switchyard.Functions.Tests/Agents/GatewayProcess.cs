@@ -17,19 +17,27 @@ internal sealed class GatewayProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output;
+    private readonly ConcurrentQueue<string> _standardOutput;
 
-    private GatewayProcess(Process process, ConcurrentQueue<string> output, int port)
+    private GatewayProcess(Process process, ConcurrentQueue<string> output, ConcurrentQueue<string> standardOutput, int port)
     {
         _process = process;
         _output = output;
+        _standardOutput = standardOutput;
         Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
     }
+
+    /// <summary>The process's id.</summary>
+    public int Id => _process.Id;
 
     /// <summary>A client for the gateway's port.</summary>
     public HttpClient Client { get; }
 
     /// <summary>Everything the process wrote so far (stdout and stderr, in arrival order).</summary>
     public string Output => string.Join('\n', _output);
+
+    /// <summary>The lines the process wrote to its standard output so far.</summary>
+    public IReadOnlyList<string> StandardOutput => [.. _standardOutput];
 
     /// <summary>The exit code once the process has exited: 128 + the signal's number when a signal ended it.</summary>
     public int ExitCode => _process.ExitCode;
@@ -38,7 +46,14 @@ internal sealed class GatewayProcess : IAsyncDisposable
     /// Starts the gateway on <paramref name="configPath"/> and waits until <c>/__health</c> answers and shows every agent
     /// of <paramref name="agents"/> connected. Throws with the process output when it exits or is not ready in time.
     /// </summary>
-    public static async Task<GatewayProcess> StartAsync(string configPath, params string[] agents)
+    public static Task<GatewayProcess> StartAsync(string configPath, params string[] agents) =>
+        StartAsync(configPath, new Dictionary<string, string>(), agents);
+
+    /// <summary>
+    /// As <see cref="StartAsync(string, string[])"/>, with <paramref name="environment"/> added to the process's
+    /// environment (an empty value removes the variable).
+    /// </summary>
+    public static async Task<GatewayProcess> StartAsync(string configPath, IReadOnlyDictionary<string, string> environment, params string[] agents)
     {
         var port = new Uri(ClosedPort.Host()).Port;
         var start = new ProcessStartInfo(DotnetHost())
@@ -48,15 +63,32 @@ internal sealed class GatewayProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(configPath)!,
         };
+        foreach (var (name, value) in environment)
+        {
+            if (value.Length == 0)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
         foreach (var argument in new[] { FindExecutable(), "run", "-c", configPath, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
         }
 
         var output = new ConcurrentQueue<string>();
+        var standardOutput = new ConcurrentQueue<string>();
         var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, line) => Keep(output, line.Data);
-        process.ErrorDataReceived += (_, line) => Keep(output, line.Data);
+        process.OutputDataReceived += (_, line) =>
+        {
+            OutputLines.Keep(output, line.Data);
+            OutputLines.Keep(standardOutput, line.Data);
+        };
+        process.ErrorDataReceived += (_, line) => OutputLines.Keep(output, line.Data);
         if (!process.Start())
         {
             throw new InvalidOperationException($"Could not start {start.FileName} {string.Join(' ', start.ArgumentList)}.");
@@ -64,7 +96,7 @@ internal sealed class GatewayProcess : IAsyncDisposable
 
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var gateway = new GatewayProcess(process, output, port);
+        var gateway = new GatewayProcess(process, output, standardOutput, port);
         try
         {
             await gateway.WaitUntilConnectedAsync(agents);
@@ -175,14 +207,6 @@ internal sealed class GatewayProcess : IAsyncDisposable
             }
 
             await Task.Delay(50);
-        }
-    }
-
-    private static void Keep(ConcurrentQueue<string> output, string? line)
-    {
-        if (line is not null)
-        {
-            output.Enqueue(line);
         }
     }
 

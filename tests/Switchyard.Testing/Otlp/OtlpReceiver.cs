@@ -1,0 +1,148 @@
+using System.Collections.Concurrent;
+using System.IO.Compression;
+using Google.Protobuf;
+using Microsoft.AspNetCore.Http;
+using Switchyard.Testing.Otlp.Proto.Collector.Metrics;
+using Switchyard.Testing.Otlp.Proto.Collector.Trace;
+
+namespace Switchyard.Testing.Otlp;
+
+/// <summary>
+/// An OpenTelemetry collector reduced to what tests read: an OTLP/HTTP (protobuf) receiver on a free loopback port that
+/// keeps the spans posted to <c>/v1/traces</c> and the histogram points posted to <c>/v1/metrics</c>. Point an
+/// exporter at <see cref="Host"/>:<see cref="Port"/> with <c>use_http</c>.
+/// </summary>
+public sealed class OtlpReceiver : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<ReceivedSpan> _spans;
+    private readonly ConcurrentQueue<ReceivedHistogramPoint> _histograms;
+    private readonly LoopbackServer _server;
+
+    // The queues exist before the server, so its handler can fill them.
+    private OtlpReceiver(ConcurrentQueue<ReceivedSpan> spans, ConcurrentQueue<ReceivedHistogramPoint> histograms, LoopbackServer server)
+    {
+        _spans = spans;
+        _histograms = histograms;
+        _server = server;
+    }
+
+    /// <summary>The address to put in an exporter's <c>host</c>.</summary>
+    public string Host => _server.BaseAddress.Host;
+
+    /// <summary>The port to put in an exporter's <c>port</c>.</summary>
+    public int Port => _server.BaseAddress.Port;
+
+    /// <summary>Every span received so far, in arrival order.</summary>
+    public IReadOnlyList<ReceivedSpan> Spans => [.. _spans];
+
+    /// <summary>Every histogram point received so far, in arrival order (each export repeats cumulative points).</summary>
+    public IReadOnlyList<ReceivedHistogramPoint> Histograms => [.. _histograms];
+
+    public static async Task<OtlpReceiver> StartAsync()
+    {
+        var spans = new ConcurrentQueue<ReceivedSpan>();
+        var histograms = new ConcurrentQueue<ReceivedHistogramPoint>();
+        var server = await LoopbackServer.StartAsync(context => ReceiveAsync(context, spans, histograms));
+        return new OtlpReceiver(spans, histograms, server);
+    }
+
+    /// <summary>
+    /// Waits until the spans received satisfy <paramref name="done"/> and returns them; throws with what did arrive when
+    /// <paramref name="timeout"/> passes first.
+    /// </summary>
+    public async Task<IReadOnlyList<ReceivedSpan>> WaitForSpansAsync(Func<IReadOnlyList<ReceivedSpan>, bool> done, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var spans = Spans;
+            if (done(spans))
+            {
+                return spans;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException(
+                    $"The spans expected did not arrive within {timeout.TotalSeconds} s; received: "
+                    + string.Join(", ", spans.Select(span => $"'{span.Name}'")));
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
+
+    private static async Task ReceiveAsync(
+        HttpContext context, ConcurrentQueue<ReceivedSpan> spans, ConcurrentQueue<ReceivedHistogramPoint> histograms)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method))
+        {
+            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            return;
+        }
+
+        var body = await ReadBodyAsync(context.Request);
+        switch (context.Request.Path.Value)
+        {
+            case "/v1/traces":
+                Keep(ExportTraceServiceRequest.Parser.ParseFrom(body), spans);
+                break;
+            case "/v1/metrics":
+                Keep(ExportMetricsServiceRequest.Parser.ParseFrom(body), histograms);
+                break;
+            default:
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+        }
+
+        // An empty export response: full success.
+        context.Response.ContentType = "application/x-protobuf";
+        context.Response.ContentLength = 0;
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
+    {
+        using var buffer = new MemoryStream();
+        var body = request.Headers.ContentEncoding == "gzip" ? new GZipStream(request.Body, CompressionMode.Decompress) : request.Body;
+        await body.CopyToAsync(buffer);
+        return buffer.ToArray();
+    }
+
+    private static void Keep(ExportTraceServiceRequest request, ConcurrentQueue<ReceivedSpan> spans)
+    {
+        foreach (var resourceSpans in request.ResourceSpans)
+        {
+            var resource = OtlpValues.Map(resourceSpans.Resource?.Attributes ?? []);
+            foreach (var scopeSpans in resourceSpans.ScopeSpans)
+            {
+                foreach (var span in scopeSpans.Spans)
+                {
+                    spans.Enqueue(new ReceivedSpan(
+                        OtlpValues.Hex(span.TraceId),
+                        OtlpValues.Hex(span.SpanId),
+                        OtlpValues.Hex(span.ParentSpanId),
+                        span.Name,
+                        span.Kind.ToString(),
+                        span.Status?.Code.ToString() ?? "Unset",
+                        OtlpValues.Map(span.Attributes),
+                        resource,
+                        scopeSpans.Scope?.Name ?? ""));
+                }
+            }
+        }
+    }
+
+    private static void Keep(ExportMetricsServiceRequest request, ConcurrentQueue<ReceivedHistogramPoint> histograms)
+    {
+        var metrics = request.ResourceMetrics.SelectMany(resource => resource.ScopeMetrics).SelectMany(scope => scope.Metrics);
+        foreach (var metric in metrics.Where(metric => metric.Histogram is not null))
+        {
+            foreach (var point in metric.Histogram.DataPoints)
+            {
+                histograms.Enqueue(new ReceivedHistogramPoint(metric.Name, metric.Unit, OtlpValues.Map(point.Attributes), point.Count));
+            }
+        }
+    }
+}
