@@ -50,7 +50,8 @@ public sealed class SpanRecorder : IDisposable
         var client = _ended.Where(c => c.Source.Name == HttpClientSource && c.ParentSpanId == span.SpanId).ToList();
         client.Should().HaveCountLessThan(2, "one call is made under a backend span");
         var sent = client.Count == 1 ? client[0] : span;
-        return $"00-{sent.TraceId}-{sent.SpanId}-01";
+        // A W3C span's id is its traceparent, flags included, as the HTTP client writes it.
+        return sent.Id!;
     }
 
     /// <summary>The ended spans whose parent is <paramref name="parent"/>.</summary>

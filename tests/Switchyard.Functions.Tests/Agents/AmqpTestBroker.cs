@@ -39,7 +39,8 @@ internal sealed class AmqpTestBroker : IAsyncDisposable
     /// Publishes messages <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/> - 1 (persistent,
     /// id <see cref="MessageId"/>, body <c>{"n":index}</c>) and returns once the broker confirmed every one.
     /// </summary>
-    public async Task PublishAsync(string prefix, int count, int first = 0)
+    /// <param name="headers">AMQP headers every message carries (a producer's <c>traceparent</c>, say), or null for none.</param>
+    public async Task PublishAsync(string prefix, int count, int first = 0, IDictionary<string, object?>? headers = null)
     {
         var pending = new List<Task>(ConfirmBatch);
         for (var index = first; index < first + count; index++)
@@ -49,6 +50,7 @@ internal sealed class AmqpTestBroker : IAsyncDisposable
                 MessageId = MessageId(prefix, index),
                 ContentType = "application/json",
                 DeliveryMode = DeliveryModes.Persistent,
+                Headers = headers,
             };
             var body = System.Text.Encoding.UTF8.GetBytes($$"""{"n":{{index}}}""");
             pending.Add(_publisher.BasicPublishAsync(_scenario.Exchange, AmqpAgentScenario.RoutingKey, mandatory: true, properties, body).AsTask());

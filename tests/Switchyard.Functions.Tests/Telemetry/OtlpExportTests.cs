@@ -60,12 +60,15 @@ public sealed class OtlpExportTests
         });
         server.Resource.Should().ContainKey("service.instance.id");
 
-        // The backend round trip (on by default): the HttpClient's client span under the server span, and the trace
-        // context sent on to the backend.
-        var roundTrip = spans.Single(span => span.Kind == "Client");
+        // The pipe's span under the server span, the backend call's under it, and the backend round trip (on by
+        // default) under that: the HttpClient's client span, whose trace context the backend received.
+        var pipe = spans.Single(span => span.ParentSpanId == server.SpanId);
+        pipe.Attribute("krakend.stage").Should().Be("proxy");
+        var call = spans.Single(span => span.ParentSpanId == pipe.SpanId);
+        call.Attribute("krakend.stage").Should().Be("backend");
+        var roundTrip = spans.Single(span => span.Scope == "System.Net.Http");
         roundTrip.TraceId.Should().Be(traceId);
-        roundTrip.ParentSpanId.Should().Be(server.SpanId);
-        roundTrip.Scope.Should().Be("System.Net.Http");
+        roundTrip.ParentSpanId.Should().Be(call.SpanId);
         backend.Received.Single().Headers["traceparent"].ToString().Should().StartWith($"00-{traceId}-{roundTrip.SpanId}-");
 
         // A path no route matches is named by its method alone, without the raw path.
