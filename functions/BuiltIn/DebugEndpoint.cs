@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Switchyard.Core.Telemetry;
 using Switchyard.Functions.Hosting;
 using Switchyard.Functions.Routing;
 
@@ -8,7 +9,7 @@ namespace Switchyard.Functions.BuiltIn;
 
 /// <summary>
 /// KrakenD's <c>/__debug/*</c> (served when <c>debug_endpoint</c> is on): any method, 200 <c>{"message":"pong"}</c>,
-/// and the request (method, target, headers, body size) logged at Debug level. A body over
+/// and the request (method, target, headers, body size) logged at Debug level, credentials redacted. A body over
 /// <see cref="RequestBody.MaxBytes"/> is answered 413.
 /// </summary>
 public sealed partial class DebugEndpoint(ILogger<DebugEndpoint> logger)
@@ -49,7 +50,8 @@ public sealed partial class DebugEndpoint(ILogger<DebugEndpoint> logger)
                 text.Append("; ");
             }
 
-            text.Append(name).Append(": ").Append(values.ToString());
+            // A debug log is still a log: a credential is shown as present, never with its value.
+            text.Append(name).Append(": ").Append(SensitiveHeaders.Contains(name) ? SensitiveHeaders.Redacted : values.ToString());
         }
 
         return text.ToString();

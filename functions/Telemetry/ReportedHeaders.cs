@@ -1,25 +1,23 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Switchyard.Core.Configuration;
+using Switchyard.Core.Telemetry;
 
 namespace Switchyard.Functions.Telemetry;
 
 /// <summary>
 /// The headers a span may carry with <c>report_headers</c> (<c>http.request.header.*</c>, <c>http.response.header.*</c>):
 /// every header except those <c>skip_headers</c> names and, whatever the file says, those that carry credentials
-/// (<c>Authorization</c>, <c>Cookie</c>, a JWT validator's <c>auth_header_name</c> ...): a trace store is read by many
-/// more people than the gateway's secrets are meant for.
+/// (<see cref="SensitiveHeaders"/>, a JWT validator's <c>auth_header_name</c>): a trace store is read by many more
+/// people than the gateway's secrets are meant for.
 /// </summary>
 internal sealed class ReportedHeaders
 {
-    private static readonly string[] Credentials =
-        ["Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie", "X-Api-Key", "Api-Key", "Ocp-Apim-Subscription-Key"];
-
     private readonly HashSet<string> _skipped;
 
     public ReportedHeaders(ServiceConfig config, IEnumerable<string> skipHeaders)
     {
-        _skipped = new HashSet<string>(Credentials.Concat(skipHeaders), StringComparer.OrdinalIgnoreCase);
+        _skipped = new HashSet<string>(skipHeaders, StringComparer.OrdinalIgnoreCase);
         foreach (var name in TokenHeaders(config))
         {
             _skipped.Add(name);
@@ -31,7 +29,7 @@ internal sealed class ReportedHeaders
     {
         foreach (var (name, values) in headers)
         {
-            if (!_skipped.Contains(name))
+            if (!SensitiveHeaders.Contains(name) && !_skipped.Contains(name))
             {
                 span.SetTag(prefix + name.ToLowerInvariant(), values.ToArray());
             }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Switchyard.Testing;
+using Switchyard.Functions.Tests.BuiltIn;
 
 namespace Switchyard.Functions.Tests.Hosting;
 
@@ -144,6 +145,23 @@ public sealed class RouterAndBuiltInTests
         answer.Status.Should().Be(HttpStatusCode.NotFound);
         answer.Completed.Should().Be("false");
         answer.Body.Should().Be("404 page not found");
+    }
+
+    [Fact]
+    public async Task Debug_endpoint_logs_the_request_with_credential_headers_redacted()
+    {
+        using var logs = new CapturedLogs();
+        await using var gateway = await TestGateway.StartAsync(Users("\"debug_endpoint\": true"), logs);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/__debug/x") { Content = new StringContent("ping") };
+        request.Headers.Add("Authorization", "Bearer debug-secret-token");
+        request.Headers.Add("Cookie", "session=debug-secret-cookie");
+        request.Headers.Add("X-Test", "shown");
+
+        (await gateway.Client.SendAsync(request)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var line = logs.Entries.Single(entry => entry.Message.StartsWith("[ENDPOINT: /__debug/*]", StringComparison.Ordinal)).Message;
+        line.Should().Contain("Authorization: [redacted]").And.Contain("Cookie: [redacted]").And.Contain("X-Test: shown");
+        line.Should().NotContain("debug-secret");
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Switchyard.Core.Configuration;
 using Switchyard.Core.Security.Jwt;
+using Switchyard.Core.Telemetry;
 using Switchyard.Core.Telemetry.OpenTelemetry;
 using Switchyard.Core.Telemetry.Tracing;
 using Switchyard.Testing;

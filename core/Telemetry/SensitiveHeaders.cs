@@ -1,9 +1,8 @@
-namespace Switchyard.Core.Telemetry.Tracing;
+namespace Switchyard.Core.Telemetry;
 
 /// <summary>
-/// The headers whose values are credentials. <c>report_headers</c> puts a request's headers on its span; these are
-/// reported as present but never with their value, whatever <c>skip_headers</c> says, so no token or session reaches
-/// a trace backend.
+/// The headers whose values are credentials: never written with their value to a span, a metric or a log line, whatever
+/// <c>report_headers</c> and <c>skip_headers</c> say, so no token or session reaches a trace store or a log.
 /// </summary>
 public static class SensitiveHeaders
 {
