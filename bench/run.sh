@@ -5,7 +5,7 @@
 # benchmark (it starts and stops every server itself and writes bench/results/latest.md and the concurrent-calls CSV),
 # then draws bench/results/concurrent-calls-cdf.png. --quick: one connection count and short runs (under 2 minutes).
 # --hedging: only the hedged-calls experiment (about 3 minutes; bench/results/hedging.md and hedging-cdf.png).
-# --telemetry: only the telemetry-cost experiment (about 6 minutes; bench/results/telemetry.md): this build with and
+# --telemetry: only the telemetry-cost experiment (about 10 minutes; bench/results/telemetry.md): this build with and
 # without OpenTelemetry beside a build of TELEMETRY_BASELINE (default: the last commit before the gateway had spans
 # and metrics), checked out in a temporary worktree.
 set -euo pipefail

@@ -79,14 +79,26 @@ internal static class GatewayConfig
         """;
 
     /// <summary>
-    /// Every span sampled and exported over OTLP/HTTP to <paramref name="sinkPort"/>, metrics pushed there every second
-    /// and served to Prometheus on <paramref name="prometheusPort"/>: telemetry at its most expensive.
+    /// Every span sampled and exported over OTLP/HTTP to <paramref name="sinkPort"/>, metrics pushed there every second:
+    /// one collector for both signals, as a gateway is usually watched.
     /// </summary>
-    public static string EverySpanExported(int sinkPort, int prometheusPort) => $$"""
+    public static string EverySpanExported(int sinkPort) => $$"""
         {"service_name": "switchyard-bench", "trace_sample_rate": 1, "metric_reporting_period": 1,
-         "exporters": {
-           "otlp": [{"name": "sink", "host": "127.0.0.1", "port": {{sinkPort}}, "use_http": true}],
-           "prometheus": [{"name": "scrape", "host": "127.0.0.1", "port": {{prometheusPort}} }] } }
+         "exporters": {"otlp": [{{SinkExporter(sinkPort)}}]} }
+        """;
+
+    /// <summary>
+    /// <see cref="EverySpanExported"/>, and the metrics served to Prometheus on <paramref name="prometheusPort"/> too: a
+    /// second metrics pipeline, each measurement aggregated once for each.
+    /// </summary>
+    public static string EverySpanExportedAndScraped(int sinkPort, int prometheusPort) => $$"""
+        {"service_name": "switchyard-bench", "trace_sample_rate": 1, "metric_reporting_period": 1,
+         "exporters": {"otlp": [{{SinkExporter(sinkPort)}}],
+                       "prometheus": [{"name": "scrape", "host": "127.0.0.1", "port": {{prometheusPort}} }] } }
+        """;
+
+    private static string SinkExporter(int sinkPort) => $$"""
+        {"name": "sink", "host": "127.0.0.1", "port": {{sinkPort}}, "use_http": true}
         """;
 
     private static string TelemetryExtraConfig(string? telemetry) =>

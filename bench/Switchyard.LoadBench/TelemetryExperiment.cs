@@ -4,8 +4,9 @@ namespace Switchyard.LoadBench;
 
 /// <summary>
 /// What telemetry costs on the json pass-through: the gateway without <c>telemetry/opentelemetry</c>, the same with
-/// every span sampled and exported (OTLP/HTTP to a sink, metrics pushed and served to Prometheus), and, when given, the
-/// build from before the gateway had any instrumentation, as the baseline "off" is compared with. All run at once on
+/// every span sampled and exported (OTLP/HTTP to a sink, metrics pushed there too), the same with its metrics served to
+/// Prometheus as well, and, when given, the build from before the gateway had any instrumentation, as the baseline
+/// "off" is compared with. All run at once on
 /// one backend and are recorded in slices taken in turns, so a change in the machine's load weighs on each alike.
 /// </summary>
 internal static class TelemetryExperiment
@@ -20,15 +21,19 @@ internal static class TelemetryExperiment
         var variants = new List<(string Name, Uri Url)>();
         if (options.BaselineGateway is { } baseline)
         {
-            variants.Add(("before instrumentation", (await servers.StartAnotherGatewayAsync(
+            variants.Add((TelemetryRun.Baseline, (await servers.StartAnotherGatewayAsync(
                 "baseline", baseline, GatewayConfig.TelemetryJson(backendPort, null), cancellationToken)).Url));
         }
 
-        variants.Add(("telemetry off", (await servers.StartAnotherGatewayAsync(
+        variants.Add((TelemetryRun.Off, (await servers.StartAnotherGatewayAsync(
             "off", options.Gateway, GatewayConfig.TelemetryJson(backendPort, null), cancellationToken)).Url));
+        variants.Add((TelemetryRun.EverySpan, (await servers.StartAnotherGatewayAsync(
+            "on", options.Gateway, GatewayConfig.TelemetryJson(backendPort, GatewayConfig.EverySpanExported(sink.Port)),
+            cancellationToken)).Url));
         var prometheusPort = FreePort.Next();
-        variants.Add(("every span exported", (await servers.StartAnotherGatewayAsync(
-            "on", options.Gateway, GatewayConfig.TelemetryJson(backendPort, GatewayConfig.EverySpanExported(sink.Port, prometheusPort)),
+        variants.Add((TelemetryRun.EverySpanAndScraped, (await servers.StartAnotherGatewayAsync(
+            "scraped", options.Gateway,
+            GatewayConfig.TelemetryJson(backendPort, GatewayConfig.EverySpanExportedAndScraped(sink.Port, prometheusPort)),
             cancellationToken)).Url));
 
         var connections = BenchOptions.TargetConnections;
@@ -77,12 +82,17 @@ internal static class TelemetryExperiment
 /// <summary>The experiment's figures.</summary>
 /// <param name="Exports">OTLP exports the sink received during the recorded runs.</param>
 /// <param name="ExportedBytes">Their bodies' bytes.</param>
-/// <param name="PrometheusSamples">Sample lines the instrumented gateway's Prometheus endpoint served at the end.</param>
+/// <param name="PrometheusSamples">Sample lines the scraped gateway's Prometheus endpoint served at the end.</param>
 internal sealed record TelemetryResults(IReadOnlyList<TelemetryRun> Runs, long Exports, long ExportedBytes, int PrometheusSamples);
 
 /// <summary>One variant's recorded slices.</summary>
 internal sealed record TelemetryRun(string Name, IReadOnlyList<WrkResult> Slices)
 {
+    public const string Baseline = "before instrumentation";
+    public const string Off = "telemetry off";
+    public const string EverySpan = "every span exported";
+    public const string EverySpanAndScraped = "every span exported, metrics also scraped";
+
     public long Requests => Slices.Sum(slice => slice.Requests);
 
     public double RequestsPerSecond => Requests / Slices.Sum(slice => slice.DurationSeconds);
