@@ -28,8 +28,9 @@ namespace Switchyard.Core.Pipeline;
 /// workflow backend: backend span → backend metrics → resilience (as above) → policies → the nested endpoint's pipe
 ///           (built by this same code, its proxy span a child of the backend span) within its timeout → formatter
 /// </code>
-/// The spans (<see cref="GatewayTracing.Source"/>) follow <paramref name="telemetry"/>'s layers and skip paths
-/// (<see cref="TracingLayers"/>); nobody listening, none is created.
+/// The spans (<see cref="GatewayTracing.Source"/>) and metrics follow <paramref name="telemetry"/>'s layers, each
+/// endpoint's and backend's own override, and its skip paths (null reads as the defaults: every layer on); nobody
+/// listening, no span is created and nothing is measured.
 /// A workflow is an endpoint: the same <see cref="CreatePipe"/> builds it at any depth, only its failure policy
 /// differs (a workflow stops at its first failing step unless <c>ignore_errors</c>). A durable workflow opened by an
 /// in-memory pipe is a flow of its own, which <paramref name="durableWorkflows"/> runs (a durable pipe's own workflows
@@ -47,18 +48,17 @@ public sealed class ProxyFactory(
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private readonly BackendStates _states = states ?? new BackendStates(timeProvider);
     private readonly OpenTelemetryOptions _telemetry = telemetry ?? new OpenTelemetryOptions();
-    private readonly TracingLayers _tracing = new(telemetry);
 
     /// <summary>The pipe of a published endpoint (or an agent's).</summary>
     public Proxy CreateEndpoint(EndpointConfig endpoint) => ProxyMetrics.Create(
-        endpoint, _telemetry, CreatePipe(endpoint, MergeFailurePolicy.Partial, endpoint.Endpoint, traced: !_tracing.Skips(endpoint)));
+        endpoint, _telemetry, CreatePipe(endpoint, MergeFailurePolicy.Partial, endpoint.Endpoint, traced: !_telemetry.Skips(endpoint)));
 
     /// <summary>The pipe of one backend, from the request builder down to the formatter (or its nested workflow).</summary>
     public Proxy CreateBackend(BackendConfig backend) => CreateBackend(null, backend, step: 0, inDurablePipe: false, traced: true);
 
     private Proxy CreateBackend(EndpointConfig? endpoint, BackendConfig backend, int step, bool inDurablePipe, bool traced)
     {
-        Proxy Traced(Proxy call) => traced ? BackendSpanProxy.Create(endpoint, backend, step, _tracing.Backend(backend), call) : call;
+        Proxy Traced(Proxy call) => traced ? BackendSpanProxy.Create(endpoint, backend, step, _telemetry.BackendLayerOf(backend).Traces, call) : call;
         var route = new BackendRoute(backend, endpoint);
 
         Func<JsonObject, JsonObject>? format = ResponseFormatter.Create(backend) is { } formatter ? formatter.Format : null;
@@ -128,7 +128,7 @@ public sealed class ProxyFactory(
 
         proxy = WithPolicies(endpoint.Policies, endpoint.CelChecks, proxy, validatorChecksClaims: endpoint.JwtValidator is not null);
 
-        return traced ? ProxySpanProxy.Create(endpoint, spanName, _tracing.Proxy(endpoint), proxy) : proxy;
+        return traced ? ProxySpanProxy.Create(endpoint, spanName, _telemetry.ProxyLayerOf(endpoint), proxy) : proxy;
     }
 
     /// <summary>

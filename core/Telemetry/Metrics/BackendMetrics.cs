@@ -19,8 +19,8 @@ internal static class BackendMetrics
     /// <summary><paramref name="next"/>, timed unless <paramref name="telemetry"/> switches the backend's metrics off.</summary>
     public static Proxy Create(BackendRoute route, OpenTelemetryOptions telemetry, Proxy next)
     {
-        var metrics = (route.Backend.TelemetryBackend ?? telemetry.Backend).Metrics;
-        if (metrics.DisableStage || (route.Endpoint is { } endpoint && telemetry.SkipPaths.Contains(endpoint.Endpoint)))
+        var metrics = telemetry.BackendLayerOf(route.Backend).Metrics;
+        if (metrics.DisableStage || (route.Endpoint is { } endpoint && telemetry.Skips(endpoint)))
         {
             return next;
         }

@@ -18,8 +18,8 @@ internal static class ProxyMetrics
     /// <summary><paramref name="next"/>, timed unless <paramref name="telemetry"/> switches the endpoint's metrics off.</summary>
     public static Proxy Create(EndpointConfig endpoint, OpenTelemetryOptions telemetry, Proxy next)
     {
-        var layer = endpoint.TelemetryProxy ?? telemetry.Proxy;
-        if (layer.DisableMetrics || telemetry.SkipPaths.Contains(endpoint.Endpoint))
+        var layer = telemetry.ProxyLayerOf(endpoint);
+        if (layer.DisableMetrics || telemetry.Skips(endpoint))
         {
             return next;
         }

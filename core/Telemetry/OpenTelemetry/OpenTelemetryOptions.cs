@@ -1,3 +1,5 @@
+using Switchyard.Core.Configuration;
+
 namespace Switchyard.Core.Telemetry.OpenTelemetry;
 
 /// <summary>
@@ -52,4 +54,13 @@ public sealed record OpenTelemetryOptions
 
     /// <summary>The backend layer (each backend call), unless the backend overrides it.</summary>
     public BackendLayerOptions Backend { get; init; } = new();
+
+    /// <summary>True when <paramref name="endpoint"/>'s pattern is one of <see cref="SkipPaths"/>, literally.</summary>
+    public bool Skips(EndpointConfig endpoint) => SkipPaths.Contains(endpoint.Endpoint, StringComparer.Ordinal);
+
+    /// <summary>The proxy layer of <paramref name="endpoint"/>: its own, else the service's.</summary>
+    public ProxyLayerOptions ProxyLayerOf(EndpointConfig endpoint) => endpoint.TelemetryProxy ?? Proxy;
+
+    /// <summary>The backend layer of <paramref name="backend"/>: its own, else the service's.</summary>
+    public BackendLayerOptions BackendLayerOf(BackendConfig backend) => backend.TelemetryBackend ?? Backend;
 }
