@@ -20,7 +20,8 @@ internal static class ColdStartProbe
     /// <summary>How long the started process is left alone before its resident memory is read.</summary>
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(2);
 
-    public static async Task<ColdStart> MeasureAsync(PublishedApp app)
+    /// <param name="whileIdle">Called with the idle process before it is stopped, to look into it.</param>
+    public static async Task<ColdStart> MeasureAsync(PublishedApp app, Action<Process>? whileIdle = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo(app.Executable)
@@ -53,7 +54,9 @@ internal static class ColdStartProbe
             var elapsed = clock.Elapsed;
             var cpu = process.TotalProcessorTime;
             await Task.Delay(Idle);
-            return new ColdStart(ready, elapsed, cpu, ResidentBytes(process.Id));
+            var idleRss = ResidentBytes(process.Id);
+            whileIdle?.Invoke(process);
+            return new ColdStart(ready, elapsed, cpu, idleRss);
         }
         finally
         {

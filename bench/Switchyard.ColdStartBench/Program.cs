@@ -4,12 +4,19 @@ using Switchyard.ColdStartBench;
 // Cold start of the packaged function app: process start to readiness (the host's probe answered) and to the first 200
 // from /__health, and the idle RSS after, Native AOT vs ReadyToRun, both published and measured in the same run.
 //   dotnet run -c Release --project bench/Switchyard.ColdStartBench -- [--runs 10] [--output FILE]
+// With --startup-order it writes the Native AOT publish's method order instead (StartupOrder; needs root).
 var options = ColdStartOptions.Parse(args);
 var root = ColdStartOptions.RepositoryRoot();
 var output = options.Output ?? Path.Combine(root, "bench", "results", "ColdStart.md");
 var work = Directory.CreateTempSubdirectory("switchyard-coldstart-").FullName;
 try
 {
+    if (options.WriteStartupOrder)
+    {
+        await StartupOrder.WriteAsync(root, work);
+        return;
+    }
+
     var config = Path.Combine(root, "examples", "krakend.json");
     Console.WriteLine("Publishing the Native AOT and the ReadyToRun variants...");
     PublishedApp[] apps =

@@ -17,7 +17,8 @@ internal sealed record PublishedApp(string Name, string Directory)
     public long Size => new DirectoryInfo(Directory).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
 
     /// <param name="nativeAot">Native AOT when true, else ReadyToRun: the properties <c>switchyard package</c> passes.</param>
-    public static async Task<PublishedApp> PublishAsync(string repository, string name, bool nativeAot, string config, string output)
+    /// <param name="keepSymbols">Keep the executable's symbol table (not loaded at run time, so the layout is the same).</param>
+    public static async Task<PublishedApp> PublishAsync(string repository, string name, bool nativeAot, string config, string output, bool keepSymbols = false)
     {
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         string[] arguments =
@@ -26,6 +27,7 @@ internal sealed record PublishedApp(string Name, string Directory)
             "-r", "linux-x64", "--self-contained", "-p:DebugType=none", "-p:NativeDebugSymbols=false",
             "-p:CopyOutputSymbolsToPublishDirectory=false",
             $"-p:PublishAot={(nativeAot ? "true" : "false")}", $"-p:PublishReadyToRun={(nativeAot ? "false" : "true")}", "-o", output,
+            $"-p:StripSymbols={(keepSymbols ? "false" : "true")}",
         ];
         foreach (var argument in arguments)
         {
