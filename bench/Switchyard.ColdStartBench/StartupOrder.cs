@@ -47,8 +47,38 @@ internal static class StartupOrder
             }
         }
 
-        await File.WriteAllLinesAsync(orderFile, started);
-        Console.WriteLine($"{started.Count} of {methods.Count} method symbols run at start; written to {orderFile}");
+        var lookedUp = LookedUpOnly(app.Executable, code, methods, touched, seen);
+        await File.WriteAllLinesAsync(orderFile, [.. started, .. lookedUp]);
+        Console.WriteLine($"{started.Count} of {methods.Count} method symbols run at start, {lookedUp.Count} more only looked up; written to {orderFile}");
+    }
+
+    /// <summary>
+    /// The methods a start does not run but whose unwind entries it reads: ASP.NET Core asks a delegate for its method
+    /// (the application name), and the runtime then maps every reflection-invokable method back from its entry point,
+    /// reading each one's unwind data. Listed after the methods that run, their entries sit together instead of being
+    /// spread over the whole unwind table. Known to the page: the other entries of a page read are listed too.
+    /// </summary>
+    private static List<string> LookedUpOnly(
+        string executable, ElfSection code, List<(long Offset, string Name)> methods, IReadOnlySet<long> touched, HashSet<string> listed)
+    {
+        var unwind = ElfSection.Read(executable, ".eh_frame");
+        var names = new Dictionary<long, string>();
+        foreach (var (offset, name) in methods)
+        {
+            names.TryAdd(offset, name);
+        }
+
+        var lookedUp = new List<string>();
+        foreach (var (function, entry) in UnwindIndex.Read(executable).OrderBy(row => row.Function))
+        {
+            var entryPage = (unwind.Offset + (entry - unwind.Address)) / ResidentPages.PageSize * ResidentPages.PageSize;
+            if (touched.Contains(entryPage) && names.TryGetValue(code.Offset + (function - code.Address), out var name) && listed.Add(name))
+            {
+                lookedUp.Add(name);
+            }
+        }
+
+        return lookedUp;
     }
 
     private static bool TouchesAny(long start, long end, IReadOnlySet<long> pages)

@@ -148,7 +148,10 @@ internal static class PackageCommand
         return 0;
     }
 
-    private static string RuntimeText(AppRuntime runtime) => runtime == AppRuntime.NativeAot ? "Native AOT" : "ReadyToRun";
+    /// <summary>How the executable was compiled, with what the host needs to run it (the AOT link uses DT_RELR: see the project file).</summary>
+    private static string RuntimeText(AppRuntime runtime) => runtime == AppRuntime.NativeAot
+        ? $"Native AOT, for glibc 2.36 or newer (Debian 12, Ubuntu 22.10); --runtime {ReadyToRunName} for an older host"
+        : "ReadyToRun";
 
     private static JsonObject? ReadTemplate(SourceTree tree)
     {

@@ -22,7 +22,7 @@ public sealed class PackagedAppTests(PackagedApp packaged) : IClassFixture<Packa
     [Fact]
     public void The_package_holds_a_native_executable_that_keeps_its_exec_bit_in_the_zip()
     {
-        packaged.Printed.Should().Contain("(Native AOT)");
+        packaged.Printed.Should().Contain("(Native AOT, for glibc 2.36 or newer");
         var executable = Path.Combine(packaged.Dist, "app", "switchyard");
         File.ReadAllBytes(executable).Take(4).Should().Equal((byte)0x7F, (byte)'E', (byte)'L', (byte)'F');
         File.Exists(Path.Combine(packaged.Dist, "app", "switchyard.dll")).Should().BeFalse("a Native AOT app has no managed assemblies");
