@@ -371,7 +371,8 @@ internal sealed class GoPrinter
         if (double.IsInfinity(number) || double.IsNaN(number))
         {
             // Infinities and NaN are never zero-padded.
-            var sign = double.IsNaN(number) ? (_plus ? "+" : _space ? " " : "") : number > 0 ? (_plus ? "+" : _space ? " " : "") : "-";
+            // Go always signs infinity ("+Inf"); NaN only on request.
+            var sign = double.IsNaN(number) ? (_plus ? "+" : _space ? " " : "") : number > 0 ? (_space && !_plus ? " " : "+") : "-";
             Pad(sign + (double.IsNaN(number) ? "NaN" : "Inf"), allowZeros: false);
             return;
         }

@@ -125,7 +125,6 @@ internal sealed class Executor
             case long count:
                 if (range.Pipe.Declarations.Count > 1)
                 {
-                    _node = range;
                     throw Error($"can't use {count} to iterate over more than one variable");
                 }
                 for (var i = 0L; i < count; i++)
@@ -140,7 +139,7 @@ internal sealed class Executor
             case NoValue:
                 break;
             default:
-                _node = range;
+                // Go names the last node evaluated, the pipeline's, not the range.
                 throw Error($"range can't iterate over {GoFormat.Print(value)}");
         }
         if (!ran && range.ElseList is not null)

@@ -111,15 +111,16 @@ internal sealed class Lexer
     // The inside of one action, up to and including its right delimiter. False at an error.
     private bool LexAction()
     {
-        var parenDepth = 0;
+        // Where each open parenthesis is, to name the one left unclosed.
+        var openParens = new Stack<int>();
         while (true)
         {
             var (isDelim, trim) = AtRightDelim(_position);
             if (isDelim)
             {
-                if (parenDepth != 0)
+                if (openParens.Count != 0)
                 {
-                    return Fail(_start, "unclosed left paren");
+                    return Fail(openParens.Peek(), "unclosed left paren");
                 }
                 if (trim)
                 {
@@ -201,12 +202,11 @@ internal sealed class Lexer
                     break;
                 case '(':
                     Emit(TokenKind.LeftParen, _start, "(");
-                    parenDepth++;
+                    openParens.Push(_start);
                     break;
                 case ')':
                     Emit(TokenKind.RightParen, _start, ")");
-                    parenDepth--;
-                    if (parenDepth < 0)
+                    if (!openParens.TryPop(out _))
                     {
                         return Fail(_start, "unexpected right paren U+0029 ')'");
                     }
