@@ -282,20 +282,16 @@ internal sealed class GoPrinter
             case 'v' or 'd':
                 PadNumber(number < 0, Digits(number, 10, upper: false), prefix: "");
                 return;
-            case 'b':
-                PadNumber(number < 0, Digits(number, 2, upper: false), _sharp ? "0b" : "");
-                return;
-            case 'o':
-                PadNumber(number < 0, Digits(number, 8, upper: false), _sharp ? "0" : "");
-                return;
-            case 'O':
-                PadNumber(number < 0, Digits(number, 8, upper: false), "0o");
-                return;
-            case 'x':
-                PadNumber(number < 0, Digits(number, 16, upper: false), _sharp ? "0x" : "");
-                return;
-            case 'X':
-                PadNumber(number < 0, Digits(number, 16, upper: true), _sharp ? "0X" : "");
+            case 'b' or 'o' or 'O' or 'x' or 'X':
+                var (radix, prefix) = verb switch
+                {
+                    'b' => (2, _sharp ? "0b" : ""),
+                    'o' => (8, _sharp ? "0" : ""),
+                    'O' => (8, "0o"),
+                    'x' => (16, _sharp ? "0x" : ""),
+                    _ => (16, _sharp ? "0X" : ""),
+                };
+                PadNumber(number < 0, Digits(number, radix, upper: verb == 'X'), prefix);
                 return;
             case 'c':
                 Pad(RuneText(number));

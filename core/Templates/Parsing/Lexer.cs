@@ -164,7 +164,7 @@ internal sealed class Lexer
                     Emit(TokenKind.Pipe, _start, "|");
                     break;
                 case '"':
-                    if (!LexQuote())
+                    if (!LexQuoted('"', TokenKind.String, "unterminated quoted string"))
                     {
                         return false;
                     }
@@ -182,7 +182,7 @@ internal sealed class Lexer
                     }
                     break;
                 case '\'':
-                    if (!LexChar())
+                    if (!LexQuoted('\'', TokenKind.CharConstant, "unterminated character constant"))
                     {
                         return false;
                     }
@@ -305,7 +305,8 @@ internal sealed class Lexer
         return true;
     }
 
-    private bool LexChar()
+    // A character constant or an interpreted string, its opening quote read; escapes are checked by the parser.
+    private bool LexQuoted(char quote, TokenKind kind, string unterminated)
     {
         while (true)
         {
@@ -320,40 +321,14 @@ internal sealed class Lexer
             }
             if (c is -1 or '\n')
             {
-                return Fail(_start, "unterminated character constant");
+                return Fail(_start, unterminated);
             }
-            if (c == '\'')
+            if (c == quote)
             {
                 break;
             }
         }
-        Emit(TokenKind.CharConstant, _start, _text[_start.._position]);
-        return true;
-    }
-
-    private bool LexQuote()
-    {
-        while (true)
-        {
-            var c = Next();
-            if (c == '\\')
-            {
-                c = Next();
-                if (c is not (-1 or '\n'))
-                {
-                    continue;
-                }
-            }
-            if (c is -1 or '\n')
-            {
-                return Fail(_start, "unterminated quoted string");
-            }
-            if (c == '"')
-            {
-                break;
-            }
-        }
-        Emit(TokenKind.String, _start, _text[_start.._position]);
+        Emit(kind, _start, _text[_start.._position]);
         return true;
     }
 

@@ -37,6 +37,11 @@ public sealed class BuiltinFunctionTests
     [InlineData("html of several values", "{{html 1 \"<\"}}", "1&lt;")]
     [InlineData("js", "{{js \"it's <b> \\\"x\\\" = 1\\n\"}}", "it\\'s \\u003Cb\\u003E \\\"x\\\" \\u003D 1\\u000A")]
     [InlineData("js keeps printable unicode", "{{js \"é\"}}", "é")]
+    [InlineData("js escapes what is not printable", "{{js \"\\uFFFE\"}}", "\\uFFFE")]
+    [InlineData("html of nil is the template's no value", "{{html .missing}}", "&lt;no value&gt;")]
+    [InlineData("and of a missing value", "{{and 1 .missing}}", "<no value>")]
+    [InlineData("or as if", "{{or .l \"empty\"}} {{or .e \"empty\"}}", "[a b c] empty")]
+    [InlineData("boolean pipe", "{{if true | not | and 1}}T{{else}}F{{end}}", "F")]
     [InlineData("urlquery", "{{urlquery \"a b&c=d/é~\"}}", "a+b%26c%3Dd%2F%C3%A9~")]
     [InlineData("eq", "{{eq 1 1}} {{eq \"a\" \"b\"}}", "true false")]
     [InlineData("eq with several", "{{eq \"c\" \"a\" \"b\" \"c\"}}", "true")]
@@ -54,6 +59,10 @@ public sealed class BuiltinFunctionTests
     }
 
     [Theory]
+    [InlineData("index equal to the length fails in reflection, as in Go", "{{index .l 3}}", "t:1:3: executing \"t\" at <index .l 3>: error calling index: reflect: slice index out of range")]
+    [InlineData("printf of a non-string format", "{{true | printf}}", "t:1:10: executing \"t\" at <printf>: wrong type for value; expected string; got bool")]
+    [InlineData("printf of a literal non-string format", "{{printf 1}}", "t:1:10: executing \"t\" at <1>: expected string; found 1")]
+    [InlineData("printf of a field that is not a string", "{{printf .port}}", "t:1:10: executing \"t\" at <.port>: wrong type for value; expected string; got float64")]
     [InlineData("index out of range", "{{index .l 5}}", "t:1:3: executing \"t\" at <index .l 5>: error calling index: index out of range: 5")]
     [InlineData("index with a float", "{{index .l .port}}", "t:1:3: executing \"t\" at <index .l .port>: error calling index: cannot index slice/array with type float64")]
     [InlineData("index of nil", "{{index .missing 1}}", "t:1:3: executing \"t\" at <index .missing 1>: error calling index: index of untyped nil")]
@@ -92,12 +101,14 @@ public sealed class BuiltinFunctionTests
 
         act.Should().Throw<TemplateException>()
             .WithMessage("t:1:25: executing \"t\" at <call .fail>: error calling call: boom");
-        set.Parse("ok", "{{call .count 1 2 3}}");
-        set.Render("ok", data).Should().Be("3");
+        set.Parse("ok", "{{call .count 1 2 3}} {{.count | call}}");
+        set.Render("ok", data).Should().Be("3 0");
     }
 
     [Theory]
     [InlineData("{{call .missing}}", "t:1:3: executing \"t\" at <call .missing>: error calling call: call of nil")]
+    [InlineData("{{call nil}}", "t:1:3: executing \"t\" at <call nil>: error calling call: call of nil")]
+    [InlineData("{{1 | call}}", "t:1:7: executing \"t\" at <call>: error calling call: non-function <int Value> of type int")]
     [InlineData("{{call .s}}", "t:1:3: executing \"t\" at <call .s>: error calling call: non-function .s of type string")]
     public void Call_refuses_what_is_not_a_function(string template, string expected)
     {

@@ -72,6 +72,19 @@ public sealed class DefineTests
     }
 
     [Fact]
+    public void An_error_three_templates_deep_names_the_innermost_template_and_its_place_in_the_file()
+    {
+        // The example of Go's own exec tests, with columns counted from 1.
+        const string text = "line 1\nline 2\nline 3\n{{template \"one\" .}}\n{{define \"one\"}}{{template \"two\" .}}{{end}}\n" +
+            "{{define \"two\"}}{{template \"three\" .}}{{end}}\n{{define \"three\"}}{{index \"hi\" $}}{{end}}";
+        var set = new TemplateSet(TemplateFunctions.Builtins());
+        set.Parse("top", text);
+
+        ((Action)(() => set.Render("top", 5L))).Should().Throw<TemplateException>()
+            .WithMessage("top:7:21: executing \"three\" at <index \"hi\" $>: error calling index: index out of range: 5");
+    }
+
+    [Fact]
     public void Endless_recursion_stops_with_an_error()
     {
         TemplateRun.Error("{{define \"r\"}}{{template \"r\" .}}{{end}}{{template \"r\" .}}").Message
