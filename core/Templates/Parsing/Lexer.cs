@@ -205,11 +205,11 @@ internal sealed class Lexer
                     openParens.Push(_start);
                     break;
                 case ')':
-                    Emit(TokenKind.RightParen, _start, ")");
                     if (!openParens.TryPop(out _))
                     {
-                        return Fail(_start, "unexpected right paren U+0029 ')'");
+                        return Fail(_start, "unexpected right paren");
                     }
+                    Emit(TokenKind.RightParen, _start, ")");
                     break;
                 default:
                     if (IsAlphaNumeric(c))

@@ -46,6 +46,7 @@ public sealed class ConstantTests
 
     [Theory]
     [InlineData("imaginary", "{{1i}}", "t:1:3: complex constant \"1i\" is not supported")]
+    [InlineData("imaginary without digits", "{{0xi}}", "t:1:3: illegal number syntax: \"0xi\"")]
     [InlineData("complex", "{{1+2i}}", "t:1:3: bad number syntax: \"1+2i\"")]
     [InlineData("letters after digits", "{{1a}}", "t:1:3: bad number syntax: \"1a\"")]
     [InlineData("prefix without digits", "{{0x}}", "t:1:3: illegal number syntax: \"0x\"")]

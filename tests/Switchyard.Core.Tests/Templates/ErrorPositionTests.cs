@@ -10,7 +10,7 @@ public sealed class ErrorPositionTests
     [InlineData("unclosed action at end of file", "{\n  \"a\": {{ .x \n", "krakend.tmpl:2:8: unclosed action")]
     [InlineData("stray closing brace", "a\n  {{ .a }\nmore", "krakend.tmpl:2:9: unexpected \"}\" in operand")]
     [InlineData("unclosed left paren", "{{ (len .a }}", "krakend.tmpl:1:4: unclosed left paren")]
-    [InlineData("unexpected right paren", "{{ len .a) }}", "krakend.tmpl:1:10: unexpected \")\" in command")]
+    [InlineData("unexpected right paren", "{{ len .a) }}", "krakend.tmpl:1:10: unexpected right paren")]
     [InlineData("missing end", "{{ range .a }}\n  x\n", "krakend.tmpl:3:1: unexpected EOF: the {{range}} at 1:1 has no {{end}}")]
     [InlineData("unexpected else", "a\n\n   {{ else }}", "krakend.tmpl:3:4: unexpected {{else}}")]
     [InlineData("undefined variable", "{{ $a := 1 }}\n{{ $b }}", "krakend.tmpl:2:4: undefined variable \"$b\"")]

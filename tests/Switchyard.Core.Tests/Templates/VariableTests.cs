@@ -36,6 +36,9 @@ public sealed class VariableTests
     [InlineData("two declarations outside range", "{{$x, $y := 1}}", "t:1:5: too many declarations in command")]
     [InlineData("three range variables", "{{range $a, $b, $c := .}}{{end}}", "t:1:15: too many declarations in range")]
     [InlineData("range declares only variables", "{{range $a, 1}}{{end}}", "t:1:11: range can only initialize variables")]
+    [InlineData("range with a variable and nothing else", "{{range $k,}}{{end}}", "t:1:12: missing value for range")]
+    [InlineData("a field is not declared", "{{$x := 23}}{{with $x.y := 3}}{{end}}", "t:1:25: unexpected \":=\" in operand")]
+    [InlineData("no arithmetic after a variable", "{{$x := 1}}{{$x+2}}", "t:1:14: bad character U+002B '+'")]
     public void Variable_mistakes_are_parse_errors(string name, string template, string expected)
     {
         TemplateRun.Error(template).Message.Should().Be(expected, name);
