@@ -34,6 +34,7 @@ public sealed class DefineTests
         set.Contains("endpoint").Should().BeTrue();
         set.Contains("backend").Should().BeTrue();
         set.Contains("nope").Should().BeFalse();
+        set.Names.Should().Equal("backend", "endpoint", "main.tmpl", "partials.tmpl");
         set.Render("backend", TemplateRun.Data("{\"host\":\"x\"}")).Should().Be("->x");
     }
 

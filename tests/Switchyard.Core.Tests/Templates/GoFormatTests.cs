@@ -74,6 +74,14 @@ public sealed class GoFormatTests
         { "trailing %", [], "trailing %!(NOVERB)" },
         { "%*d", ["w", 1L], "%!(BADWIDTH)1" },
         { "no verbs", [], "no verbs" },
+        { "%[2]s %[1]s", ["a", "b"], "b a" },
+        { "%[1]d %[1]x %[1]o", [10L], "10 a 12" },
+        { "%[2]*[1]d|", [12L, 5L], "   12|" },
+        { "%[3]d", [1L, 2L], "%!d(BADINDEX)" },
+        { "%[x]d", [1L], "%!d(BADINDEX)" },
+        { "%[d", [1L], "%!d(BADINDEX)" },
+        { "%[2]d %d", [1L, 2L, 3L], "2 3" },
+        { "%😀", [1L], "%!😀(int=1)" },
     };
 
     [Theory]
