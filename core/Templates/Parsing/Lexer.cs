@@ -485,7 +485,7 @@ internal sealed class Lexer
     private static string DescribeRune(Rune rune) =>
         string.Create(CultureInfo.InvariantCulture, $"U+{rune.Value:X4} '{rune}'");
 
-    internal static bool IsSpace(char c) => c is ' ' or '\t' or '\r' or '\n';
+    private static bool IsSpace(char c) => c is ' ' or '\t' or '\r' or '\n';
 
-    internal static bool IsAlphaNumeric(char c) => c == '_' || char.IsLetterOrDigit(c);
+    private static bool IsAlphaNumeric(char c) => c == '_' || char.IsLetterOrDigit(c);
 }
