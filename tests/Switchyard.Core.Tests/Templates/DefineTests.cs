@@ -39,6 +39,19 @@ public sealed class DefineTests
     }
 
     [Fact]
+    public void One_set_renders_on_many_threads_at_once()
+    {
+        var set = new TemplateSet(TemplateFunctions.Builtins());
+        set.Parse("t", "{{define \"row\"}}{{.}};{{end}}{{range $i := .}}{{$v := $i}}{{template \"row\" $v}}{{end}}");
+        var expected = string.Concat(Enumerable.Range(0, 200).Select(i => $"{i};"));
+
+        var results = new string[32];
+        Parallel.For(0, results.Length, i => results[i] = set.Render("t", 200L));
+
+        results.Should().AllBe(expected);
+    }
+
+    [Fact]
     public void A_later_definition_replaces_an_earlier_one_but_an_empty_one_does_not()
     {
         var set = new TemplateSet(TemplateFunctions.Builtins());

@@ -22,6 +22,8 @@ public sealed class VariableTests
     [InlineData("declaration in if pipeline", "{{if $x := .a}}{{$x}}{{else}}{{$x}}{{end}}", "{\"a\":\"yes\"}", "yes")]
     [InlineData("declaration in with pipeline", "{{with $x := .a}}{{$x}}{{.}}{{end}}", "{\"a\":\"w\"}", "ww")]
     [InlineData("shadowing in a body ends with it", "{{$x := 1}}{{if true}}{{$x := 2}}{{$x}}{{end}}{{$x}}", null, "21")]
+    [InlineData("declaration in a range body each pass", "{{range $x := .}}<{{$y := $x}}{{$y}}>{{end}}", "[1,2]", "<1><2>")]
+    [InlineData("variable declared by a template call", "{{define \"d\"}}{{.}}{{end}}{{template \"d\" $x := .}},{{index $x 1}}", "[3,4,5]", "[3 4 5],4")]
     [InlineData("variable as pipeline stage argument", "{{$f := \"%s!\"}}{{\"x\" | printf $f}}", null, "x!")]
     public void Variables_behave_as_in_go(string name, string template, string? json, string expected)
     {
