@@ -7,6 +7,8 @@
 #                                              given) and wait until it answers PING; DIR may hold a stopped server
 #   infra/redis.sh stop DIR                    stop the server started in DIR (an outage: clients disconnect)
 #
+# With REDIS_TLS_CERT, REDIS_TLS_KEY and REDIS_TLS_CA (PEM files) set at start, PORT speaks TLS only (rediss://),
+# with that server certificate; clients are not asked for one.
 # Needs Debian's redis-server package (apt-get install redis-server).
 set -euo pipefail
 
@@ -27,7 +29,11 @@ die() {
 # PING with DIR's port and password; the password goes through the environment, never the command line.
 ping_server() {
   local dir=$1
-  REDISCLI_AUTH="$(cat "$dir/password")" "$REDIS_CLI" -h 127.0.0.1 -p "$(cat "$dir/port")" --no-auth-warning ping 2>/dev/null
+  local -a tls=()
+  if [ -f "$dir/tls-ca.pem" ]; then
+    tls=(--tls --cacert "$dir/tls-ca.pem")
+  fi
+  REDISCLI_AUTH="$(cat "$dir/password")" "$REDIS_CLI" -h 127.0.0.1 -p "$(cat "$dir/port")" "${tls[@]}" --no-auth-warning ping 2>/dev/null
 }
 
 start() {
@@ -46,9 +52,24 @@ start() {
   echo "$port" >"$dir/port"
   printf '%s' "$password" >"$dir/password"
   chmod 600 "$dir/password"
+  rm -f "$dir/tls-ca.pem"
+  if [ -n "${REDIS_TLS_CERT:-}" ]; then
+    [ -f "$REDIS_TLS_CERT" ] && [ -f "${REDIS_TLS_KEY:-}" ] && [ -f "${REDIS_TLS_CA:-}" ] \
+      || die "REDIS_TLS_CERT, REDIS_TLS_KEY and REDIS_TLS_CA must all name PEM files"
+    cp "$REDIS_TLS_CA" "$dir/tls-ca.pem"
+  fi
   {
     echo "bind 127.0.0.1"
-    echo "port $port"
+    if [ -f "$dir/tls-ca.pem" ]; then
+      echo "port 0"
+      echo "tls-port $port"
+      echo "tls-cert-file $REDIS_TLS_CERT"
+      echo "tls-key-file $REDIS_TLS_KEY"
+      echo "tls-ca-cert-file $dir/tls-ca.pem"
+      echo "tls-auth-clients no"
+    else
+      echo "port $port"
+    fi
     echo "protected-mode yes"
     echo "dir $dir"
     echo "pidfile $dir/redis.pid"

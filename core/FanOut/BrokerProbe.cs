@@ -71,8 +71,17 @@ public static class BrokerProbe
     }
 
     /// <summary>True when <paramref name="exception"/> or one of its causes is the broker refusing the credentials.</summary>
+    /// <remarks>
+    /// The Redis client reports a refused TLS handshake as an authentication failure too: that is the server's
+    /// certificate refused by Switchyard, not the password refused by the server.
+    /// </remarks>
     internal static bool IsRefusal(Exception exception)
     {
+        if (TlsFailure(exception) is not null)
+        {
+            return false;
+        }
+
         for (var inner = exception; inner is not null; inner = inner.InnerException)
         {
             if (inner is AuthenticationFailureException or PossibleAuthenticationFailureException
@@ -83,5 +92,19 @@ public static class BrokerProbe
         }
 
         return false;
+    }
+
+    /// <summary>The TLS handshake's failure among <paramref name="exception"/> and its causes, if any.</summary>
+    internal static System.Security.Authentication.AuthenticationException? TlsFailure(Exception exception)
+    {
+        for (var inner = exception; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is System.Security.Authentication.AuthenticationException tls)
+            {
+                return tls;
+            }
+        }
+
+        return null;
     }
 }

@@ -191,6 +191,11 @@ public sealed class FanOutSubscriptionRunner : IAsyncDisposable
             return "the broker refused the credentials";
         }
 
+        if (BrokerProbe.TlsFailure(exception) is { } tls)
+        {
+            return "the broker is unreachable: the TLS handshake failed (" + tls.Message + ")";
+        }
+
         return exception switch
         {
             BrokerUnreachableException { InnerException: { } cause } => "the broker is unreachable: " + cause.Message,

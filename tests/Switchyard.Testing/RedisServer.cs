@@ -12,7 +12,21 @@ public sealed class RedisServer : IAsyncLifetime
 {
     private static readonly TimeSpan ScriptTimeout = TimeSpan.FromSeconds(60);
 
+    private readonly Dictionary<string, string> _environment = [];
     private DirectoryInfo? _directory;
+
+    /// <summary>
+    /// A server speaking TLS only (<c>rediss://</c>) with the PEM files given: its certificate and key, and the CA Redis
+    /// insists on. (A fixture may have one public constructor only, the plain one.)
+    /// </summary>
+    public static RedisServer WithTls(string certificatePath, string keyPath, string caPath)
+    {
+        var server = new RedisServer();
+        server._environment["REDIS_TLS_CERT"] = certificatePath;
+        server._environment["REDIS_TLS_KEY"] = keyPath;
+        server._environment["REDIS_TLS_CA"] = caPath;
+        return server;
+    }
 
     /// <summary>The password the default user needs; every test server has one, so wrong credentials can be tried.</summary>
     public string Password { get; } = "redis-" + Guid.NewGuid().ToString("N")[..12];
@@ -20,10 +34,10 @@ public sealed class RedisServer : IAsyncLifetime
     /// <summary>The server's port on 127.0.0.1.</summary>
     public int Port { get; private set; }
 
-    /// <summary><c>redis://:PASSWORD@127.0.0.1:PORT/DATABASE</c>.</summary>
-    public string Url(int database = 0) => $"redis://:{Password}@127.0.0.1:{Port}/{database}";
+    /// <summary><c>redis://:PASSWORD@127.0.0.1:PORT/DATABASE</c>, <c>rediss://</c> with TLS.</summary>
+    public string Url(int database = 0) => $"{(_environment.Count > 0 ? "rediss" : "redis")}://:{Password}@127.0.0.1:{Port}/{database}";
 
-    /// <summary><c>127.0.0.1:PORT,password=...</c>: a StackExchange.Redis configuration for an independent client.</summary>
+    /// <summary><c>127.0.0.1:PORT,password=...</c>: a StackExchange.Redis configuration for an independent client (plain TCP).</summary>
     public string ClientConfiguration => $"127.0.0.1:{Port},password={Password},abortConnect=true";
 
     /// <summary>Starts the server and waits until it answers PING.</summary>
@@ -39,7 +53,7 @@ public sealed class RedisServer : IAsyncLifetime
 
     /// <summary>Starts the server again after <see cref="StopAsync"/>, empty (nothing is persisted).</summary>
     public Task StartAsync() =>
-        RunScriptAsync("start", RequireDirectory(), Port.ToString(CultureInfo.InvariantCulture), Password);
+        InfraScript.RunAsync("redis.sh", ScriptTimeout, _environment, "start", RequireDirectory(), Port.ToString(CultureInfo.InvariantCulture), Password);
 
     /// <summary>Stops the server and deletes its directory.</summary>
     public async Task DisposeAsync()

@@ -93,6 +93,28 @@ public sealed class RedisFanOutSessionTests(RedisServer redis) : IDisposable
     }
 
     [Fact]
+    public async Task What_the_api_has_not_accepted_when_the_subscription_stops_is_dead_lettered_not_dropped()
+    {
+        await using var api = await TestBackend.StartAsync("{}", 503);
+        var subscription = FanOutHarness.Subscription(new Uri(redis.Url()), api.Host, batchMax: 2);
+        await using var publisher = await KombuRedisPublisher.ConnectAsync(redis);
+        var runner = await FanOutHarness.StartAsync(subscription, _http);
+        for (var n = 1; n <= 3; n++)
+        {
+            await publisher.PublishAsync(subscription.Exchange, "task.sent", $$"""{"n":{{n}}}""");
+        }
+
+        await Eventually.HoldsAsync(() => runner.Status().Retries >= 1 && runner.Status().BatchEvents == 1, what: "one batch refused, one event batching");
+        await runner.DisposeAsync();
+
+        var dead = (await publisher.Database().ListRangeAsync(subscription.Queue + ".dead")).Select(entry => JsonDocument.Parse(entry.ToString()).RootElement).ToList();
+        dead.Select(entry => entry.GetProperty("events").GetInt32()).Sum().Should().Be(3, "the refused batch and the one being filled");
+        dead.Should().AllSatisfy(entry => entry.GetProperty("reason").GetString().Should()
+            .Be("the events API had not accepted the batch when the subscription stopped (the events API answered 503)"));
+        runner.Status().BatchesInFlight.Should().Be(0);
+    }
+
+    [Fact]
     public async Task A_server_that_goes_away_is_reconnected_with_backoff_and_the_gap_is_counted()
     {
         await using var api = await TestBackend.StartAsync("{}", 201);
