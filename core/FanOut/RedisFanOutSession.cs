@@ -167,7 +167,6 @@ internal sealed class RedisFanOutSession : IFanOutSession
         {
             if (KombuEnvelope.Open(envelope, out var reason) is not { } body)
             {
-                _meter.Received(0, 0);
                 await DeadLetterAsync(reason!, routingKey, System.Text.Encoding.UTF8.GetString(envelope)).ConfigureAwait(false);
                 return;
             }

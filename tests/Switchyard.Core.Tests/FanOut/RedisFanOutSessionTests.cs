@@ -161,6 +161,10 @@ public sealed class RedisFanOutSessionTests(RedisServer redis) : IDisposable
         runner.Status().Connected.Should().BeFalse();
         (await BrokerProbe.CheckAsync(subscription)).Should().Be(BrokerCheck.CredentialsRefused);
         (await BrokerProbe.CheckAsync(subscription with { Broker = redis.Url() })).Should().Be(BrokerCheck.Reachable);
+        (await BrokerProbe.CheckAsync(subscription with { Broker = $"redis://default:{redis.Password}@127.0.0.1:{redis.Port}/0" }))
+            .Should().Be(BrokerCheck.Reachable, "a user name goes with the password (Redis 6 ACL AUTH)");
+        (await BrokerProbe.CheckAsync(subscription with { Broker = $"redis://someone:{redis.Password}@127.0.0.1:{redis.Port}/0" }))
+            .Should().Be(BrokerCheck.CredentialsRefused, "no such user");
         (await BrokerProbe.CheckAsync(subscription with { Broker = $"redis://127.0.0.1:{ClosedPort.Number()}/0" })).Should().Be(BrokerCheck.Unreachable);
     }
 
