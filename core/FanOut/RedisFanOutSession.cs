@@ -145,8 +145,9 @@ internal sealed class RedisFanOutSession : IFanOutSession
         _messages.OnMessage(OnMessageAsync);
     }
 
+    // The failure's kind only: the client's exception messages may quote its configuration, password included.
     private void OnConnectionFailed(object? sender, ConnectionFailedEventArgs args) =>
-        _closed.TrySetResult($"{args.FailureType}: {args.Exception?.Message ?? "the connection closed"}");
+        _closed.TrySetResult($"{args.FailureType} on the {args.ConnectionType.ToString().ToLowerInvariant()} connection");
 
     private Task Lost(string reason)
     {
