@@ -72,7 +72,8 @@ public sealed class FanOutSubscriptionRunner : IAsyncDisposable
 
     /// <summary>
     /// Stops consuming, sends what is batched and waits up to <see cref="StopGrace"/> for it to be accepted; anything
-    /// not accepted by then stays in the broker's queue for the next start.
+    /// not accepted by then stays in the broker's queue for the next start (AMQP) or goes to the dead-letter list (Redis,
+    /// which keeps nothing).
     /// </summary>
     public async Task StopAsync()
     {
