@@ -30,6 +30,23 @@ need_rabbitmq() {
   fi
 }
 
+# The Redis fan-out tests start private servers through infra/redis.sh; they need the server installed, not running.
+need_redis() {
+  if [ -x /usr/bin/redis-server ] && [ -x /usr/bin/redis-cli ]; then
+    return
+  fi
+  echo "test.sh: redis-server is missing; installing it with apt-get" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server redis-tools
+  # The package may start and enable a system server on port 6379; the tests never use one, so leave none running.
+  if command -v systemctl >/dev/null 2>&1; then
+    systemctl disable --now redis-server >/dev/null 2>&1 || true
+  fi
+  if [ -x /etc/init.d/redis-server ]; then
+    /etc/init.d/redis-server stop >/dev/null 2>&1 || true
+  fi
+}
+
 # The Prometheus tests run Debian's real prometheus, each with its own data directory, port and scrape configuration.
 need_prometheus() {
   if command -v prometheus >/dev/null 2>&1; then
@@ -85,12 +102,12 @@ need_azurite() {
 # The Celery traffic tests run a real worker from infra/celery on Debian's Python (/usr/bin/python3), not the
 # machine's default python3, so Debian's packages are what they need.
 need_celery() {
-  if [ -x /usr/bin/python3 ] && env -u PYTHONPATH -u PYTHONHOME /usr/bin/python3 -c 'import celery, kombu' >/dev/null 2>&1; then
+  if [ -x /usr/bin/python3 ] && env -u PYTHONPATH -u PYTHONHOME /usr/bin/python3 -c 'import celery, kombu, redis' >/dev/null 2>&1; then
     return
   fi
-  echo "test.sh: Celery is missing for /usr/bin/python3; installing Debian's celery and python3-celery with apt-get" >&2
+  echo "test.sh: Celery is missing for /usr/bin/python3; installing Debian's celery, python3-celery and python3-redis with apt-get" >&2
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq celery python3-celery python3-kombu
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq celery python3-celery python3-kombu python3-redis
 }
 
 # The packaged-app tests publish the function app as Native AOT, whose compiler links with the platform's C toolchain
@@ -126,6 +143,7 @@ need_chromium() {
 
 need_dotnet
 need_rabbitmq
+need_redis
 need_prometheus
 need_node
 need_azurite

@@ -9,8 +9,18 @@ using Microsoft.AspNetCore.Http;
 // Agent throughput: messages/s from a RabbitMQ queue to a loopback HTTP backend, through a Switchyard agent and through
 // a plain RabbitMQ.Client consumer, in the same run.
 //   dotnet run -c Release --project bench/Switchyard.AgentBench -- [--messages 20000] [--workers 1,8,32] [--rounds 3] [--output FILE]
-var options = BenchOptions.Parse(args);
+// Fan-out throughput: events/s from RabbitMQ and from Redis to a loopback events API through fan-out subscriptions.
+//   dotnet run -c Release --project bench/Switchyard.AgentBench -- fanout [--messages 20000] [--rounds 3] [--output FILE]
 var root = RepositoryRoot.Path;
+if (args is ["fanout", .. var fanOutArgs])
+{
+    var fanOut = BenchOptions.Parse(fanOutArgs);
+    await Switchyard.AgentBench.FanOut.FanOutBench.RunAsync(
+        fanOut.Messages, fanOut.Rounds, fanOut.Output ?? Path.Combine(root, "bench", "results", "FanOutThroughput.md"));
+    return;
+}
+
+var options = BenchOptions.Parse(args);
 var output = options.Output ?? Path.Combine(root, "bench", "results", "AgentThroughput.md");
 
 Console.WriteLine("Starting a private RabbitMQ node...");
@@ -58,9 +68,4 @@ for (var round = 1; round <= options.Rounds; round++)
     }
 }
 
-var markdown = report.ToMarkdown(TimeProvider.System.GetUtcNow());
-Console.WriteLine();
-Console.WriteLine(markdown);
-Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-await File.WriteAllTextAsync(output, markdown);
-Console.WriteLine($"Written to {output}");
+await ResultsFile.WriteAsync(report.ToMarkdown(TimeProvider.System.GetUtcNow()), output);

@@ -59,17 +59,17 @@ internal sealed class ThroughputReport(int messages, int rounds, string brokerVe
         return text.ToString();
     }
 
-    private static string Cell(List<double> samples) =>
+    internal static string Cell(List<double> samples) =>
         string.Create(CultureInfo.InvariantCulture, $"{Median(samples):F0} ({samples.Min():F0}–{samples.Max():F0})");
 
-    private static double Median(List<double> samples)
+    internal static double Median(List<double> samples)
     {
         var sorted = samples.Order().ToArray();
         var middle = sorted.Length / 2;
         return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
-    private static string CpuModel()
+    internal static string CpuModel()
     {
         const string Key = "model name";
         try

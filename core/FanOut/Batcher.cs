@@ -36,6 +36,14 @@ internal sealed class Batcher : IDisposable
         _timer = time.CreateTimer(_ => OnWindow(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
+    /// <summary>The batcher of <paramref name="subscription"/>'s count, size and window limits.</summary>
+    public static Batcher For(Subscription subscription, TimeProvider time, Action<EventBatch> flush) => new(
+        subscription.BatchMaxNumberOfMessages,
+        subscription.BatchMaxBytes,
+        TimeSpan.FromSeconds(subscription.BatchMaxWindowInSeconds),
+        time,
+        flush);
+
     /// <summary>The events waiting in the current batch.</summary>
     public int PendingEvents
     {

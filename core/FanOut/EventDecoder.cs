@@ -15,6 +15,12 @@ namespace Switchyard.Core.FanOut;
 /// <param name="validate">Null for a valid event, else why it is rejected. <value>The default value is null (every object is an event).</value></param>
 internal sealed class EventDecoder(TimeSpan? ttl, TimeProvider time, Func<System.Text.Json.JsonElement, string?>? validate = null)
 {
+    /// <summary>The decoder of <paramref name="subscription"/>: its TTL, and the Celery schema when it transforms Celery events.</summary>
+    public static EventDecoder For(Subscription subscription, TimeProvider time) => new(
+        subscription.EventTtlSeconds is { } ttl ? TimeSpan.FromSeconds(ttl) : null,
+        time,
+        subscription.Transform == EventTransform.Celery ? CeleryEventSchema.Validate : null);
+
     public DecodedMessage Decode(byte[] body)
     {
         JsonDocument document;

@@ -19,6 +19,9 @@ internal sealed class FanOutMeter(TimeProvider time, string subscription)
     private string? _lastError;
     private DateTimeOffset? _lastErrorAt;
     private string? _lastDeadLetterReason;
+    private DateTimeOffset? _disconnectedAt;
+    private int _gaps;
+    private TimeSpan _gapTime;
 
     public void Received(int events, int expired)
     {
@@ -69,6 +72,38 @@ internal sealed class FanOutMeter(TimeProvider time, string subscription)
         Error(error);
     }
 
+    /// <summary>A connection opened; when an earlier one was lost, the time between them is one reconnect gap.</summary>
+    public void Connected(DateTimeOffset at)
+    {
+        lock (_lock)
+        {
+            if (_disconnectedAt is { } lost)
+            {
+                _gaps++;
+                _gapTime += at - lost;
+                _disconnectedAt = null;
+            }
+        }
+    }
+
+    /// <summary>The connection was lost: a reconnect gap starts.</summary>
+    public void Disconnected(DateTimeOffset at)
+    {
+        lock (_lock)
+        {
+            _disconnectedAt ??= at;
+        }
+    }
+
+    /// <summary>The runner stopped: a gap in progress ends uncounted, a stop is not an outage.</summary>
+    public void Stopped()
+    {
+        lock (_lock)
+        {
+            _disconnectedAt = null;
+        }
+    }
+
     public void Error(string error)
     {
         lock (_lock)
@@ -103,6 +138,10 @@ internal sealed class FanOutMeter(TimeProvider time, string subscription)
                 DeadLettered = Interlocked.Read(ref _deadLettered),
                 Expired = Interlocked.Read(ref _expired),
                 Retries = Interlocked.Read(ref _retries),
+                Delivery = subscription.Transport == BrokerTransport.Redis ? FanOutDelivery.AtMostOnce : FanOutDelivery.AtLeastOnce,
+                ReconnectGaps = _gaps,
+                ReconnectGapTime = _gapTime,
+                DisconnectedSince = _disconnectedAt,
             };
         }
     }

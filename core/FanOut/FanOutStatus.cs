@@ -52,4 +52,16 @@ public sealed record FanOutStatus
 
     /// <summary>Posts that failed and were retried.</summary>
     public long Retries { get; init; }
+
+    /// <summary>What the broker promises: redelivery after a loss (AMQP) or none (Redis publish/subscribe).</summary>
+    public FanOutDelivery Delivery { get; init; }
+
+    /// <summary>Connections lost and opened again: on a Redis broker, the events published in each gap were lost.</summary>
+    public int ReconnectGaps { get; init; }
+
+    /// <summary>The time between every lost connection and the next one, summed.</summary>
+    public TimeSpan ReconnectGapTime { get; init; }
+
+    /// <summary>When the connection was lost, while reconnecting; null when connected or stopped.</summary>
+    public DateTimeOffset? DisconnectedSince { get; init; }
 }

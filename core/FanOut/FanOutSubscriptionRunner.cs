@@ -1,4 +1,5 @@
 using RabbitMQ.Client.Exceptions;
+using StackExchange.Redis;
 using Switchyard.Core.Agents;
 
 namespace Switchyard.Core.FanOut;
@@ -7,7 +8,9 @@ namespace Switchyard.Core.FanOut;
 /// Runs one subscription on its own connection and its own task, so a broker that is down, slow or refusing the
 /// credentials only ever delays itself (Leek connected every subscription in turn, so one bad broker blocked all, #44).
 /// It reconnects forever with exponential backoff and jitter (1 s, 2 s, 4 s … about two minutes at most; a
-/// connection that lived a while starts the count over), and can be started and stopped at run time.
+/// connection that lived a while starts the count over), and can be started and stopped at run time. The time from a
+/// lost connection to the next one is a reconnect gap, counted in the status: on a Redis broker the events published
+/// during a gap are lost.
 /// </summary>
 public sealed class FanOutSubscriptionRunner : IAsyncDisposable
 {
@@ -22,7 +25,7 @@ public sealed class FanOutSubscriptionRunner : IAsyncDisposable
     private readonly SemaphoreSlim _control = new(1, 1);
     private CancellationTokenSource? _running;
     private Task _run = Task.CompletedTask;
-    private volatile FanOutSession? _session;
+    private volatile IFanOutSession? _session;
     private volatile FanOutState _state = FanOutState.Stopped;
 
     /// <param name="subscription">The subscription to run.</param>
@@ -69,7 +72,8 @@ public sealed class FanOutSubscriptionRunner : IAsyncDisposable
 
     /// <summary>
     /// Stops consuming, sends what is batched and waits up to <see cref="StopGrace"/> for it to be accepted; anything
-    /// not accepted by then stays in the broker's queue for the next start.
+    /// not accepted by then stays in the broker's queue for the next start (AMQP) or goes to the dead-letter list (Redis,
+    /// which keeps nothing).
     /// </summary>
     public async Task StopAsync()
     {
@@ -106,17 +110,26 @@ public sealed class FanOutSubscriptionRunner : IAsyncDisposable
         var attempts = new ReconnectAttempts(0);
         while (!cancellationToken.IsCancellationRequested)
         {
-            FanOutSession? session = null;
+            IFanOutSession? session = null;
             try
             {
-                session = await FanOutSession.OpenAsync(Subscription, _api, _time, _backoff, _meter, cancellationToken).ConfigureAwait(false);
+                session = await OpenAsync(cancellationToken).ConfigureAwait(false);
                 var openedAt = _time.GetUtcNow();
                 _session = session;
                 _state = FanOutState.Connected;
+                _meter.Connected(openedAt);
                 Log(AgentLogLevel.Information, "connected to " + BrokerUrl.Mask(Subscription.Broker), null);
                 var reason = await session.Closed.WaitAsync(cancellationToken).ConfigureAwait(false);
+                _meter.Disconnected(_time.GetUtcNow());
                 _meter.Error("connection lost: " + reason);
                 Log(AgentLogLevel.Warning, "connection lost: " + reason, null);
+                if (!session.RedeliversAfterLoss)
+                {
+                    // What it holds exists nowhere else: the API still gets it before the session goes.
+                    _state = FanOutState.Reconnecting;
+                    await session.StopAsync(StopGrace).ConfigureAwait(false);
+                }
+
                 attempts.Lost(_time.GetUtcNow() - openedAt);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -130,7 +143,9 @@ public sealed class FanOutSubscriptionRunner : IAsyncDisposable
             {
                 var error = Describe(exception);
                 _meter.Error(error);
-                Log(AgentLogLevel.Warning, error, exception);
+
+                // The Redis client's messages may quote its configuration, password included: only the words above go out.
+                Log(AgentLogLevel.Warning, error, exception is RedisException ? null : exception);
                 attempts.Failed();
             }
             finally
@@ -159,8 +174,15 @@ public sealed class FanOutSubscriptionRunner : IAsyncDisposable
         }
 
         _state = FanOutState.Stopped;
+        _meter.Stopped();
         Log(AgentLogLevel.Information, "stopped", null);
     }
+
+    private async Task<IFanOutSession> OpenAsync(CancellationToken cancellationToken) => Subscription.Transport switch
+    {
+        BrokerTransport.Redis => await RedisFanOutSession.OpenAsync(Subscription, _api, _time, _backoff, _meter, cancellationToken).ConfigureAwait(false),
+        _ => await AmqpFanOutSession.OpenAsync(Subscription, _api, _time, _backoff, _meter, cancellationToken).ConfigureAwait(false),
+    };
 
     /// <summary>What went wrong, in words for the status page; the broker URL (and its password) is never part of it.</summary>
     internal static string Describe(Exception exception)
@@ -170,9 +192,17 @@ public sealed class FanOutSubscriptionRunner : IAsyncDisposable
             return "the broker refused the credentials";
         }
 
-        return exception is BrokerUnreachableException { InnerException: { } cause }
-            ? "the broker is unreachable: " + cause.Message
-            : "could not consume: " + exception.Message;
+        if (BrokerProbe.TlsFailure(exception) is { } tls)
+        {
+            return "the broker is unreachable: the TLS handshake failed (" + tls.Message + ")";
+        }
+
+        return exception switch
+        {
+            BrokerUnreachableException { InnerException: { } cause } => "the broker is unreachable: " + cause.Message,
+            RedisConnectionException redis => "the broker is unreachable: " + redis.FailureType,
+            _ => "could not consume: " + exception.Message,
+        };
     }
 
     private void Log(AgentLogLevel level, string message, Exception? exception) => _log?.Invoke(level, Subscription.Name, message, exception);

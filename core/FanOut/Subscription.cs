@@ -7,8 +7,13 @@ namespace Switchyard.Core.FanOut;
 /// </summary>
 public sealed record Subscription
 {
-    /// <summary>The AMQP URL of the broker (<c>amqp://user:password@host:port/vhost</c>).</summary>
+    /// <summary>
+    /// The broker's URL: <c>amqp[s]://user:password@host:port/vhost</c> or <c>redis[s]://[user]:password@host:port/database</c>.
+    /// </summary>
     public required string Broker { get; init; }
+
+    /// <summary>How the broker is reached, by the scheme of <see cref="Broker"/>.</summary>
+    public BrokerTransport Transport => Broker.StartsWith("redis", StringComparison.OrdinalIgnoreCase) ? BrokerTransport.Redis : BrokerTransport.Amqp;
 
     /// <summary>The broker's management URL; kept for Leek compatibility, not used by the agent.</summary>
     public string? BrokerManagementUrl { get; init; }
@@ -16,10 +21,15 @@ public sealed record Subscription
     /// <summary>The Celery result backend; kept for Leek compatibility, not used by the agent.</summary>
     public string? Backend { get; init; }
 
-    /// <summary>The topic exchange Celery publishes events to. <value>The default value is <c>celeryev</c>.</value></summary>
+    /// <summary>
+    /// The exchange Celery publishes events to (on Redis, the middle of the channel names). <value>The default value is <c>celeryev</c>.</value>
+    /// </summary>
     public string Exchange { get; init; } = SubscriptionDefaults.Exchange;
 
-    /// <summary>The durable queue the subscription consumes. <value>The default value is <c>leek.fanout</c>.</value></summary>
+    /// <summary>
+    /// The durable queue the subscription consumes; on Redis, which has no queue for publish/subscribe, only the name of
+    /// the dead-letter list (<c>{queue}.dead</c>). <value>The default value is <c>leek.fanout</c>.</value>
+    /// </summary>
     public string Queue { get; init; } = SubscriptionDefaults.Queue;
 
     /// <summary>The binding key. <value>The default value is <c>#</c> (every event).</value></summary>
@@ -40,7 +50,10 @@ public sealed record Subscription
     /// <summary>The events API; its path is kept as a prefix of <c>/v1/events/process</c>.</summary>
     public required Uri ApiUrl { get; init; }
 
-    /// <summary>The broker's prefetch (unacked messages in flight), 1000–10000. <value>The default value is 1000.</value></summary>
+    /// <summary>
+    /// The broker's prefetch (unacked messages in flight), 1000–10000; on Redis, which cannot hold messages back, the
+    /// most events held in memory waiting for the events API. <value>The default value is 1000.</value>
+    /// </summary>
     public int PrefetchCount { get; init; } = SubscriptionDefaults.PrefetchCount;
 
     /// <summary>Batches posted at once, 1–20. <value>The default value is 1.</value></summary>

@@ -117,6 +117,11 @@ public static class SubscriptionParser
             AcceptedStatuses = fields.Statuses(),
             Transform = fields.Transform(),
         };
+        if (subscription.Transport == BrokerTransport.Redis)
+        {
+            fields.RedisChannelParts(subscription);
+        }
+
         return errors.Count == before ? subscription : null;
     }
 
@@ -157,13 +162,37 @@ public static class SubscriptionParser
             }
 
             // The password is masked: errors end up in logs and API answers.
-            if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != "amqp" && uri.Scheme != "amqps"))
+            if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("amqp" or "amqps" or "redis" or "rediss"))
             {
-                errors.Add($"{path}.{SubscriptionFields.Broker}: must be an amqp:// or amqps:// URL, got '{BrokerUrl.Mask(text)}'");
+                errors.Add($"{path}.{SubscriptionFields.Broker}: must be an amqp://, amqps://, redis:// or rediss:// URL, got '{BrokerUrl.Mask(text)}'");
+                return null;
+            }
+
+            if (uri.Scheme.StartsWith("redis", StringComparison.Ordinal) && RedisBrokerUrl.Parse(text, out var error) is null)
+            {
+                errors.Add($"{path}.{SubscriptionFields.Broker}: {error}, got '{BrokerUrl.Mask(text)}'");
                 return null;
             }
 
             return text;
+        }
+
+        /// <summary>
+        /// On Redis the exchange and the routing key become a channel pattern (<see cref="KombuRedisChannels"/>): glob
+        /// characters would match other channels than the AMQP binding would, and AMQP's one-word <c>*</c> has no
+        /// equivalent, so only <c>#</c> (any words, kombu's <c>*</c>) is accepted as a wildcard.
+        /// </summary>
+        public void RedisChannelParts(Subscription subscription)
+        {
+            if (subscription.Exchange.IndexOfAny(KombuRedisChannels.GlobCharacters) >= 0 || subscription.Exchange.Contains('/', StringComparison.Ordinal))
+            {
+                errors.Add($"{path}.{SubscriptionFields.Exchange}: on a Redis broker the exchange is part of a channel name and must not hold * ? [ ] \\ or /, got '{subscription.Exchange}'");
+            }
+
+            if (subscription.RoutingKey.IndexOfAny(KombuRedisChannels.GlobCharacters) >= 0)
+            {
+                errors.Add($"{path}.{SubscriptionFields.RoutingKey}: on a Redis broker only # is a wildcard (Redis patterns have no one-word *), and ? [ ] \\ are not allowed, got '{subscription.RoutingKey}'");
+            }
         }
 
         public Uri? ApiUrl()

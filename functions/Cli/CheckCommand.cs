@@ -5,7 +5,8 @@ namespace Switchyard.Functions.Cli;
 
 /// <summary>
 /// <c>switchyard check -c FILE [--strict]</c>: validates a configuration and the PEM files its <c>tls</c> and
-/// <c>client_tls</c> name, prints every problem and ends with one summary line; exits 1 on any error, and with
+/// <c>client_tls</c> name and the static fan-out subscriptions of the environment, prints every problem and ends with
+/// one summary line; exits 1 on any error, and with
 /// <c>--strict</c> on any warning too (for CI gates).
 /// </summary>
 internal static class CheckCommand
@@ -21,7 +22,7 @@ internal static class CheckCommand
 
     public static int Check(string path, TextWriter output, TextWriter errors, bool strict = false)
     {
-        var (result, tls) = TlsFileCheck.Apply(ConfigLoader.LoadFile(path), serveHttps: true);
+        var (result, tls) = TlsFileCheck.Apply(StaticSubscriptionCheck.Apply(ConfigLoader.LoadFile(path)), serveHttps: true);
         tls?.Dispose();
         ConfigReport.WriteProblems(result, errors);
         var summary = ConfigReport.SummaryLine(result, path);

@@ -29,7 +29,7 @@ internal static class RunCommand
     {
         var path = ConfigFileOption.Resolve(configPath);
         var serverless = ServerlessOptions.FromEnvironment();
-        var loaded = NativeAotDurable.Refuse(ConfigLoader.LoadFile(path));
+        var loaded = StaticSubscriptionCheck.Apply(NativeAotDurable.Refuse(ConfigLoader.LoadFile(path)));
         if (serverless.UnderFunctionsHost)
         {
             loaded = FunctionsHostTls.Refuse(loaded);

@@ -52,7 +52,7 @@ internal static class ControlPageHtml
   <h2>Subscriptions</h2>
   <table id="subscriptions">
     <thead>
-      <tr><th>Name</th><th>Broker</th><th>State</th><th>Batch fill</th><th>Last flush</th><th>Events/s</th><th>Delivered</th><th>Last error</th><th></th></tr>
+      <tr><th>Name</th><th>Broker</th><th>State</th><th>Batch fill</th><th>Last flush</th><th>Events/s</th><th>Delivered</th><th>Reconnect gaps</th><th>Last error</th><th></th></tr>
     </thead>
     <tbody></tbody>
   </table>
@@ -60,7 +60,7 @@ internal static class ControlPageHtml
 
   <h2>Add a subscription</h2>
   <form id="add-form" class="grid">
-    <label>broker * <input name="broker" required placeholder="amqp://user:password@host:5672/vhost"></label>
+    <label>broker * <input name="broker" required placeholder="amqp://user:password@host:5672/vhost or redis://:password@host:6379/0"></label>
     <label>api_url * <input name="api_url" required placeholder="https://leek.example.com/api"></label>
     <label>app_name * <input name="app_name" required pattern="[a-z]+"></label>
     <label>app_env * <input name="app_env" required pattern="[a-z]+"></label>

@@ -70,6 +70,9 @@ internal static class ControlPageScript
       cell(row, live.last_flush_at ? time(live.last_flush_at) + " (" + live.last_flush_reason + ")" : "never", "last-flush");
       cell(row, live.events_per_second || 0, "rate");
       cell(row, live.delivered || 0, "delivered");
+      // On Redis (at most once) the events published during a gap are lost; on AMQP they wait in the queue.
+      const gaps = cell(row, (live.reconnect_gaps || 0) + " (" + (live.reconnect_gap_seconds || 0) + " s)", "gaps");
+      if (live.delivery === "at_most_once") { gaps.title = "Redis publish/subscribe: events published during a gap are lost"; }
       cell(row, live.last_error ? time(live.last_error_at) + ": " + live.last_error : "", "last-error error");
       const actions = cell(row, "", "actions");
       if (!subscription.static) {

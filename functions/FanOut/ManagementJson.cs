@@ -111,6 +111,10 @@ internal static class ManagementJson
         writer.WriteNumber("dead_lettered", status.DeadLettered);
         writer.WriteNumber("expired", status.Expired);
         writer.WriteNumber("retries", status.Retries);
+        writer.WriteString("delivery", status.Delivery == FanOutDelivery.AtMostOnce ? "at_most_once" : "at_least_once");
+        writer.WriteNumber("reconnect_gaps", status.ReconnectGaps);
+        writer.WriteNumber("reconnect_gap_seconds", Math.Round(status.ReconnectGapTime.TotalSeconds, 3));
+        WriteTime(writer, "disconnected_since", status.DisconnectedSince);
         writer.WriteEndObject();
     }
 

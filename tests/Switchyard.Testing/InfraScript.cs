@@ -12,7 +12,11 @@ internal static class InfraScript
     /// Runs <c>infra/<paramref name="script"/></c> with <paramref name="arguments"/>; kills it with its children when
     /// it does not finish within <paramref name="timeout"/>.
     /// </summary>
-    public static async Task<string> RunAsync(string script, TimeSpan timeout, params string[] arguments)
+    public static Task<string> RunAsync(string script, TimeSpan timeout, params string[] arguments) =>
+        RunAsync(script, timeout, new Dictionary<string, string>(), arguments);
+
+    /// <summary>As <see cref="RunAsync(string, TimeSpan, string[])"/>, with <paramref name="environment"/> added to the script's environment.</summary>
+    public static async Task<string> RunAsync(string script, TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var name = $"infra/{script} {string.Join(' ', arguments)}";
         var start = new ProcessStartInfo("bash")
@@ -25,6 +29,11 @@ internal static class InfraScript
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (variable, value) in environment)
+        {
+            start.Environment[variable] = value;
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not run bash for infra/{script}.");

@@ -33,6 +33,32 @@ public sealed class FanOutMeterTests
     }
 
     [Fact]
+    public void Reconnect_gaps_run_from_a_lost_connection_to_the_next_one_and_a_stop_is_not_one()
+    {
+        var meter = new FanOutMeter(_time, "orders-test");
+        meter.Connected(_time.GetUtcNow());
+        meter.Disconnected(_time.GetUtcNow());
+        _time.Advance(TimeSpan.FromSeconds(3));
+        meter.Snapshot("shop-prod", FanOutState.Reconnecting, null, Subscription).DisconnectedSince.Should().Be(_time.GetUtcNow() - TimeSpan.FromSeconds(3));
+
+        // A second failed attempt inside the same gap does not start another.
+        meter.Disconnected(_time.GetUtcNow());
+        _time.Advance(TimeSpan.FromSeconds(2));
+        meter.Connected(_time.GetUtcNow());
+        meter.Disconnected(_time.GetUtcNow());
+        _time.Advance(TimeSpan.FromSeconds(7));
+        meter.Stopped();
+        meter.Connected(_time.GetUtcNow());
+
+        var status = meter.Snapshot("shop-prod", FanOutState.Connected, null, Subscription with { Broker = "redis://mq/0" });
+        status.ReconnectGaps.Should().Be(1);
+        status.ReconnectGapTime.Should().Be(TimeSpan.FromSeconds(5));
+        status.DisconnectedSince.Should().BeNull();
+        status.Delivery.Should().Be(FanOutDelivery.AtMostOnce);
+        meter.Snapshot("shop-prod", FanOutState.Connected, null, Subscription).Delivery.Should().Be(FanOutDelivery.AtLeastOnce);
+    }
+
+    [Fact]
     public void A_delivered_batch_counts_its_events_and_is_the_last_flush()
     {
         var meter = new FanOutMeter(_time, "orders-test");

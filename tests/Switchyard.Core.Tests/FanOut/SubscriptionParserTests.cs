@@ -109,10 +109,50 @@ public sealed class SubscriptionParserTests
     [Fact]
     public void A_bad_broker_url_is_reported_without_its_password()
     {
-        var parse = () => SubscriptionParser.ParseOne(Minimal.Replace("amqp://u:p@mq//", "redis://u:hunter2@mq/0"));
+        var parse = () => SubscriptionParser.ParseOne(Minimal.Replace("amqp://u:p@mq//", "http://u:hunter2@mq/0"));
 
         parse.Should().Throw<SubscriptionException>().Which.Errors.Should().Equal(
-            "subscription.broker: must be an amqp:// or amqps:// URL, got 'redis://u:**@mq/0'");
+            "subscription.broker: must be an amqp://, amqps://, redis:// or rediss:// URL, got 'http://u:**@mq/0'");
+    }
+
+    [Theory]
+    [InlineData("redis://u:hunter2@mq/0", BrokerTransport.Redis)]
+    [InlineData("rediss://:hunter2@mq:6380/3", BrokerTransport.Redis)]
+    [InlineData("amqps://u:hunter2@mq/vhost", BrokerTransport.Amqp)]
+    public void Redis_and_amqp_brokers_are_accepted(string broker, BrokerTransport transport)
+    {
+        var subscription = SubscriptionParser.ParseOne(Minimal.Replace("amqp://u:p@mq//", broker));
+
+        subscription.Transport.Should().Be(transport);
+        subscription.ToString().Should().NotContain("hunter2");
+    }
+
+    [Theory]
+    [InlineData("redis://:hunter2@mq/zero", "subscription.broker: the path must be a database number, got '/zero', got 'redis://:**@mq/zero'")]
+    [InlineData("redis://:hunter2@mq/0?socket_timeout=5", "subscription.broker: query options are not supported (only ssl_cert_reqs=required on rediss://, which is always applied), got 'redis://:**@mq/0?socket_timeout=5'")]
+    [InlineData("redis://:hunter2@mq/0?ssl_cert_reqs=required", "subscription.broker: query options are not supported (only ssl_cert_reqs=required on rediss://, which is always applied), got 'redis://:**@mq/0?ssl_cert_reqs=required'")]
+    public void A_redis_url_kombu_reads_otherwise_is_refused_without_its_password(string broker, string error)
+    {
+        var parse = () => SubscriptionParser.ParseOne(Minimal.Replace("amqp://u:p@mq//", broker));
+
+        parse.Should().Throw<SubscriptionException>().Which.Errors.Should().Equal(error);
+    }
+
+    [Theory]
+    [InlineData("\"routing_key\":\"task.*\"", "subscription.routing_key: on a Redis broker only # is a wildcard (Redis patterns have no one-word *), and ? [ ] \\ are not allowed, got 'task.*'")]
+    [InlineData("\"exchange\":\"ev[1]\"", "subscription.exchange: on a Redis broker the exchange is part of a channel name and must not hold * ? [ ] \\ or /, got 'ev[1]'")]
+    [InlineData("\"exchange\":\"a/b\"", "subscription.exchange: on a Redis broker the exchange is part of a channel name and must not hold * ? [ ] \\ or /, got 'a/b'")]
+    public void Exchange_and_routing_key_a_redis_channel_pattern_cannot_honour_are_refused(string field, string error)
+    {
+        var parse = () => SubscriptionParser.ParseOne(Minimal.Replace("amqp://u:p@mq//", "redis://mq/0").Replace("}", "," + field + "}"));
+
+        parse.Should().Throw<SubscriptionException>().Which.Errors.Should().Equal(error);
+    }
+
+    [Fact]
+    public void The_same_routing_key_with_a_one_word_star_stays_valid_on_amqp()
+    {
+        SubscriptionParser.ParseOne(Minimal.Replace("}", ""","routing_key":"task.*"}""")).RoutingKey.Should().Be("task.*");
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace Switchyard.Functions.Tests.FanOut;
 
 /// <summary>The control page in headless Chromium (Debian's <c>/usr/bin/chromium</c>) against a real gateway and broker.</summary>
 [Collection(RabbitMqAgentsCollection.Name)]
-public sealed class ControlPageBrowserTests(RabbitMqServer rabbit)
+public sealed class ControlPageBrowserTests(RabbitMqServer rabbit, RedisServer redis) : IClassFixture<RedisServer>
 {
     private static readonly LocatorAssertionsToHaveTextOptions Patient = new() { Timeout = 20_000 };
 
@@ -68,6 +68,34 @@ public sealed class ControlPageBrowserTests(RabbitMqServer rabbit)
             await Assertions.Expect(page.Locator("#empty")).ToBeVisibleAsync();
             (await File.ReadAllTextAsync(store)).Should().NotContain("browser");
         }
+    }
+
+    [Fact]
+    public async Task The_page_adds_a_redis_subscription_lists_it_connected_and_shows_a_refused_password()
+    {
+        await using var gateway = await FanOutGateway.StartAsync(FanOutGateway.NewStorePath());
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        await OpenAsync(page, gateway);
+
+        await page.FillAsync("#add-form [name=broker]", $"redis://:wrong-password@127.0.0.1:{redis.Port}/0");
+        await page.FillAsync("#add-form [name=api_url]", "http://127.0.0.1:9/api");
+        await page.FillAsync("#add-form [name=app_name]", "shop");
+        await page.FillAsync("#add-form [name=app_env]", "redis");
+        await page.ClickAsync("#add");
+        await Assertions.Expect(page.Locator("#add-error")).ToContainTextAsync("the broker refused the credentials", new LocatorAssertionsToContainTextOptions { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("#empty")).ToBeVisibleAsync();
+
+        await page.FillAsync("#add-form [name=broker]", redis.Url(database: 2));
+        await page.ClickAsync("#add");
+
+        var row = page.Locator("#subscriptions tbody tr[data-name='shop-redis']");
+        await Assertions.Expect(row.Locator(".state")).ToHaveTextAsync("connected", Patient);
+        await Assertions.Expect(row.Locator(".broker")).ToHaveTextAsync($"redis://:**@127.0.0.1:{redis.Port}/2");
+        await Assertions.Expect(row.Locator(".gaps")).ToHaveTextAsync("0 (0 s)");
+        (await row.Locator(".gaps").GetAttributeAsync("title")).Should().Contain("lost");
+        (await page.ContentAsync()).Should().NotContain(redis.Password);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace Switchyard.Core.Tests.FanOut.Celery;
 /// What Celery emitted, seen independently of the fan-out agent: a plain exclusive queue bound to the event exchange
 /// with <c>#</c>, consumed with auto-ack, its messages unpacked into events (including those inside <c>task.multi</c> arrays).
 /// </summary>
-internal sealed class CeleryEventCapture : IAsyncDisposable
+internal sealed class CeleryEventCapture : ICeleryEventCapture
 {
     private readonly IConnection _connection;
     private readonly IChannel _channel;

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 using Switchyard.Core.Agents;
@@ -13,58 +12,48 @@ namespace Switchyard.Core.FanOut;
 /// the prefetch (Leek instead dropped the batch and reconnected, getting everything redelivered). When the connection
 /// is lost, whatever was not acked returns to the queue and is delivered again: delivery is at least once.
 /// </summary>
-internal sealed class FanOutSession : IAsyncDisposable
+internal sealed class AmqpFanOutSession : IFanOutSession
 {
     private const string ConsumerTag = "switchyard-fanout";
 
     private readonly Subscription _subscription;
-    private readonly EventApiClient _api;
     private readonly TimeProvider _time;
-    private readonly Backoff _backoff;
     private readonly FanOutMeter _meter;
     private readonly EventDecoder _decoder;
     private readonly AckWatermark _watermark = new();
     private readonly SemaphoreSlim _acking = new(1, 1);
-    private readonly Channel<EventBatch> _batches = Channel.CreateUnbounded<EventBatch>();
+    private readonly BatchPoster _poster;
     private readonly CancellationTokenSource _ending = new();
     private readonly TaskCompletionSource<string> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly IConnection _connection;
     private readonly IChannel _channel;
     private readonly AmqpSideChannel _side;
-    private Task _senders = Task.CompletedTask;
     private volatile bool _stopping;
     private int _disposed;
 
-    private FanOutSession(Subscription subscription, EventApiClient api, TimeProvider time, Backoff backoff, FanOutMeter meter, IConnection connection, IChannel channel)
+    private AmqpFanOutSession(Subscription subscription, EventApiClient api, TimeProvider time, Backoff backoff, FanOutMeter meter, IConnection connection, IChannel channel)
     {
         _subscription = subscription;
-        _api = api;
         _time = time;
-        _backoff = backoff;
         _meter = meter;
         _connection = connection;
         _channel = channel;
         _side = new AmqpSideChannel(connection);
-        _decoder = new EventDecoder(
-            subscription.EventTtlSeconds is { } ttl ? TimeSpan.FromSeconds(ttl) : null,
-            time,
-            subscription.Transform == EventTransform.Celery ? CeleryEventSchema.Validate : null);
-        Batcher = new Batcher(
-            subscription.BatchMaxNumberOfMessages,
-            subscription.BatchMaxBytes,
-            TimeSpan.FromSeconds(subscription.BatchMaxWindowInSeconds),
-            time,
-            Enqueue);
+        _decoder = EventDecoder.For(subscription, time);
+        _poster = new BatchPoster(subscription, api, time, backoff, meter, SettleAcceptedAsync, Lost, _ending.Token);
+        Batcher = Batcher.For(subscription, time, batch => _poster.Enqueue(batch));
     }
 
-    /// <summary>The batch being filled.</summary>
     public Batcher Batcher { get; }
 
     /// <summary>Completes with the reason when the connection, the channel or the consumer is lost.</summary>
     public Task<string> Closed => _closed.Task;
 
+    /// <summary>True: what was not acked returns to the queue when the connection is lost.</summary>
+    public bool RedeliversAfterLoss => true;
+
     /// <summary>Connects, declares and starts consuming and posting.</summary>
-    public static async Task<FanOutSession> OpenAsync(
+    public static async Task<AmqpFanOutSession> OpenAsync(
         Subscription subscription, EventApiClient api, TimeProvider time, Backoff backoff, FanOutMeter meter, CancellationToken cancellationToken)
     {
         var factory = new ConnectionFactory
@@ -80,11 +69,11 @@ internal sealed class FanOutSession : IAsyncDisposable
             ClientProvidedName = "switchyard-fanout::" + subscription.Name,
         };
         var connection = await factory.CreateConnectionAsync(cancellationToken).ConfigureAwait(false);
-        FanOutSession? session = null;
+        AmqpFanOutSession? session = null;
         try
         {
             var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            session = new FanOutSession(subscription, api, time, backoff, meter, connection, channel);
+            session = new AmqpFanOutSession(subscription, api, time, backoff, meter, connection, channel);
             await session.StartAsync(cancellationToken).ConfigureAwait(false);
             return session;
         }
@@ -122,20 +111,8 @@ internal sealed class FanOutSession : IAsyncDisposable
             // Nothing more is delivered on a closed channel anyway.
         }
 
-        if (Batcher.Drain() is { } last)
-        {
-            Enqueue(last);
-        }
-
-        _batches.Writer.TryComplete();
-        try
-        {
-            await _senders.WaitAsync(grace, _time).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            // The API is still failing: the broker keeps the rest for the next start.
-        }
+        // False when the API is still failing: the broker keeps the rest for the next start.
+        await _poster.FinishAsync(Batcher, grace).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
@@ -146,21 +123,13 @@ internal sealed class FanOutSession : IAsyncDisposable
         }
 
         _stopping = true;
-        _batches.Writer.TryComplete();
         await _ending.CancelAsync().ConfigureAwait(false);
-        try
-        {
-            await _senders.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // The senders stop by cancellation.
-        }
+        await _poster.StoppedAsync().ConfigureAwait(false);
 
         Batcher.Dispose();
 
         // Batches cut but never posted go back to the queue with the connection.
-        while (_batches.Reader.TryRead(out _))
+        while (_poster.TryTakeWaiting(out _))
         {
             _meter.BatchDone();
         }
@@ -184,13 +153,7 @@ internal sealed class FanOutSession : IAsyncDisposable
         await _channel.QueueBindAsync(s.Queue, s.Exchange, s.RoutingKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         await _channel.BasicQosAsync(0, (ushort)s.PrefetchCount, global: false, cancellationToken).ConfigureAwait(false);
 
-        var senders = new Task[s.ConcurrencyPoolSize];
-        for (var i = 0; i < senders.Length; i++)
-        {
-            senders[i] = Task.Run(SendLoopAsync, CancellationToken.None);
-        }
-
-        _senders = Task.WhenAll(senders);
+        _poster.Start();
 
         var consumer = new AsyncEventingBasicConsumer(_channel);
         consumer.ReceivedAsync += (_, delivery) => OnDeliveryAsync(delivery);
@@ -262,77 +225,22 @@ internal sealed class FanOutSession : IAsyncDisposable
         _meter.DeadLettered(rejected.Reason);
     }
 
-    private void Enqueue(EventBatch batch)
+    private async Task SettleAcceptedAsync(EventBatch batch)
     {
-        if (_batches.Writer.TryWrite(batch))
+        var tags = new ulong[batch.Entries.Count];
+        for (var i = 0; i < tags.Length; i++)
         {
-            _meter.BatchCut();
+            tags[i] = batch.Entries[i].DeliveryTag;
         }
-    }
 
-    private async Task SendLoopAsync()
-    {
         try
         {
-            while (await _batches.Reader.WaitToReadAsync(_ending.Token).ConfigureAwait(false))
-            {
-                while (_batches.Reader.TryRead(out var batch))
-                {
-                    try
-                    {
-                        await DeliverAsync(batch, _ending.Token).ConfigureAwait(false);
-                    }
-                    finally
-                    {
-                        _meter.BatchDone();
-                    }
-                }
-            }
+            await SettleAsync(tags).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (_ending.IsCancellationRequested)
+        catch (Exception exception) when (AmqpClosing.IsConnectionLoss(exception))
         {
-            // The session is closing; unacked batches return to the queue.
-        }
-        catch (Exception exception)
-        {
-            // A bug must not leave batches unacked forever: starting over gets them redelivered.
-            _meter.Error("posting failed: " + exception.Message);
-            await Lost("posting failed: " + exception.Message).ConfigureAwait(false);
-        }
-    }
-
-    private async Task DeliverAsync(EventBatch batch, CancellationToken cancellationToken)
-    {
-        using var span = FanOutBatchSpan.Start(_subscription, batch);
-        var body = batch.ToJson(_subscription.Transform, _subscription.AppEnv, _time.GetUtcNow().ToUnixTimeMilliseconds());
-        for (var attempt = 0; ; attempt++)
-        {
-            var result = await _api.PostAsync(_subscription, body, cancellationToken).ConfigureAwait(false);
-            if (result.Accepted)
-            {
-                var tags = new ulong[batch.Entries.Count];
-                for (var i = 0; i < tags.Length; i++)
-                {
-                    tags[i] = batch.Entries[i].DeliveryTag;
-                }
-
-                _meter.Delivered(batch);
-                try
-                {
-                    await SettleAsync(tags).ConfigureAwait(false);
-                }
-                catch (Exception exception) when (AmqpClosing.IsConnectionLoss(exception))
-                {
-                    // The API has the events; the broker will deliver them again (at least once).
-                    await Lost("the ack failed: " + exception.Message).ConfigureAwait(false);
-                }
-
-                return;
-            }
-
-            _meter.Retried(result.Error ?? "the events API refused the batch");
-            FanOutBatchSpan.Refused(span, result, attempt + 1);
-            await Task.Delay(_backoff.Delay(attempt), _time, cancellationToken).ConfigureAwait(false);
+            // The API has the events; the broker will deliver them again (at least once).
+            await Lost("the ack failed: " + exception.Message).ConfigureAwait(false);
         }
     }
 
