@@ -23,6 +23,14 @@ internal static class ConfigReport
             output.WriteLine($"error: {error}");
         }
 
+        if (result.Errors.Count > 0 && result.RenderedJson is not null)
+        {
+            output.WriteLine(result.RenderedFile is { } file
+                ? $"note: the paths and positions above are in the JSON the template rendered, kept in {file}"
+                : "note: the paths and positions above are in the JSON the template rendered: print it with "
+                    + "`switchyard check --show-rendered` (same options) or keep it with --out FILE (FC_OUT)");
+        }
+
         foreach (var warning in result.Warnings)
         {
             output.WriteLine($"warning: {warning}");
