@@ -8,7 +8,7 @@ namespace Switchyard.Templates;
 public sealed class TemplateException : Exception
 {
     public TemplateException(string templateName, int line, int column, string text)
-        : base($"{templateName}:{line}:{column}: {text}")
+        : base(line > 0 ? $"{templateName}:{line}:{column}: {text}" : $"{templateName}: {text}")
     {
         TemplateName = templateName;
         Line = line;
@@ -19,7 +19,7 @@ public sealed class TemplateException : Exception
     /// <summary>The name of the template (file) the fault is in.</summary>
     public string TemplateName { get; }
 
-    /// <summary>The 1-based line of the token at fault.</summary>
+    /// <summary>The 1-based line of the token at fault; 0 when the fault has no place in the text (a missing template).</summary>
     public int Line { get; }
 
     /// <summary>The 1-based column (in characters) of the token at fault.</summary>

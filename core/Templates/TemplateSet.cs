@@ -1,3 +1,6 @@
+using Switchyard.Templates.Execution;
+using Switchyard.Templates.Parsing;
+
 namespace Switchyard.Templates;
 
 /// <summary>
@@ -20,8 +23,26 @@ public sealed class TemplateSet(TemplateFunctions functions)
     /// <exception cref="TemplateException">The text is not a valid template.</exception>
     public void Parse(string name, string text)
     {
-        throw new NotImplementedException();
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (var (treeName, root) in Parser.Parse(name, text, Functions))
+        {
+            if (_templates.ContainsKey(treeName) && root.IsEmpty)
+            {
+                continue;
+            }
+            _templates[treeName] = new TemplateTree(treeName, name, text, root);
+        }
     }
+
+    internal bool TryGetTree(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out TemplateTree? tree) =>
+        _templates.TryGetValue(name, out tree);
+
+    // Go's DefinedTemplates, in name order so the message is stable.
+    private string DefinedTemplates() =>
+        _templates.Count == 0
+            ? ""
+            : "; defined templates are: " + string.Join(", ", _templates.Keys.Order(StringComparer.Ordinal).Select(GoQuote.Quote));
 
     /// <summary>Whether a template called <paramref name="name"/> is in the set.</summary>
     public bool Contains(string name) => _templates.ContainsKey(name);
@@ -30,7 +51,12 @@ public sealed class TemplateSet(TemplateFunctions functions)
     /// <exception cref="TemplateException">The template is missing or fails while executing.</exception>
     public void Execute(string name, object? data, TextWriter output)
     {
-        throw new NotImplementedException();
+        ArgumentNullException.ThrowIfNull(output);
+        if (!_templates.TryGetValue(name, out var tree))
+        {
+            throw new TemplateException(name, 0, 0, $"no template {GoQuote.Quote(name)} in the set{DefinedTemplates()}");
+        }
+        Executor.Execute(this, tree, data, output);
     }
 
     /// <summary>Executes the template <paramref name="name"/> with <paramref name="data"/> and returns what it wrote.</summary>
