@@ -27,6 +27,10 @@ public sealed class ConversionFunctionsTests
         { "atoi", "0x1f", 0L },
         { "atoi", " 1", 0L },
         { "toString", "text", "text" },
+        { "toString", 8080.0, "8080" },
+        { "toString", 1.5, "1.5" },
+        { "toString", true, "true" },
+        { "toString", null, "<nil>" },
     };
 
     [Theory]
@@ -36,5 +40,5 @@ public sealed class ConversionFunctionsTests
 
     [Fact]
     public void ToStrings_makes_text_of_every_item_that_is_not_nil() =>
-        Call("toStrings", List("a", null, "b")).Should().BeEquivalentTo(List("a", "b"));
+        Call("toStrings", List("a", null, 2.0)).Should().BeEquivalentTo(List("a", "2"));
 }
