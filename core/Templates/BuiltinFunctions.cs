@@ -57,7 +57,7 @@ internal static class BuiltinFunctions
 
     private static object Printf(IReadOnlyList<object?> arguments) => arguments[0] is string format
         ? GoFormat.Sprintf(format, [.. arguments.Skip(1)])
-        : throw new TemplateFunctionException($"wrong type for value; expected string; got {GoValues.TypeName(arguments[0])}");
+        : throw TemplateFunctionException.WrongType(0, "string", arguments[0]);
 
     // index x 1 2 is x[1][2]; a missing map key gives nil (the zero value of the map's elements).
     private static object? Index(IReadOnlyList<object?> arguments)
@@ -71,11 +71,11 @@ internal static class BuiltinFunctions
                 case null:
                     throw new TemplateFunctionException("index of nil pointer");
                 case IReadOnlyList<object?> list:
-                    item = list[IndexArgument(index, list.Count - 1)];
+                    item = list[InRange(IndexArgument(index, list.Count), list.Count, "slice")];
                     break;
                 case string text:
                     var bytes = System.Text.Encoding.UTF8.GetBytes(text);
-                    item = (long)bytes[IndexArgument(index, bytes.Length - 1)];
+                    item = (long)bytes[InRange(IndexArgument(index, bytes.Length), bytes.Length, "string")];
                     break;
                 case IReadOnlyDictionary<string, object?> map:
                     if (index is not string key)
@@ -145,6 +145,10 @@ internal static class BuiltinFunctions
         return result;
     }
 
+    // Go's index accepts an index equal to the length and then fails in reflection, with reflection's words.
+    private static int InRange(int index, int length, string kind) =>
+        index < length ? index : throw new TemplateFunctionException($"reflect: {kind} index out of range");
+
     // Go's indexArg: an int from 0 to max inclusive.
     private static int IndexArgument(object? index, int max) => index switch
     {
@@ -154,7 +158,8 @@ internal static class BuiltinFunctions
         _ => throw new TemplateFunctionException($"cannot index slice/array with type {GoValues.TypeName(index)}"),
     };
 
-    // Go's evalArgs: one string argument as it is, anything else as fmt.Sprint prints it.
+    // Go's evalArgs: one string argument as it is, anything else as fmt.Sprint prints it, except that nil is
+    // "<no value>" there (the template's printing, not fmt's).
     private static string EscaperText(IReadOnlyList<object?> arguments) =>
-        arguments is [string text] ? text : GoFormat.Sprint(arguments);
+        arguments is [string text] ? text : GoFormat.Sprint([.. arguments.Select(argument => argument ?? "<no value>")]);
 }

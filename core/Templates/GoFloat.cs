@@ -29,8 +29,10 @@ internal static class GoFloat
         var upper = char.IsUpper(format);
         var text = char.ToLowerInvariant(format) switch
         {
-            'e' => precision < 0 ? FormatE(Shortest(magnitude), ShortestLength(magnitude) - 1) : FormatE(Rounded(magnitude, precision + 1), precision),
-            'f' => precision < 0 ? FormatF(Shortest(magnitude), Math.Max(ShortestLength(magnitude) - Shortest(magnitude).Point, 0)) : magnitude.ToString("F" + precision.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+            'e' => precision < 0 ? FormatE(Shortest(magnitude)) : FormatE(Rounded(magnitude, precision + 1), precision),
+            'f' => precision < 0
+                ? FormatF(Shortest(magnitude))
+                : magnitude.ToString("F" + precision.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
             _ => FormatG(magnitude, precision),
         };
         if (upper)
@@ -108,7 +110,10 @@ internal static class GoFloat
         return builder.ToString();
     }
 
-    private static int ShortestLength(double magnitude) => Shortest(magnitude).Digits.Length;
+    // The shortest digits, all of them: 'e' and 'f' with precision -1.
+    private static string FormatE(Decimal digits) => FormatE(digits, digits.Digits.Length - 1);
+
+    private static string FormatF(Decimal digits) => FormatF(digits, Math.Max(digits.Digits.Length - digits.Point, 0));
 
     private static Decimal Shortest(double magnitude) => Parse(magnitude.ToString("R", CultureInfo.InvariantCulture));
 

@@ -57,7 +57,7 @@ public static class GoFormat
 
     /// <summary>
     /// <c>fmt.Sprintf</c>: %v %s %d %q %f %e %g %t %x %X %o %O %b %c %U %T %% with the flags <c>+ - # 0</c> and space,
-    /// widths and precisions (also <c>*</c>); a value that does not fit its verb prints as Go prints the mistake
+    /// widths and precisions (also <c>*</c>), argument indexes (<c>%[2]s</c>); a value that does not fit its verb prints as Go prints the mistake
     /// (<c>%!d(string=x)</c>, <c>%!d(MISSING)</c>, <c>%!(EXTRA int=1)</c>).
     /// </summary>
     public static string Sprintf(string format, IReadOnlyList<object?> arguments)

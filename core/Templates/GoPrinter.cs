@@ -10,6 +10,10 @@ namespace Switchyard.Templates;
 internal sealed class GoPrinter
 {
     private readonly StringBuilder _output = new();
+    private readonly IReadOnlyList<object?> _arguments;
+    private int _argument;
+    private bool _reordered;
+    private bool _goodArgumentIndex;
     private bool _plus;
     private bool _minus;
     private bool _sharp;
@@ -18,18 +22,22 @@ internal sealed class GoPrinter
     private int _width = -1;
     private int _precision = -1;
 
+    private GoPrinter(IReadOnlyList<object?> arguments)
+    {
+        _arguments = arguments;
+    }
+
     /// <summary>One value with a verb and no flags.</summary>
     public static string Format(object? value, char verb)
     {
-        var printer = new GoPrinter();
+        var printer = new GoPrinter([]);
         printer.PrintArgument(value, verb, depth: 0);
         return printer._output.ToString();
     }
 
     public static string Sprintf(string format, IReadOnlyList<object?> arguments)
     {
-        var printer = new GoPrinter();
-        var argument = 0;
+        var printer = new GoPrinter(arguments);
         var i = 0;
         while (i < format.Length)
         {
@@ -40,20 +48,21 @@ internal sealed class GoPrinter
                 break;
             }
             printer._output.Append(format, i, percent - i);
-            i = printer.ParseDirective(format, percent + 1, arguments, ref argument);
+            i = printer.ParseDirective(format, percent + 1);
         }
-        if (argument < arguments.Count)
+        // Go only complains of unused arguments when no directive chose its argument by index.
+        if (!printer._reordered && printer._argument < arguments.Count)
         {
-            printer.AppendExtra(arguments, argument);
+            printer.AppendExtra(printer._argument);
         }
         return printer._output.ToString();
     }
 
-    // Flags, width, precision and verb after a '%'; returns the index after the verb.
-    private int ParseDirective(string format, int i, IReadOnlyList<object?> arguments, ref int argument)
+    // Flags, [index], width, precision and verb after a '%', as Go's doPrintf reads them; returns the index after the verb.
+    private int ParseDirective(string format, int i)
     {
-        _plus = _minus = _sharp = _space = _zero = false;
-        _width = _precision = -1;
+        ResetFlags();
+        _goodArgumentIndex = true;
         for (; i < format.Length; i++)
         {
             switch (format[i])
@@ -66,10 +75,11 @@ internal sealed class GoPrinter
             }
             break;
         }
+        var afterIndex = ArgumentIndex(format, ref i);
         if (i < format.Length && format[i] == '*')
         {
             i++;
-            if (!TakeNumberArgument(arguments, ref argument, out _width))
+            if (!TakeNumberArgument(out _width))
             {
                 _output.Append("%!(BADWIDTH)");
             }
@@ -79,52 +89,97 @@ internal sealed class GoPrinter
                 _minus = true;
                 _zero = false;
             }
+            afterIndex = false;
         }
         else
         {
             _width = ReadNumber(format, ref i);
+            if (afterIndex && _width >= 0)
+            {
+                _goodArgumentIndex = false;
+            }
         }
-        if (i < format.Length && format[i] == '.')
+        if (i + 1 < format.Length && format[i] == '.')
         {
             i++;
+            if (afterIndex)
+            {
+                _goodArgumentIndex = false;
+            }
+            afterIndex = ArgumentIndex(format, ref i);
             if (i < format.Length && format[i] == '*')
             {
                 i++;
-                if (!TakeNumberArgument(arguments, ref argument, out _precision) || _precision < 0)
+                if (!TakeNumberArgument(out _precision) || _precision < 0)
                 {
                     _precision = -1;
                     _output.Append("%!(BADPREC)");
                 }
+                afterIndex = false;
             }
             else
             {
                 _precision = Math.Max(ReadNumber(format, ref i), 0);
             }
         }
+        if (!afterIndex)
+        {
+            ArgumentIndex(format, ref i);
+        }
         if (i >= format.Length)
         {
             _output.Append("%!(NOVERB)");
             return i;
         }
-        var verb = format[i];
-        if (char.IsHighSurrogate(verb) && i + 1 < format.Length)
-        {
-            _output.Append("%!").Append(format, i, 2).Append("(BADVERB)");
-            return i + 2;
-        }
-        i++;
-        if (verb == '%')
+        var verb = Rune.GetRuneAt(format, i);
+        i += verb.Utf16SequenceLength;
+        if (verb.Value == '%')
         {
             _output.Append('%');
-            return i;
         }
-        if (argument >= arguments.Count)
+        else if (!_goodArgumentIndex)
         {
-            _output.Append("%!").Append(verb).Append("(MISSING)");
-            return i;
+            _output.Append("%!").Append(verb.ToString()).Append("(BADINDEX)");
         }
-        PrintArgument(arguments[argument++], verb, depth: 0);
+        else if (_argument >= _arguments.Count)
+        {
+            _output.Append("%!").Append(verb.ToString()).Append("(MISSING)");
+        }
+        else if (verb.IsBmp)
+        {
+            PrintArgument(_arguments[_argument++], (char)verb.Value, depth: 0);
+        }
+        else
+        {
+            BadVerb(_arguments[_argument++], verb.ToString());
+        }
         return i;
+    }
+
+    // "[n]" chooses argument n (1-based) for what follows; a malformed or out-of-range index spoils the directive.
+    private bool ArgumentIndex(string format, ref int i)
+    {
+        if (i >= format.Length || format[i] != '[')
+        {
+            return false;
+        }
+        _reordered = true;
+        var close = format.IndexOf(']', i);
+        if (close < 0)
+        {
+            _goodArgumentIndex = false;
+            i++;
+            return false;
+        }
+        var ok = int.TryParse(format.AsSpan(i + 1, close - i - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index);
+        i = close + 1;
+        if (!ok || index < 1 || index > _arguments.Count)
+        {
+            _goodArgumentIndex = false;
+            return ok;
+        }
+        _argument = index - 1;
+        return true;
     }
 
     private static int ReadNumber(string format, ref int i)
@@ -139,14 +194,14 @@ internal sealed class GoPrinter
         return i > start ? value : -1;
     }
 
-    private static bool TakeNumberArgument(IReadOnlyList<object?> arguments, ref int argument, out int value)
+    private bool TakeNumberArgument(out int value)
     {
         value = -1;
-        if (argument >= arguments.Count)
+        if (_argument >= _arguments.Count)
         {
             return false;
         }
-        if (arguments[argument++] is long number && number is > -1_000_000 and < 1_000_000)
+        if (_arguments[_argument++] is long number && number is > -1_000_000 and < 1_000_000)
         {
             value = (int)number;
             return true;
@@ -154,8 +209,9 @@ internal sealed class GoPrinter
         return false;
     }
 
-    private void AppendExtra(IReadOnlyList<object?> arguments, int first)
+    private void AppendExtra(int first)
     {
+        var arguments = _arguments;
         _output.Append("%!(EXTRA ");
         for (var i = first; i < arguments.Count; i++)
         {
@@ -282,20 +338,16 @@ internal sealed class GoPrinter
             case 'v' or 'd':
                 PadNumber(number < 0, Digits(number, 10, upper: false), prefix: "");
                 return;
-            case 'b':
-                PadNumber(number < 0, Digits(number, 2, upper: false), _sharp ? "0b" : "");
-                return;
-            case 'o':
-                PadNumber(number < 0, Digits(number, 8, upper: false), _sharp ? "0" : "");
-                return;
-            case 'O':
-                PadNumber(number < 0, Digits(number, 8, upper: false), "0o");
-                return;
-            case 'x':
-                PadNumber(number < 0, Digits(number, 16, upper: false), _sharp ? "0x" : "");
-                return;
-            case 'X':
-                PadNumber(number < 0, Digits(number, 16, upper: true), _sharp ? "0X" : "");
+            case 'b' or 'o' or 'O' or 'x' or 'X':
+                var (radix, prefix) = verb switch
+                {
+                    'b' => (2, _sharp ? "0b" : ""),
+                    'o' => (8, _sharp ? "0" : ""),
+                    'O' => (8, "0o"),
+                    'x' => (16, _sharp ? "0x" : ""),
+                    _ => (16, _sharp ? "0X" : ""),
+                };
+                PadNumber(number < 0, Digits(number, radix, upper: verb == 'X'), prefix);
                 return;
             case 'c':
                 Pad(RuneText(number));
@@ -371,7 +423,8 @@ internal sealed class GoPrinter
         if (double.IsInfinity(number) || double.IsNaN(number))
         {
             // Infinities and NaN are never zero-padded.
-            var sign = double.IsNaN(number) ? (_plus ? "+" : _space ? " " : "") : number > 0 ? (_plus ? "+" : _space ? " " : "") : "-";
+            // Go always signs infinity ("+Inf"); NaN only on request.
+            var sign = double.IsNaN(number) ? (_plus ? "+" : _space ? " " : "") : number > 0 ? (_space && !_plus ? " " : "+") : "-";
             Pad(sign + (double.IsNaN(number) ? "NaN" : "Inf"), allowZeros: false);
             return;
         }
@@ -441,7 +494,9 @@ internal sealed class GoPrinter
     }
 
     // %!verb(type=value), the value printed with %v.
-    private void BadVerb(object? value, char verb)
+    private void BadVerb(object? value, char verb) => BadVerb(value, verb.ToString());
+
+    private void BadVerb(object? value, string verb)
     {
         _output.Append("%!").Append(verb).Append('(');
         if (value is null)

@@ -51,9 +51,6 @@ public sealed class TemplateFunctions
     /// <summary>Whether a function called <paramref name="name"/> exists.</summary>
     public bool Contains(string name) => _functions.ContainsKey(name);
 
-    /// <summary>The names known, for diagnostics.</summary>
-    public IEnumerable<string> Names => _functions.Keys;
-
     // Go's goodName: a letter or underscore, then letters, digits and underscores.
     private static bool IsIdentifier(string name)
     {

@@ -42,7 +42,10 @@ public sealed class TemplateSet(TemplateFunctions functions)
     private string DefinedTemplates() =>
         _templates.Count == 0
             ? ""
-            : "; defined templates are: " + string.Join(", ", _templates.Keys.Order(StringComparer.Ordinal).Select(GoQuote.Quote));
+            : "; defined templates are: " + string.Join(", ", Names.Select(GoQuote.Quote));
+
+    /// <summary>The names of the templates in the set, in byte order.</summary>
+    public IReadOnlyList<string> Names => [.. _templates.Keys.Order(StringComparer.Ordinal)];
 
     /// <summary>Whether a template called <paramref name="name"/> is in the set.</summary>
     public bool Contains(string name) => _templates.ContainsKey(name);

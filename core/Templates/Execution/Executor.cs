@@ -125,7 +125,6 @@ internal sealed class Executor
             case long count:
                 if (range.Pipe.Declarations.Count > 1)
                 {
-                    _node = range;
                     throw Error($"can't use {count} to iterate over more than one variable");
                 }
                 for (var i = 0L; i < count; i++)
@@ -140,7 +139,7 @@ internal sealed class Executor
             case NoValue:
                 break;
             default:
-                _node = range;
+                // Go names the last node evaluated, the pipeline's, not the range.
                 throw Error($"range can't iterate over {GoFormat.Print(value)}");
         }
         if (!ran && range.ElseList is not null)
@@ -362,9 +361,11 @@ internal sealed class Executor
         }
         if (entry.Function == BuiltinFunctions.Call)
         {
-            return Invoke(command, name, _ => CallFunctionValue(arguments[1].ToString(), values), values);
+            // The callee is named by its node, or when it came down the pipeline by its type, as Go does.
+            var callee = given > 0 ? arguments[1].ToString() : $"<{GoValues.TypeName(values[0])} Value>";
+            return Invoke(command, name, arguments, _ => CallFunctionValue(callee, values), values);
         }
-        return Invoke(command, name, entry.Function, values);
+        return Invoke(command, name, arguments, entry.Function, values);
     }
 
     // and/or return the first argument that settles the answer (unevaluated arguments after it are never run).
@@ -389,11 +390,15 @@ internal sealed class Executor
         var other => throw new TemplateFunctionException($"non-function {calleeName} of type {GoValues.TypeName(other)}"),
     };
 
-    private object? Invoke(Node command, string name, TemplateFunction function, object?[] values)
+    private object? Invoke(Node command, string name, List<Node> arguments, TemplateFunction function, object?[] values)
     {
         try
         {
             return GoValues.Normalize(function(values));
+        }
+        catch (TemplateFunctionException exception) when (exception.ArgumentIndex >= 0)
+        {
+            throw WrongType(command, arguments, exception);
         }
         catch (Exception exception) when (exception is not TemplateException and not OutOfMemoryException)
         {
@@ -402,6 +407,30 @@ internal sealed class Executor
             _node = command;
             throw Error($"error calling {name}: {exception.Message}");
         }
+    }
+
+    // Go checks arguments against parameter types before the call, at the argument: a literal is "found" as written,
+    // any other value "got" by its type; the pipeline's value is reported at the command.
+    private TemplateException WrongType(Node command, List<Node> arguments, TemplateFunctionException exception)
+    {
+        var index = exception.ArgumentIndex + 1;
+        if (index >= arguments.Count)
+        {
+            _node = command;
+            return Error(exception.Message);
+        }
+        _node = arguments[index];
+        if (arguments[index] is not ConstantNode literal || literal.Kind == ConstantKind.Nil)
+        {
+            return Error(exception.Message);
+        }
+        var expected = exception.ExpectedType switch
+        {
+            "int" or "int64" or "int32" or "uint" or "uint64" => "integer",
+            "float64" or "float32" => "float",
+            var type => type,
+        };
+        return Error($"expected {expected}; found {literal}");
     }
 
     private object? EvalArgument(object? dot, Node node)

@@ -15,6 +15,4 @@ internal sealed class NoValue
     private NoValue()
     {
     }
-
-    public override string ToString() => "<no value>";
 }

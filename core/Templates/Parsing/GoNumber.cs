@@ -20,7 +20,9 @@ internal static class GoNumber
         value = null;
         if (text.EndsWith('i'))
         {
-            error = $"complex constant {GoQuote.Quote(text)} is not supported";
+            error = TryParse(text[..^1], out _, out _)
+                ? $"complex constant {GoQuote.Quote(text)} is not supported"
+                : $"illegal number syntax: {GoQuote.Quote(text)}";
             return false;
         }
         var isHexInt = IsHex(text) && text.IndexOfAny(['p', 'P']) < 0;

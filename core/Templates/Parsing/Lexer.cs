@@ -111,15 +111,16 @@ internal sealed class Lexer
     // The inside of one action, up to and including its right delimiter. False at an error.
     private bool LexAction()
     {
-        var parenDepth = 0;
+        // Where each open parenthesis is, to name the one left unclosed.
+        var openParens = new Stack<int>();
         while (true)
         {
             var (isDelim, trim) = AtRightDelim(_position);
             if (isDelim)
             {
-                if (parenDepth != 0)
+                if (openParens.Count != 0)
                 {
-                    return Fail(_start, "unclosed left paren");
+                    return Fail(openParens.Peek(), "unclosed left paren");
                 }
                 if (trim)
                 {
@@ -163,7 +164,7 @@ internal sealed class Lexer
                     Emit(TokenKind.Pipe, _start, "|");
                     break;
                 case '"':
-                    if (!LexQuote())
+                    if (!LexQuoted('"', TokenKind.String, "unterminated quoted string"))
                     {
                         return false;
                     }
@@ -181,7 +182,7 @@ internal sealed class Lexer
                     }
                     break;
                 case '\'':
-                    if (!LexChar())
+                    if (!LexQuoted('\'', TokenKind.CharConstant, "unterminated character constant"))
                     {
                         return false;
                     }
@@ -201,15 +202,14 @@ internal sealed class Lexer
                     break;
                 case '(':
                     Emit(TokenKind.LeftParen, _start, "(");
-                    parenDepth++;
+                    openParens.Push(_start);
                     break;
                 case ')':
-                    Emit(TokenKind.RightParen, _start, ")");
-                    parenDepth--;
-                    if (parenDepth < 0)
+                    if (!openParens.TryPop(out _))
                     {
-                        return Fail(_start, "unexpected right paren U+0029 ')'");
+                        return Fail(_start, "unexpected right paren");
                     }
+                    Emit(TokenKind.RightParen, _start, ")");
                     break;
                 default:
                     if (IsAlphaNumeric(c))
@@ -305,7 +305,8 @@ internal sealed class Lexer
         return true;
     }
 
-    private bool LexChar()
+    // A character constant or an interpreted string, its opening quote read; escapes are checked by the parser.
+    private bool LexQuoted(char quote, TokenKind kind, string unterminated)
     {
         while (true)
         {
@@ -320,40 +321,14 @@ internal sealed class Lexer
             }
             if (c is -1 or '\n')
             {
-                return Fail(_start, "unterminated character constant");
+                return Fail(_start, unterminated);
             }
-            if (c == '\'')
+            if (c == quote)
             {
                 break;
             }
         }
-        Emit(TokenKind.CharConstant, _start, _text[_start.._position]);
-        return true;
-    }
-
-    private bool LexQuote()
-    {
-        while (true)
-        {
-            var c = Next();
-            if (c == '\\')
-            {
-                c = Next();
-                if (c is not (-1 or '\n'))
-                {
-                    continue;
-                }
-            }
-            if (c is -1 or '\n')
-            {
-                return Fail(_start, "unterminated quoted string");
-            }
-            if (c == '"')
-            {
-                break;
-            }
-        }
-        Emit(TokenKind.String, _start, _text[_start.._position]);
+        Emit(kind, _start, _text[_start.._position]);
         return true;
     }
 
@@ -510,7 +485,7 @@ internal sealed class Lexer
     private static string DescribeRune(Rune rune) =>
         string.Create(CultureInfo.InvariantCulture, $"U+{rune.Value:X4} '{rune}'");
 
-    internal static bool IsSpace(char c) => c is ' ' or '\t' or '\r' or '\n';
+    private static bool IsSpace(char c) => c is ' ' or '\t' or '\r' or '\n';
 
-    internal static bool IsAlphaNumeric(char c) => c == '_' || char.IsLetterOrDigit(c);
+    private static bool IsAlphaNumeric(char c) => c == '_' || char.IsLetterOrDigit(c);
 }
