@@ -1,5 +1,5 @@
 using System.Globalization;
-using Switchyard.Core.Text;
+using Switchyard.Templates;
 
 namespace Switchyard.Core.Policies.Cel;
 
@@ -10,20 +10,8 @@ namespace Switchyard.Core.Policies.Cel;
 /// </summary>
 internal static class CelDoubleText
 {
-    public static string Format(double value)
-    {
-        if (double.IsNaN(value))
-        {
-            return "NaN";
-        }
-
-        if (double.IsInfinity(value))
-        {
-            return value > 0 ? "+Inf" : "-Inf";
-        }
-
-        return GoFloatText.Format(value, exponent => exponent < -4 || exponent >= 6);
-    }
+    // strconv.FormatFloat(f, 'g', -1, 64), which is also how it prints NaN and the infinities.
+    public static string Format(double value) => GoFloat.Format(value, 'g', -1);
 
     /// <summary>Writes an exact decimal without exponent or trailing zeros (<c>1.5</c>, <c>90</c>).</summary>
     public static string FormatFixed(decimal value) => value.ToString("0.#############################", CultureInfo.InvariantCulture);

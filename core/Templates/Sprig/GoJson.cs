@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Switchyard.Core.Text;
 
 namespace Switchyard.Templates.Sprig;
 
@@ -138,8 +137,18 @@ internal sealed class GoJson
             return false;
         }
 
-        // Below 1e-6 and from 1e21: the shortest digits make the exponent test the same as the magnitude test Go makes.
-        _text.Append(GoFloatText.Format(number, exponent => exponent is < -6 or >= 21, padNegativeExponent: false));
+        var magnitude = Math.Abs(number);
+        if (magnitude != 0 && (magnitude < 1e-6 || magnitude >= 1e21))
+        {
+            // Go pads the exponent to two digits; encoding/json then shortens "e-07" to "e-7".
+            var text = GoFloat.Format(number, 'e', -1);
+            _text.Append(text.Length >= 4 && text[^4] == 'e' && text[^3] == '-' && text[^2] == '0' ? text.Remove(text.Length - 2, 1) : text);
+        }
+        else
+        {
+            _text.Append(GoFloat.Format(number, 'f', -1));
+        }
+
         return true;
     }
 

@@ -28,33 +28,33 @@ internal static class SprigArguments
     public static string String(IReadOnlyList<object?> arguments, int index) => arguments[index] switch
     {
         string text => text,
-        var other => throw WrongType("string", other),
+        var other => throw WrongType(index, "string", other),
     };
 
     public static long Int(IReadOnlyList<object?> arguments, int index) => arguments[index] switch
     {
         long number => number,
-        var other => throw WrongType("int", other),
+        var other => throw WrongType(index, "int", other),
     };
 
     public static bool Bool(IReadOnlyList<object?> arguments, int index) => arguments[index] switch
     {
         bool value => value,
-        var other => throw WrongType("bool", other),
+        var other => throw WrongType(index, "bool", other),
     };
 
     /// <summary>A <c>map[string]interface{}</c> parameter.</summary>
     public static IReadOnlyDictionary<string, object?> Map(IReadOnlyList<object?> arguments, int index) => arguments[index] switch
     {
         IReadOnlyDictionary<string, object?> map => map,
-        var other => throw WrongType("map[string]interface {}", other),
+        var other => throw WrongType(index, "map[string]interface {}", other),
     };
 
     /// <summary>A map the function changes in place, as Go's functions change the map they are given.</summary>
     public static IDictionary<string, object?> MutableMap(IReadOnlyList<object?> arguments, int index) => arguments[index] switch
     {
         IDictionary<string, object?> map => map,
-        var other => throw WrongType("map[string]interface {}", other),
+        var other => throw WrongType(index, "map[string]interface {}", other),
     };
 
     /// <summary>The variadic <c>...string</c> tail from <paramref name="start"/>.</summary>
@@ -78,7 +78,8 @@ internal static class SprigArguments
         return ints;
     }
 
-    private static TemplateFunctionException WrongType(string expected, object? value) => value is null
+    // Go refuses nil for a parameter that cannot be nil with its own words.
+    private static TemplateFunctionException WrongType(int index, string expected, object? value) => value is null
         ? new TemplateFunctionException($"invalid value; expected {expected}")
-        : new TemplateFunctionException($"wrong type for value; expected {expected}; got {GoValues.TypeName(value)}");
+        : TemplateFunctionException.WrongType(index, expected, value);
 }
