@@ -84,20 +84,24 @@ internal static class StringFunctions
             return body(SprigArguments.Int(arguments, 0), SprigArguments.String(arguments, 1));
         });
 
-    // strings.Title: the first letter of every word upper-cased; letters, digits, '_' and '\'' keep a word going.
+    // strings.Title: a letter after a separator is upper-cased (each UTF-16 unit, which is exact outside the astral planes).
     private static string Title(string s)
     {
         var text = new StringBuilder(s.Length);
         var previous = ' ';
         foreach (var c in s)
         {
-            var separator = !(char.IsLetterOrDigit(previous) || previous == '_' || previous == '\'');
-            text.Append(separator ? char.ToUpperInvariant(c) : c);
+            text.Append(IsSeparator(previous) ? char.ToUpperInvariant(c) : c);
             previous = c;
         }
 
         return text.ToString();
     }
+
+    // Go's isSeparator: ASCII other than letters, digits and '_'; beyond ASCII, only spaces.
+    private static bool IsSeparator(char c) => c <= '\u007F'
+        ? !(char.IsAsciiLetterOrDigit(c) || c == '_')
+        : !char.IsLetterOrDigit(c) && char.IsWhiteSpace(c);
 
     // strings.Replace with an empty old string inserts the new one before every character and at the end.
     private static string ReplaceEmpty(string source, string replacement)

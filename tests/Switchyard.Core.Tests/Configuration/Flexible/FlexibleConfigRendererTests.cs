@@ -46,12 +46,27 @@ public sealed class FlexibleConfigRendererTests : IDisposable
     [InlineData("{{ range $i, $h := .service.hosts }}{{ if $i }},{{ end }}{{ $h | quote }}{{ end }}", "\"http://b\",\"http://a\"")]
     [InlineData("{{ .service.hosts | sortAlpha | toJson }}", """["http://a","http://b"]""")]
     [InlineData("{{ add1 .service.port }}", "8081")]
+    [InlineData("{{ keys .service | join \",\" }}", "cors,hosts,port,timeout")]
+    [InlineData("{{ toJson .service.timeout }}|{{ .service.port | int | printf \"%05d\" }}", "1.5|08080")]
+    [InlineData("{{ dict \"a\" .service.port | toPrettyJson }}", "{\n  \"a\": 8080\n}")]
     public void The_template_renders_as_krakend_renders_it(string template, string rendered)
     {
         var rendering = Render(template);
 
         rendering.Errors.Should().BeEmpty();
         rendering.Json.Should().Be(rendered);
+    }
+
+    [Theory]
+    [InlineData("{{ fail \"no region\" }}", "krakend.tmpl:1:4", "error calling fail: no region")]
+    [InlineData("{{ repeat .service.port \"x\" }}", "krakend.tmpl:1:11", "wrong type for value; expected int; got float64")]
+    public void A_function_that_fails_names_the_position_of_the_call(string template, string position, string message)
+    {
+        var rendering = Render(template);
+
+        rendering.Json.Should().BeNull();
+        rendering.Errors.Should().ContainSingle().Which.Path.Should().Be(position);
+        rendering.Errors[0].Message.Should().Contain(message);
     }
 
     [Fact]

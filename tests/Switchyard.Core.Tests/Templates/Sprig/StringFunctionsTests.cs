@@ -18,6 +18,8 @@ public sealed class StringFunctionsTests
         { "lower", ["HELLO"], "hello" },
         { "title", ["hello world"], "Hello World" },
         { "title", ["hello-world foo_bar"], "Hello-World Foo_bar" },
+        { "title", ["don't stop"], "Don'T Stop" },
+        { "title", ["¿qué tal"], "¿qué Tal" },
         { "replace", [" ", "-", "I Am Henry VIII"], "I-Am-Henry-VIII" },
         { "replace", ["", "-", "ab"], "-a-b-" },
         { "contains", ["cat", "catch"], true },
