@@ -32,7 +32,8 @@ internal static class FlexibleFunctions
             throw new TemplateFunctionException("include takes one file name");
         }
 
-        var path = partialsDirectory is null ? name : Path.Combine(partialsDirectory, name);
+        // Joined as Go's path.Join joins: a rooted name stays inside the partials folder.
+        var path = partialsDirectory is null ? name : Path.Join(partialsDirectory, name);
         try
         {
             return File.ReadAllText(path);

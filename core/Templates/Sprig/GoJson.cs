@@ -6,10 +6,14 @@ namespace Switchyard.Templates.Sprig;
 /// <summary>
 /// Go's <c>json.Marshal</c> (and <c>json.MarshalIndent</c>) over the template value model, byte for byte: map keys
 /// sorted, <c>&lt; &gt; &amp;</c> and U+2028/U+2029 escaped as <c>\u003c</c>..., floats in Go's shortest form
-/// (<c>8080</c>, <c>0.5</c>, <c>1e+21</c>, <c>1e-7</c>). A value JSON cannot hold (NaN, infinities, a function) fails.
+/// (<c>8080</c>, <c>0.5</c>, <c>1e+21</c>, <c>1e-7</c>). A value JSON cannot hold (NaN, infinities, a function, a cycle) fails.
 /// </summary>
 internal sealed class GoJson
 {
+    // Go's encoder starts looking for cycles past 1000 levels and fails on one; a map set into itself (`set $d "x" $d`)
+    // fails here at that depth too, instead of exhausting the stack.
+    private const int MaxDepth = 1000;
+
     private readonly StringBuilder _text = new();
     private readonly string? _indent;
     private readonly bool _escapeHtml;
@@ -32,6 +36,11 @@ internal sealed class GoJson
 
     private bool Write(object? value, int depth)
     {
+        if (depth > MaxDepth)
+        {
+            return false;
+        }
+
         switch (value)
         {
             case null:

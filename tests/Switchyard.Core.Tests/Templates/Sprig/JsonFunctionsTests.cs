@@ -43,6 +43,15 @@ public sealed class JsonFunctionsTests
     }
 
     [Fact]
+    public void A_map_that_holds_itself_fails_instead_of_exhausting_the_stack()
+    {
+        var map = Map();
+        map["self"] = map;
+
+        Call("toJson", map).Should().Be("");
+    }
+
+    [Fact]
     public void FromJson_reads_numbers_as_float64_and_bad_json_as_nil()
     {
         Call("fromJson", """{"port": 8080, "hosts": ["a"], "on": true, "none": null}""")
