@@ -11,4 +11,13 @@ public sealed record ConfigLoadResult
 
     /// <summary>Problems that do not stop the gateway (unsupported keys, ignored endpoints...).</summary>
     public IReadOnlyList<ConfigProblem> Warnings { get; init; } = [];
+
+    /// <summary>
+    /// For a flexible configuration, the JSON its template rendered: what was loaded, and what the line numbers of a
+    /// JSON error refer to. Null for a plain file.
+    /// </summary>
+    public string? RenderedJson { get; init; }
+
+    /// <summary>Where the rendered JSON was kept (<c>FC_OUT</c>, <c>--out</c>), or null.</summary>
+    public string? RenderedFile { get; init; }
 }

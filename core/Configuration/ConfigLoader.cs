@@ -68,18 +68,9 @@ public static class ConfigLoader
         }
     }
 
-    private static string InvalidJson(JsonException e)
-    {
-        // System.Text.Json appends its own zero-based position to the text; show it once, one-based.
-        var message = e.Message;
-        var suffix = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        if (suffix >= 0)
-        {
-            message = message[..suffix];
-        }
-
-        return $"invalid JSON at line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}: {message}";
-    }
+    // Shown once, one-based (System.Text.Json's own position is zero-based).
+    private static string InvalidJson(JsonException e) =>
+        $"invalid JSON at line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}: {JsonErrorText.WithoutPosition(e)}";
 
     private static ConfigLoadResult Result(ServiceConfig? config, ConfigProblems problems) =>
         new() { Config = config, Errors = problems.Errors, Warnings = problems.Warnings };

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Switchyard.Core.Configuration;
+using Switchyard.Core.Configuration.Flexible;
 using Switchyard.Core.Durable;
 using Switchyard.Functions.Durable;
 using Switchyard.Functions.Packaging;
@@ -15,6 +15,8 @@ namespace Switchyard.Functions.Cli;
 /// with <c>--zip</c> <c>DIR.zip</c> beside it. The configuration is validated first: on any error nothing is written. The
 /// executable is Native AOT unless <c>--runtime r2r</c> asks for ReadyToRun or the configuration has durable pipes, which
 /// a Native AOT build cannot run (<see cref="NativeAotDurable"/>): those are published ReadyToRun, and <c>package</c> says so.
+/// A flexible configuration (<c>FC_ENABLE</c>, <c>--settings</c> ...) is rendered here, once: the app ships the rendered
+/// <c>krakend.json</c> and needs no template, settings or partial at run time.
 /// </summary>
 internal static class PackageCommand
 {
@@ -42,6 +44,7 @@ internal static class PackageCommand
         {
             config, output, zip, noPublish, runtime, project, appName,
         };
+        var flexible = FlexibleConfigFlags.AddTo(command);
         command.SetAction((result, cancellationToken) => PackageAsync(
             new PackageRequest(
                 ConfigFileOption.Resolve(result.GetValue(config)),
@@ -55,7 +58,8 @@ internal static class PackageCommand
                     NativeAotName => AppRuntime.NativeAot,
                     ReadyToRunName => AppRuntime.ReadyToRun,
                     _ => null,
-                }),
+                },
+                flexible.Resolve(result, Environment.GetEnvironmentVariable)),
             Console.Out,
             Console.Error,
             cancellationToken));
@@ -67,7 +71,7 @@ internal static class PackageCommand
         // The function app runs in the configuration's folder (app/): relative TLS paths are checked from there, and tls
         // itself is left to the platform.
         var configDirectory = Path.GetDirectoryName(Path.GetFullPath(request.ConfigPath));
-        var (loaded, tls) = TlsFileCheck.Apply(FunctionsHostTls.Refuse(ConfigLoader.LoadFile(request.ConfigPath)), serveHttps: false, configDirectory);
+        var (loaded, tls) = TlsFileCheck.Apply(FunctionsHostTls.Refuse(FlexibleConfigLoader.LoadFile(request.ConfigPath, request.Flexible, Environment.GetEnvironmentVariable)), serveHttps: false, configDirectory);
         tls?.Dispose();
         ConfigReport.Write(loaded, request.ConfigPath, errors);
         if (loaded.Config is not { } config)
@@ -129,7 +133,7 @@ internal static class PackageCommand
         }
 
         var publishProject = request.Publish ? tree.Project : null;
-        if (await PackageWriter.WriteAsync(package, request.ConfigPath, request.Output, tree.Templates, publishProject, runtime, cancellationToken).ConfigureAwait(false) is { } failure)
+        if (await PackageWriter.WriteAsync(package, new PackagedConfig(request.ConfigPath, loaded.RenderedJson), request.Output, tree.Templates, publishProject, runtime, cancellationToken).ConfigureAwait(false) is { } failure)
         {
             await errors.WriteLineAsync($"error: {failure}").ConfigureAwait(false);
             return 1;
@@ -168,5 +172,7 @@ internal static class PackageCommand
 
 /// <summary>The arguments of <c>switchyard package</c>.</summary>
 /// <param name="Runtime">How the executable is compiled; null chooses (Native AOT, ReadyToRun for durable pipes).</param>
+/// <param name="Flexible">Flexible configuration, or null to read the file as JSON.</param>
 internal sealed record PackageRequest(
-    string ConfigPath, string Output, bool Zip, bool Publish, string? Project, string AppName, AppRuntime? Runtime = null);
+    string ConfigPath, string Output, bool Zip, bool Publish, string? Project, string AppName, AppRuntime? Runtime = null,
+    FlexibleConfigOptions? Flexible = null);

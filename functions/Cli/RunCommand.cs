@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Switchyard.Core.Configuration;
+using Switchyard.Core.Configuration.Flexible;
 using Switchyard.Functions.Durable;
 using Switchyard.Functions.Hosting;
 using Switchyard.Functions.Serverless;
@@ -17,7 +17,9 @@ internal static class RunCommand
         var config = ConfigFileOption.Create();
         var port = new Option<int?>("--port", "-p") { Description = "Listen on this port instead of the configuration's." };
         var command = new Command("run", "Serve a configuration (the default command).") { config, port };
-        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(config), result.GetValue(port), cancellationToken));
+        var flexible = FlexibleConfigFlags.AddTo(command);
+        command.SetAction((result, cancellationToken) => RunAsync(
+            result.GetValue(config), result.GetValue(port), cancellationToken, flexible: flexible.Resolve(result, Environment.GetEnvironmentVariable)));
         return command;
     }
 
@@ -25,11 +27,13 @@ internal static class RunCommand
     /// <param name="port">The <c>--port</c> option, when given.</param>
     /// <param name="cancellationToken">Stops the gateway.</param>
     /// <param name="errors">Where the configuration's problems are printed; standard error by default.</param>
-    public static async Task<int> RunAsync(string? configPath, int? port, CancellationToken cancellationToken, TextWriter? errors = null)
+    /// <param name="flexible">Flexible configuration, or null to read the file as JSON.</param>
+    public static async Task<int> RunAsync(
+        string? configPath, int? port, CancellationToken cancellationToken, TextWriter? errors = null, FlexibleConfigOptions? flexible = null)
     {
         var path = ConfigFileOption.Resolve(configPath);
         var serverless = ServerlessOptions.FromEnvironment();
-        var loaded = StaticSubscriptionCheck.Apply(NativeAotDurable.Refuse(ConfigLoader.LoadFile(path)));
+        var loaded = StaticSubscriptionCheck.Apply(NativeAotDurable.Refuse(FlexibleConfigLoader.LoadFile(path, flexible, Environment.GetEnvironmentVariable)));
         if (serverless.UnderFunctionsHost)
         {
             loaded = FunctionsHostTls.Refuse(loaded);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Switchyard.Core.Agents;
 using Switchyard.Core.Configuration;
+using Switchyard.Core.Configuration.Flexible;
 using Switchyard.Core.Telemetry.Tracing;
 
 namespace Switchyard.Functions.Cli;
@@ -53,7 +54,7 @@ internal static class SendCommand
 
     public static async Task<int> SendAsync(SendRequest request, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
-        var loaded = ConfigLoader.LoadFile(request.ConfigPath);
+        var loaded = FlexibleConfigLoader.LoadFile(request.ConfigPath, FlexibleConfigOptions.FromEnvironment(Environment.GetEnvironmentVariable), Environment.GetEnvironmentVariable);
         if (loaded.Config is not { } config)
         {
             ConfigReport.Write(loaded, request.ConfigPath, errors);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Switchyard.Core.Configuration.Flexible;
 
 namespace Switchyard.Functions.Cli;
 
@@ -21,8 +22,10 @@ internal static class SwitchyardCommand
             WorkflowsCommand.Create(),
         };
 
-        // `switchyard` alone (and `dotnet run --project functions`) serves the embedded default configuration.
-        root.SetAction((result, cancellationToken) => RunCommand.RunAsync(null, null, cancellationToken));
+        // `switchyard` alone (and `dotnet run --project functions`) serves the embedded default configuration, rendered
+        // when FC_ENABLE asks for it.
+        root.SetAction((result, cancellationToken) => RunCommand.RunAsync(
+            null, null, cancellationToken, flexible: FlexibleConfigOptions.FromEnvironment(Environment.GetEnvironmentVariable)));
         return root;
     }
 }

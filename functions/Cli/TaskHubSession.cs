@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging.Abstractions;
 using Switchyard.Core.Configuration;
+using Switchyard.Core.Configuration.Flexible;
 using Switchyard.Core.Durable;
 using Switchyard.Functions.Durable;
 
@@ -25,7 +26,7 @@ internal static class TaskHubSession
             return 1;
         }
 
-        var loaded = ConfigLoader.LoadFile(configPath);
+        var loaded = FlexibleConfigLoader.LoadFile(configPath, FlexibleConfigOptions.FromEnvironment(Environment.GetEnvironmentVariable), Environment.GetEnvironmentVariable);
         if (loaded.Config is not { } config)
         {
             ConfigReport.Write(loaded, configPath, errors);

@@ -1,7 +1,7 @@
 namespace Switchyard.Functions.Packaging;
 
 /// <summary>
-/// Writes a package to its folder: the generated files, the configuration as <c>app/krakend.json</c> with the
+/// Writes a package to its folder: the generated files, the configuration (or the JSON its template rendered) as <c>app/krakend.json</c> with the
 /// local files (<see cref="PackagedFiles"/>) beside it, the Bicep templates the parameters are for and, unless asked
 /// not to, the published executable. Everything is built in a staging folder beside the target and moved into
 /// place at the end, so a failed publish leaves the previous package (or nothing) behind, and a package never keeps
@@ -12,7 +12,7 @@ internal static class PackageWriter
     /// <summary>Writes the package; returns null on success, else why nothing was written.</summary>
     public static async Task<string?> WriteAsync(
         FunctionAppPackage package,
-        string configPath,
+        PackagedConfig config,
         string outputDirectory,
         string templates,
         string? publishProject,
@@ -45,9 +45,18 @@ internal static class PackageWriter
                 return failure;
             }
 
-            // Copied byte for byte after publishing, so the app serves exactly the file that was validated.
-            File.Copy(configPath, Path.Combine(app, PackageLayout.ConfigName), overwrite: true);
-            CopyAppFiles(package.AppFiles, Path.GetDirectoryName(Path.GetFullPath(configPath))!, app);
+            // Written after publishing, byte for byte what was validated: the file, or the JSON its template rendered.
+            var shipped = Path.Combine(app, PackageLayout.ConfigName);
+            if (config.RenderedJson is { } rendered)
+            {
+                await File.WriteAllTextAsync(shipped, rendered, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                File.Copy(config.Path, shipped, overwrite: true);
+            }
+
+            CopyAppFiles(package.AppFiles, Path.GetDirectoryName(Path.GetFullPath(config.Path))!, app);
             CopyTemplates(templates, Path.Combine(staging, PackageLayout.TemplateFolder));
 
             if (Directory.Exists(target))

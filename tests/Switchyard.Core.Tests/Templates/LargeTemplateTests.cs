@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Switchyard.Templates;
@@ -7,12 +6,13 @@ namespace Switchyard.Core.Tests.Templates;
 
 /// <summary>
 /// A templated gateway configuration of a few hundred lines, in the shape KrakenD's flexible configuration takes
-/// (settings ranged over, sub-templates per endpoint, printf, conditionals), renders well under the 50 ms budget.
+/// (settings ranged over, sub-templates per endpoint, printf, conditionals), renders to the JSON it describes, the same
+/// every time. How long it takes is measured in bench/ (FlexibleConfigBenchmarks), not here.
 /// </summary>
-public sealed class RenderingSpeedTests
+public sealed class LargeTemplateTests
 {
     [Fact]
-    public void A_configuration_template_of_hundreds_of_lines_renders_in_well_under_50_ms()
+    public void A_configuration_template_of_hundreds_of_lines_renders_every_endpoint_and_renders_the_same_again()
     {
         var (template, settings) = Configuration(endpoints: 120);
         var set = new TemplateSet(TemplateFunctions.Builtins());
@@ -22,19 +22,19 @@ public sealed class RenderingSpeedTests
         var rendered = set.Render("krakend.tmpl", settings);
         using (var document = JsonDocument.Parse(rendered))
         {
-            document.RootElement.GetProperty("endpoints").GetArrayLength().Should().Be(120);
+            var root = document.RootElement;
+            root.GetProperty("port").GetInt32().Should().Be(8080);
+            root.GetProperty("endpoints").GetArrayLength().Should().Be(120);
+            var third = root.GetProperty("endpoints")[3];
+            third.GetProperty("endpoint").GetString().Should().Be("/api/v1/resource3");
+            third.GetProperty("method").GetString().Should().Be("POST");
+            third.GetProperty("input_headers")[1].GetString().Should().Be("X-Id-3");
+            third.GetProperty("extra_config").EnumerateObject().Should().BeEmpty("resource3 has no cache");
+            third.GetProperty("backend")[0].GetProperty("url_pattern").GetString().Should().Be("/r/3");
+            third.GetProperty("backend")[0].GetProperty("host")[0].GetString().Should().Be("http://127.0.0.1:8003");
         }
 
-        var times = new List<double>();
-        for (var i = 0; i < 15; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            set.Render("krakend.tmpl", settings);
-            times.Add(watch.Elapsed.TotalMilliseconds);
-        }
-        times.Sort();
-        // The median, so that one pause of a loaded machine does not decide; the budget is 50 ms.
-        times[times.Count / 2].Should().BeLessThan(25);
+        set.Render("krakend.tmpl", settings).Should().Be(rendered, "executing does not change the set, so a second render is the same");
     }
 
     private static (string Template, object? Settings) Configuration(int endpoints)
