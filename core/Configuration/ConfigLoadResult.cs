@@ -20,4 +20,10 @@ public sealed record ConfigLoadResult
 
     /// <summary>Where the rendered JSON was kept (<c>FC_OUT</c>, <c>--out</c>), or null.</summary>
     public string? RenderedFile { get; init; }
+
+    /// <summary>
+    /// For a flexible configuration, the template actions that printed <c>&lt;no value&gt;</c> (a key the settings do
+    /// not have), each as <c>krakend.tmpl:12:5: {{.service.port}} printed &lt;no value&gt;</c>.
+    /// </summary>
+    public IReadOnlyList<string> RenderedNoValues { get; init; } = [];
 }

@@ -51,23 +51,30 @@ public sealed class TemplateSet(TemplateFunctions functions)
     public bool Contains(string name) => _templates.ContainsKey(name);
 
     /// <summary>Executes the template <paramref name="name"/> with <paramref name="data"/> as dot, writing to <paramref name="output"/>.</summary>
+    /// <param name="name">The template to execute.</param>
+    /// <param name="data">Dot, and <c>$</c>.</param>
+    /// <param name="output">Where the text goes.</param>
+    /// <param name="noValues">When given, every action that printed <c>&lt;no value&gt;</c> is added to it.</param>
     /// <exception cref="TemplateException">The template is missing or fails while executing.</exception>
-    public void Execute(string name, object? data, TextWriter output)
+    public void Execute(string name, object? data, TextWriter output, ICollection<PrintedNoValue>? noValues = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         if (!_templates.TryGetValue(name, out var tree))
         {
             throw new TemplateException(name, 0, 0, $"no template {GoQuote.Quote(name)} in the set{DefinedTemplates()}");
         }
-        Executor.Execute(this, tree, data, output);
+        Executor.Execute(this, tree, data, output, noValues);
     }
 
-    /// <summary>Executes the template <paramref name="name"/> with <paramref name="data"/> and returns what it wrote.</summary>
+    /// <summary>
+    /// Executes the template <paramref name="name"/> with <paramref name="data"/> and returns what it wrote (with
+    /// <paramref name="noValues"/> as <see cref="Execute"/> has it).
+    /// </summary>
     /// <exception cref="TemplateException">The template is missing or fails while executing.</exception>
-    public string Render(string name, object? data)
+    public string Render(string name, object? data, ICollection<PrintedNoValue>? noValues = null)
     {
         using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        Execute(name, data, writer);
+        Execute(name, data, writer, noValues);
         return writer.ToString();
     }
 }

@@ -23,9 +23,9 @@ internal static class ConfigReport
             output.WriteLine($"error: {error}");
         }
 
-        if (result.Errors.Count > 0 && result.RenderedJson is { } rendered)
+        if (result.Errors.Count > 0 && result.RenderedJson is not null)
         {
-            WriteRenderedPointer(rendered, result.RenderedFile, output);
+            WriteRenderedPointer(result, output);
         }
 
         foreach (var warning in result.Warnings)
@@ -35,22 +35,18 @@ internal static class ConfigReport
     }
 
     // Positions in the rendered JSON mean little without it; Go prints a key the settings lack as "<no value>", the most
-    // common cause of rendered JSON that does not parse, so its lines are named.
-    private static void WriteRenderedPointer(string rendered, string? file, TextWriter output)
+    // common cause of rendered JSON that does not parse, so the template actions that printed it are named.
+    private static void WriteRenderedPointer(ConfigLoadResult result, TextWriter output)
     {
-        output.WriteLine(file is not null
+        output.WriteLine(result.RenderedFile is { } file
             ? $"note: the paths and positions above are in the JSON the template rendered, kept in {file}"
             : "note: the paths and positions above are in the JSON the template rendered: print it with "
                 + "`switchyard check --show-rendered` (same options) or keep it with --out FILE (FC_OUT)");
-        var lines = rendered.Split('\n');
-        var missing = Enumerable.Range(0, lines.Length).Where(i => lines[i].Contains(NoValue, StringComparison.Ordinal)).Select(i => i + 1).ToList();
-        if (missing.Count > 0)
+        foreach (var noValue in result.RenderedNoValues)
         {
-            output.WriteLine($"note: the template printed {NoValue} (a key the settings do not have) on line {string.Join(", ", missing)} of the rendered JSON");
+            output.WriteLine($"note: {noValue}: the settings have no such key (is its settings file missing from FC_SETTINGS?)");
         }
     }
-
-    private const string NoValue = "<no value>";
 
     /// <summary><c>FILE: 2 errors, 1 warning</c>.</summary>
     public static string SummaryLine(ConfigLoadResult result, string path) =>

@@ -7,7 +7,7 @@ using Switchyard.Functions.Serverless;
 namespace Switchyard.Functions.Cli;
 
 /// <summary>
-/// <c>switchyard run [-c FILE] [--port N]</c>: validates the configuration and reads its TLS files, then serves it until
+/// <c>switchyard run [-c FILE] [--port N] [--debug]</c>: validates the configuration and reads its TLS files, then serves it until
 /// stopped. Under the Functions host <c>tls</c> is left to the platform (its files are not read).
 /// </summary>
 internal static class RunCommand
@@ -16,10 +16,12 @@ internal static class RunCommand
     {
         var config = ConfigFileOption.Create();
         var port = new Option<int?>("--port", "-p") { Description = "Listen on this port instead of the configuration's." };
-        var command = new Command("run", "Serve a configuration (the default command).") { config, port };
+        var debug = new Option<bool>("--debug", "-d") { Description = "Serve /__debug/ as the configuration's debug_endpoint does (KrakenD's run -d)." };
+        var command = new Command("run", "Serve a configuration (the default command).") { config, port, debug };
         var flexible = FlexibleConfigFlags.AddTo(command);
         command.SetAction((result, cancellationToken) => RunAsync(
-            result.GetValue(config), result.GetValue(port), cancellationToken, flexible: flexible.Resolve(result, Environment.GetEnvironmentVariable)));
+            result.GetValue(config), result.GetValue(port), cancellationToken,
+            flexible: flexible.Resolve(result, Environment.GetEnvironmentVariable), debug: result.GetValue(debug)));
         return command;
     }
 
@@ -28,8 +30,10 @@ internal static class RunCommand
     /// <param name="cancellationToken">Stops the gateway.</param>
     /// <param name="errors">Where the configuration's problems are printed; standard error by default.</param>
     /// <param name="flexible">Flexible configuration, or null to read the file as JSON.</param>
+    /// <param name="debug">The <c>--debug</c> option: <c>/__debug/</c> served whatever <c>debug_endpoint</c> says.</param>
     public static async Task<int> RunAsync(
-        string? configPath, int? port, CancellationToken cancellationToken, TextWriter? errors = null, FlexibleConfigOptions? flexible = null)
+        string? configPath, int? port, CancellationToken cancellationToken, TextWriter? errors = null, FlexibleConfigOptions? flexible = null,
+        bool debug = false)
     {
         var path = ConfigFileOption.Resolve(configPath);
         var serverless = ServerlessOptions.FromEnvironment();
@@ -37,6 +41,11 @@ internal static class RunCommand
         if (serverless.UnderFunctionsHost)
         {
             loaded = FunctionsHostTls.Refuse(loaded);
+        }
+
+        if (debug && loaded.Config is { } debugged)
+        {
+            loaded = loaded with { Config = debugged with { DebugEndpoint = true } };
         }
 
         var url = loaded.Config is { } config ? ListenAddress.Choose(config, port) : "";

@@ -25,7 +25,12 @@ public static class FlexibleConfigLoader
             return new ConfigLoadResult { Errors = [problem], RenderedJson = json };
         }
 
-        return ConfigLoader.Parse(json) with { RenderedJson = json, RenderedFile = options.OutputFile };
+        return ConfigLoader.Parse(json) with
+        {
+            RenderedJson = json,
+            RenderedFile = options.OutputFile,
+            RenderedNoValues = [.. rendering.NoValues.Select(noValue => noValue.ToString())],
+        };
     }
 
     private static ConfigProblem? Keep(string output, string json)

@@ -25,16 +25,17 @@ public static class FlexibleConfigRenderer
 
         if (errors.Count > 0)
         {
-            return new FlexibleRendering(null, errors);
+            return new FlexibleRendering(null, errors, []);
         }
 
+        var noValues = new List<PrintedNoValue>();
         try
         {
-            return new FlexibleRendering(templates.Render(name, settings), []);
+            return new FlexibleRendering(templates.Render(name, settings, noValues), [], noValues);
         }
         catch (TemplateException e)
         {
-            return new FlexibleRendering(null, [Problem(e)]);
+            return new FlexibleRendering(null, [Problem(e)], noValues);
         }
     }
 

@@ -1,3 +1,5 @@
+using Switchyard.Templates;
+
 namespace Switchyard.Core.Configuration.Flexible;
 
 /// <summary>What rendering a flexible configuration gave: the JSON text, or the errors that stopped it.</summary>
@@ -6,4 +8,7 @@ namespace Switchyard.Core.Configuration.Flexible;
 /// Settings that could not be read (<c>settings/env.json:3:5</c>: ...), and template errors with their position
 /// (<c>krakend.tmpl:12:5: function "foo" not defined</c>).
 /// </param>
-public sealed record FlexibleRendering(string? Json, IReadOnlyList<ConfigProblem> Errors);
+/// <param name="NoValues">
+/// The actions that printed <c>&lt;no value&gt;</c> (a key the settings do not have), with their template positions.
+/// </param>
+public sealed record FlexibleRendering(string? Json, IReadOnlyList<ConfigProblem> Errors, IReadOnlyList<PrintedNoValue> NoValues);

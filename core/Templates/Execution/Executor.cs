@@ -15,23 +15,25 @@ internal sealed class Executor
 
     private readonly TemplateSet _set;
     private readonly TextWriter _output;
+    private readonly ICollection<PrintedNoValue>? _noValues;
     private List<Variable> _variables;
     private TemplateTree _template;
     private Node? _node;
     private int _depth;
 
-    private Executor(TemplateSet set, TemplateTree template, TextWriter output, object? data)
+    private Executor(TemplateSet set, TemplateTree template, TextWriter output, object? data, ICollection<PrintedNoValue>? noValues)
     {
         _set = set;
         _template = template;
         _output = output;
+        _noValues = noValues;
         _variables = [new Variable("$", data)];
     }
 
-    public static void Execute(TemplateSet set, TemplateTree template, object? data, TextWriter output)
+    public static void Execute(TemplateSet set, TemplateTree template, object? data, TextWriter output, ICollection<PrintedNoValue>? noValues)
     {
         var dot = data ?? NoValue.Instance;
-        var executor = new Executor(set, template, output, dot);
+        var executor = new Executor(set, template, output, dot, noValues);
         executor.Walk(dot, template.Root);
     }
 
@@ -475,6 +477,11 @@ internal sealed class Executor
                 break;
             case NoValue:
                 _output.Write("<no value>");
+                if (_noValues is not null)
+                {
+                    var (line, column) = TemplateTree.LineAndColumn(_template.Text, node.Position);
+                    _noValues.Add(new PrintedNoValue(_template.ParseName, line, column, node.ToString()));
+                }
                 break;
             case TemplateFunction:
                 throw Error($"can't print {node} of type {GoValues.TypeName(value)}");

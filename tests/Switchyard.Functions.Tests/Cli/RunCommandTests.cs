@@ -41,6 +41,27 @@ public sealed class RunCommandTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(false, HttpStatusCode.NotFound)]
+    [InlineData(true, HttpStatusCode.OK)]
+    public async Task Run_with_debug_serves_the_debug_endpoint_the_file_leaves_off(bool debug, HttpStatusCode expected)
+    {
+        var path = Path.Combine(_directory, "krakend.json");
+        await File.WriteAllTextAsync(path, """{"version": 3, "listen_ip": "127.0.0.1"}""");
+        var port = new Uri(ClosedPort.Host()).Port;
+        using var stop = new CancellationTokenSource();
+        var run = RunCommand.RunAsync(path, port, stop.Token, debug: debug);
+        try
+        {
+            (await UntilAnsweredAsync(new Uri($"http://127.0.0.1:{port}/__debug/playground"), run)).Should().Be(expected);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            (await run).Should().Be(0);
+        }
+    }
+
     /// <summary>The gateway starts in the background: ask until it answers, failing at once if the command ended.</summary>
     private static async Task<HttpStatusCode> UntilAnsweredAsync(Uri uri, Task<int> run)
     {

@@ -118,17 +118,19 @@ public sealed class FlexibleErrorTests : IDisposable
     }
 
     [Fact]
-    public async Task A_settings_file_the_template_needs_but_is_missing_renders_no_value_and_the_lines_are_named()
+    public async Task A_settings_file_the_template_needs_but_is_missing_names_each_action_that_printed_no_value()
     {
         // Go renders a key missing from the data as <no value> (KrakenD does not set missingkey=error): the JSON then
-        // breaks where it was printed.
+        // breaks where it was printed, and each action that printed it is named by file, line and column.
         var template = PlaygroundWith("\"version\": 3", "\"version\": 3");
         File.Delete(Path.Combine(_directory, "settings", "dev", "env.json"));
 
         var report = await FailingCheckAsync(template);
 
         report.Should().StartWith("error: $: invalid JSON at line 5, position 13:")
-            .And.Contain("note: the template printed <no value> (a key the settings do not have) on line 5, 79, 85, 107, 113 of the rendered JSON\n");
+            .And.Contain("note: krakend-flexible-config.tmpl:5:16: {{.env.port}} printed <no value>: the settings have no such key (is its settings file missing from FC_SETTINGS?)\n")
+            .And.Contain("note: sample_template.tmpl:10:19: {{.env.host_case}} printed <no value>")
+            .And.Contain("note: sample_template.tmpl:38:23: {{.env.security}} printed <no value>");
     }
 
     [Fact]
