@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Switchyard.Core.Encoding;
 
 namespace Switchyard.Templates.Sprig;
 
@@ -138,7 +139,7 @@ internal sealed class GoJson
         }
     }
 
-    // encoding/json's floatEncoder: 'f' format, or 'e' below 1e-6 and from 1e21.
+    // encoding/json refuses NaN and infinities; the rest in its float form (GoFloatFormat, the output encoders' own).
     private bool WriteFloat(double number)
     {
         if (!double.IsFinite(number))
@@ -146,18 +147,7 @@ internal sealed class GoJson
             return false;
         }
 
-        var magnitude = Math.Abs(number);
-        if (magnitude != 0 && (magnitude < 1e-6 || magnitude >= 1e21))
-        {
-            // Go pads the exponent to two digits; encoding/json then shortens "e-07" to "e-7".
-            var text = GoFloat.Format(number, 'e', -1);
-            _text.Append(text.Length >= 4 && text[^4] == 'e' && text[^3] == '-' && text[^2] == '0' ? text.Remove(text.Length - 2, 1) : text);
-        }
-        else
-        {
-            _text.Append(GoFloat.Format(number, 'f', -1));
-        }
-
+        _text.Append(GoFloatFormat.Format(number));
         return true;
     }
 
