@@ -62,7 +62,7 @@ public abstract class AgentRunnerTestBase : IAsyncDisposable
             Memory = new MemoryDriverOptions { Exchange = "ex" },
         };
 
-    protected AgentRunner Run(AsyncAgentConfig agent, Func<IMessageSource>? connect = null, Func<double>? random = null)
+    protected AgentRunner Run(AsyncAgentConfig agent, Func<IMessageSource>? connect = null, Func<double>? random = null, TimeProvider? time = null)
     {
         if (connect is null)
         {
@@ -76,7 +76,12 @@ public abstract class AgentRunnerTestBase : IAsyncDisposable
             pipe,
             connect ?? (() => MemoryMessageSource.Create(_broker, agent)),
             _health,
-            new AgentRunnerOptions { Log = (level, name, message, _) => _logs.Enqueue((level, name, message)), Random = random });
+            new AgentRunnerOptions
+            {
+                Log = (level, name, message, _) => _logs.Enqueue((level, name, message)),
+                Random = random,
+                TimeProvider = time ?? TimeProvider.System,
+            });
         _runners.Add(runner);
         runner.Start();
         return runner;

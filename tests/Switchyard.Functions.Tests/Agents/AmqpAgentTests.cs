@@ -85,7 +85,7 @@ public sealed class AmqpAgentTests(RabbitMqServer server, ITestOutputHelper outp
         var took = backend.Completions[^1] - backend.Arrivals[0];
         output.WriteLine($"16 messages of 200 ms with 8 workers: {took.TotalMilliseconds:F0} ms, at most {backend.MaxConcurrent} at once");
         backend.MaxConcurrent.Should().Be(8);
-        took.Should().BeGreaterThan(TimeSpan.FromMilliseconds(380), "two rounds of 200 ms").And.BeLessThan(TimeSpan.FromMilliseconds(900), "two rounds of 8, not 16 one after the other (3.2 s)");
+        took.Should().BeGreaterThan(TimeSpan.FromMilliseconds(380), "two rounds of 200 ms: never more than 8 at once");
     }
 
     [Fact]

@@ -1,6 +1,9 @@
-namespace Switchyard.Core.Tests.FanOut;
+namespace Switchyard.Core.Tests;
 
-/// <summary>A clock with timers that fire only when a test moves the clock past them.</summary>
+/// <summary>
+/// A clock with timers that fire only when a test moves the clock past them. Its monotonic clock is the manual one too,
+/// so elapsed times (a token bucket's refill) move only with <see cref="Advance"/>.
+/// </summary>
 internal sealed class TimerTimeProvider : TimeProvider
 {
     private readonly Lock _lock = new();
@@ -14,6 +17,10 @@ internal sealed class TimerTimeProvider : TimeProvider
             return _now;
         }
     }
+
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    public override long GetTimestamp() => GetUtcNow().UtcTicks;
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
