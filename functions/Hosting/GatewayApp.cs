@@ -84,6 +84,10 @@ internal static class GatewayApp
         var quiet = (LogLevel)Math.Max((int)LogLevel.Warning, (int)least);
         builder.Logging.AddFilter("Microsoft.AspNetCore", quiet);
 
+        // Its only messages are each request's start and end at Information, below the quiet level; while it is enabled at
+        // all, ASP.NET Core starts an activity and a log scope for every request to give those messages their trace.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+
         // The durable engine tells every queue poll and lease renewal at Information: its warnings and errors are enough.
         builder.Logging.AddFilter("DurableTask", quiet);
         configureLogging?.Invoke(builder.Logging);

@@ -107,14 +107,22 @@ internal sealed class GlobalTelemetryLayer
         var request = context.Request;
 
         // ASP.NET Core may have made its own request activity current (it does when anything listens to its diagnostics);
-        // nothing exports it, so the server span must not hang under it: the span is a root, or the client's child.
-        Activity.Current = null;
+        // nothing exports it, so the server span must not hang under it: the span is a root, or the client's child. Each
+        // write to the current activity or baggage is a copy of the request's execution context: only when needed.
+        if (Activity.Current is not null)
+        {
+            Activity.Current = null;
+        }
+
         var parent = default(ActivityContext);
         if (!_options.DisablePropagation)
         {
             var propagated = Propagator.Extract(default, request.Headers, static (headers, name) => headers[name]);
             parent = propagated.ActivityContext;
-            Baggage.Current = propagated.Baggage;
+            if (propagated.Baggage.Count > 0)
+            {
+                Baggage.Current = propagated.Baggage;
+            }
         }
 
         var name = method == "_OTHER" ? "HTTP" : method;

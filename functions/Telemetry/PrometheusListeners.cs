@@ -73,9 +73,9 @@ internal sealed class PrometheusListeners(OpenTelemetryOptions options, string[]
 
     private MeterProvider MetricsOf(PrometheusExporterOptions exporter)
     {
-        var metrics = Sdk.CreateMeterProviderBuilder()
-            .SetResourceBuilder(TelemetryResource.Describe(ResourceBuilder.CreateDefault(), options))
-            .AddMeter(meters);
+        var metrics = TelemetryServices.AddMeters(
+            Sdk.CreateMeterProviderBuilder().SetResourceBuilder(TelemetryResource.Describe(ResourceBuilder.CreateDefault(), options)),
+            meters);
         if (exporter.RuntimeMetrics)
         {
             metrics.AddMeter(RuntimeMeter);

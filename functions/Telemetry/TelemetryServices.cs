@@ -23,6 +23,8 @@ internal static class TelemetryServices
     // round trip.
     private const string HttpClientSource = "System.Net.Http";
 
+    private static readonly string[] HttpClientGauges = ["http.client.active_requests", "http.client.open_connections"];
+
     /// <summary>
     /// The options telemetry runs with: the file's, else, when only Application Insights asks, the defaults with the
     /// service named as <c>service_name</c>'s default would name it.
@@ -76,7 +78,7 @@ internal static class TelemetryServices
         {
             telemetry.WithMetrics(metrics =>
             {
-                metrics.AddMeter(meters);
+                AddMeters(metrics, meters);
                 OtlpExporters.AddMetrics(metrics, pushed, options.MetricReportingPeriod);
                 if (appInsights is not null)
                 {
@@ -92,6 +94,22 @@ internal static class TelemetryServices
                 // The message as the console shows it, not its template with the values apart.
                 options => options.IncludeFormattedMessage = true);
         }
+    }
+
+    /// <summary>
+    /// Subscribes <paramref name="metrics"/> to <paramref name="meters"/>, without the HttpClient's gauges of requests and
+    /// connections in use: KrakenD's round trip reports durations, sizes and counts only, and each of those gauges moves
+    /// twice per backend call.
+    /// </summary>
+    public static MeterProviderBuilder AddMeters(MeterProviderBuilder metrics, string[] meters)
+    {
+        metrics.AddMeter(meters);
+        foreach (var gauge in HttpClientGauges)
+        {
+            metrics.AddView(gauge, MetricStreamConfiguration.Drop);
+        }
+
+        return metrics;
     }
 
     /// <summary>The meters exported: the gateway's, and the HttpClient's when a backend layer asks for its round trip.</summary>

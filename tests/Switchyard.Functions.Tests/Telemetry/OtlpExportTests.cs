@@ -206,6 +206,30 @@ public sealed class OtlpExportTests
     }
 
     [Fact]
+    public async Task The_backend_round_trip_reports_the_HttpClient_durations_without_its_gauges_of_requests_and_connections()
+    {
+        await using var backend = await TestBackend.StartAsync("{}");
+        await using var receiver = await OtlpReceiver.StartAsync();
+        await using var gateway = await TelemetryGateway.StartAsync(TelemetryGateway.Configuration(backend.Host, $$"""
+            { {{TelemetryGateway.OtlpTo(receiver)}} }
+            """));
+
+        (await gateway.Client.GetAsync("users/1")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        // Round trip on by KrakenD's default: the HttpClient's own duration, by the backend's address.
+        var deadline = DateTime.UtcNow + Wait;
+        while (!receiver.Histograms.Any(point => point.Metric == "http.client.request.duration"
+            && Equals(point.Attributes.GetValueOrDefault("server.address"), new Uri(backend.Host).Host) && point.Count > 0))
+        {
+            DateTime.UtcNow.Should().BeBefore(deadline, "the round trip's duration is exported; received: " + string.Join(", ", receiver.MetricNames));
+            await Task.Delay(100);
+        }
+
+        receiver.MetricNames.Should().Contain("http.server.duration")
+            .And.NotContain(["http.client.active_requests", "http.client.open_connections"], "each moves twice per backend call and KrakenD reports neither");
+    }
+
+    [Fact]
     public async Task A_sample_rate_of_one_half_keeps_about_half_of_the_traces()
     {
         const int requests = 200;

@@ -16,13 +16,16 @@ public sealed class OtlpReceiver : IAsyncDisposable
 {
     private readonly ConcurrentQueue<ReceivedSpan> _spans;
     private readonly ConcurrentQueue<ReceivedHistogramPoint> _histograms;
+    private readonly ConcurrentDictionary<string, bool> _metricNames;
     private readonly LoopbackServer _server;
 
-    // The queues exist before the server, so its handler can fill them.
-    private OtlpReceiver(ConcurrentQueue<ReceivedSpan> spans, ConcurrentQueue<ReceivedHistogramPoint> histograms, LoopbackServer server)
+    // The collections exist before the server, so its handler can fill them.
+    private OtlpReceiver(
+        ConcurrentQueue<ReceivedSpan> spans, ConcurrentQueue<ReceivedHistogramPoint> histograms, ConcurrentDictionary<string, bool> metricNames, LoopbackServer server)
     {
         _spans = spans;
         _histograms = histograms;
+        _metricNames = metricNames;
         _server = server;
     }
 
@@ -38,12 +41,16 @@ public sealed class OtlpReceiver : IAsyncDisposable
     /// <summary>Every histogram point received so far, in arrival order (each export repeats cumulative points).</summary>
     public IReadOnlyList<ReceivedHistogramPoint> Histograms => [.. _histograms];
 
+    /// <summary>The name of every metric received so far, of any kind.</summary>
+    public IReadOnlyCollection<string> MetricNames => [.. _metricNames.Keys];
+
     public static async Task<OtlpReceiver> StartAsync()
     {
         var spans = new ConcurrentQueue<ReceivedSpan>();
         var histograms = new ConcurrentQueue<ReceivedHistogramPoint>();
-        var server = await LoopbackServer.StartAsync(context => ReceiveAsync(context, spans, histograms));
-        return new OtlpReceiver(spans, histograms, server);
+        var metricNames = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        var server = await LoopbackServer.StartAsync(context => ReceiveAsync(context, spans, histograms, metricNames));
+        return new OtlpReceiver(spans, histograms, metricNames, server);
     }
 
     /// <summary>
@@ -75,7 +82,7 @@ public sealed class OtlpReceiver : IAsyncDisposable
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private static async Task ReceiveAsync(
-        HttpContext context, ConcurrentQueue<ReceivedSpan> spans, ConcurrentQueue<ReceivedHistogramPoint> histograms)
+        HttpContext context, ConcurrentQueue<ReceivedSpan> spans, ConcurrentQueue<ReceivedHistogramPoint> histograms, ConcurrentDictionary<string, bool> metricNames)
     {
         if (!HttpMethods.IsPost(context.Request.Method))
         {
@@ -90,7 +97,7 @@ public sealed class OtlpReceiver : IAsyncDisposable
                 Keep(ExportTraceServiceRequest.Parser.ParseFrom(body), spans);
                 break;
             case "/v1/metrics":
-                Keep(ExportMetricsServiceRequest.Parser.ParseFrom(body), histograms);
+                Keep(ExportMetricsServiceRequest.Parser.ParseFrom(body), histograms, metricNames);
                 break;
             default:
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
@@ -134,9 +141,14 @@ public sealed class OtlpReceiver : IAsyncDisposable
         }
     }
 
-    private static void Keep(ExportMetricsServiceRequest request, ConcurrentQueue<ReceivedHistogramPoint> histograms)
+    private static void Keep(ExportMetricsServiceRequest request, ConcurrentQueue<ReceivedHistogramPoint> histograms, ConcurrentDictionary<string, bool> metricNames)
     {
-        var metrics = request.ResourceMetrics.SelectMany(resource => resource.ScopeMetrics).SelectMany(scope => scope.Metrics);
+        var metrics = request.ResourceMetrics.SelectMany(resource => resource.ScopeMetrics).SelectMany(scope => scope.Metrics).ToList();
+        foreach (var metric in metrics)
+        {
+            metricNames.TryAdd(metric.Name, true);
+        }
+
         foreach (var metric in metrics.Where(metric => metric.Histogram is not null))
         {
             foreach (var point in metric.Histogram.DataPoints)
