@@ -33,38 +33,25 @@ internal static class BackendSpanProxy
         var name = NameOf(backend);
         var kind = backend.Workflow is null ? ActivityKind.Client : ActivityKind.Internal;
         var attributes = new LayerAttributes(layer.StaticAttributes, layer.ReportHeaders, layer.SkipHeaders, endpoint?.JwtValidator?.AuthHeaderName);
-        // Nobody listening, the call is the backend's own: not even an async frame is added.
-        return (request, cancellationToken) => GatewayTracing.Source.HasListeners() ? TracedAsync(request, cancellationToken) : next(request, cancellationToken);
-
-        async ValueTask<ProxyResponse> TracedAsync(ProxyRequest request, CancellationToken cancellationToken)
+        object position = step;
+        return new SpannedCall(name, kind, (span, request) =>
         {
-            using var span = GatewayTracing.Source.StartActivity(name, kind);
-            if (span is null)
+            span.SetTag(SpanAttributes.Stage, "backend");
+            span.SetTag(SpanAttributes.Route, name);
+            span.SetTag(SpanAttributes.Endpoint, endpoint?.Endpoint);
+            span.SetTag(SpanAttributes.RequestMethod, request.Method);
+            span.SetTag(SpanAttributes.Step, position);
+            span.SetTag(SpanAttributes.BackendGroup, backend.Group);
+            span.SetTag(SpanAttributes.Workflow, backend.Workflow?.Endpoint);
+            if (request.Url is { } url)
             {
-                return await next(request, cancellationToken).ConfigureAwait(false);
+                span.SetTag(SpanAttributes.ServerAddress, url.Host);
+                span.SetTag(SpanAttributes.ServerPort, url.Port);
+                span.SetTag(SpanAttributes.UrlFull, WithRedactedQuery(url));
             }
 
-            if (span.IsAllDataRequested)
-            {
-                span.SetTag(SpanAttributes.Stage, "backend");
-                span.SetTag(SpanAttributes.Route, name);
-                span.SetTag(SpanAttributes.Endpoint, endpoint?.Endpoint);
-                span.SetTag(SpanAttributes.RequestMethod, request.Method);
-                span.SetTag(SpanAttributes.Step, step);
-                span.SetTag(SpanAttributes.BackendGroup, backend.Group);
-                span.SetTag(SpanAttributes.Workflow, backend.Workflow?.Endpoint);
-                if (request.Url is { } url)
-                {
-                    span.SetTag(SpanAttributes.ServerAddress, url.Host);
-                    span.SetTag(SpanAttributes.ServerPort, url.Port);
-                    span.SetTag(SpanAttributes.UrlFull, WithRedactedQuery(url));
-                }
-
-                attributes.Add(span, request.Headers);
-            }
-
-            return await SpannedCall.RunAsync(span, next, request, cancellationToken).ConfigureAwait(false);
-        }
+            attributes.Add(span, request.Headers);
+        }).Wrap(next);
     }
 
     /// <summary>The span name of <paramref name="backend"/>'s calls: its <c>url_pattern</c> without the query.</summary>

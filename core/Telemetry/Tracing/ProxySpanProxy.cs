@@ -27,27 +27,13 @@ internal static class ProxySpanProxy
         var attributes = new LayerAttributes(layer.TracesStaticAttributes, layer.ReportHeaders, layer.SkipHeaders, endpoint.JwtValidator?.AuthHeaderName);
         var route = endpoint.Endpoint;
         var workflow = name == route ? null : route;
-        // Nobody listening, the call is the pipe's own: not even an async frame is added.
-        return (request, cancellationToken) => GatewayTracing.Source.HasListeners() ? TracedAsync(request, cancellationToken) : next(request, cancellationToken);
-
-        async ValueTask<ProxyResponse> TracedAsync(ProxyRequest request, CancellationToken cancellationToken)
+        return new SpannedCall(name, ActivityKind.Internal, (span, request) =>
         {
-            using var span = GatewayTracing.Source.StartActivity(name, ActivityKind.Internal);
-            if (span is null)
-            {
-                return await next(request, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (span.IsAllDataRequested)
-            {
-                span.SetTag(SpanAttributes.Stage, "proxy");
-                span.SetTag(SpanAttributes.Route, route);
-                span.SetTag(SpanAttributes.RequestMethod, endpoint.Method);
-                span.SetTag(SpanAttributes.Workflow, workflow);
-                attributes.Add(span, request.Headers);
-            }
-
-            return await SpannedCall.RunAsync(span, next, request, cancellationToken).ConfigureAwait(false);
-        }
+            span.SetTag(SpanAttributes.Stage, "proxy");
+            span.SetTag(SpanAttributes.Route, route);
+            span.SetTag(SpanAttributes.RequestMethod, endpoint.Method);
+            span.SetTag(SpanAttributes.Workflow, workflow);
+            attributes.Add(span, request.Headers);
+        }).Wrap(next);
     }
 }

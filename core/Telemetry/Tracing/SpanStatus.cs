@@ -12,9 +12,13 @@ namespace Switchyard.Core.Telemetry.Tracing;
 /// </summary>
 internal static partial class SpanStatus
 {
+    // Boxed once: a tag's value is an object, and every span of every request sets this one.
+    private static readonly object Complete = true;
+    private static readonly object Incomplete = false;
+
     public static void Set(Activity span, ProxyResponse response, CancellationToken cancellationToken)
     {
-        span.SetTag(SpanAttributes.Complete, response.IsComplete);
+        span.SetTag(SpanAttributes.Complete, response.IsComplete ? Complete : Incomplete);
         if (response.Error is not { } error)
         {
             return;

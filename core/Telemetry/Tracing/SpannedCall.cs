@@ -3,11 +3,34 @@ using Switchyard.Core.Pipeline;
 
 namespace Switchyard.Core.Telemetry.Tracing;
 
-/// <summary>Runs a layer's call inside its span and ends the span's status with the answer (<see cref="SpanStatus"/>).</summary>
-internal static class SpannedCall
+/// <summary>
+/// A layer's call inside its own span: the span started around the call (so it is the current one for everything the
+/// call does), described by the layer when it is recorded, and its status ended with the answer (<see cref="SpanStatus"/>).
+/// Nobody listening, the call is the layer's own: not even an async frame is added; listened to, one async frame holds
+/// both the span and the call.
+/// </summary>
+/// <param name="name">The span's name.</param>
+/// <param name="kind">The span's kind.</param>
+/// <param name="describe">Sets the layer's attributes on a recorded span, from the request.</param>
+internal sealed class SpannedCall(string name, ActivityKind kind, Action<Activity, ProxyRequest> describe)
 {
-    public static async ValueTask<ProxyResponse> RunAsync(Activity span, Proxy next, ProxyRequest request, CancellationToken cancellationToken)
+    /// <summary><paramref name="next"/>, inside the span.</summary>
+    public Proxy Wrap(Proxy next) =>
+        (request, cancellationToken) => GatewayTracing.Source.HasListeners() ? RunAsync(next, request, cancellationToken) : next(request, cancellationToken);
+
+    private async ValueTask<ProxyResponse> RunAsync(Proxy next, ProxyRequest request, CancellationToken cancellationToken)
     {
+        using var span = GatewayTracing.Source.StartActivity(name, kind);
+        if (span is null)
+        {
+            return await next(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (span.IsAllDataRequested)
+        {
+            describe(span, request);
+        }
+
         try
         {
             var response = await next(request, cancellationToken).ConfigureAwait(false);
