@@ -2,14 +2,15 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Switchyard.Core.Configuration;
 using Switchyard.Core.Encoding;
+using Switchyard.Core.Telemetry;
 using Switchyard.Core.Telemetry.Tracing;
 
 namespace Switchyard.Core.Pipeline;
 
 /// <summary>
-/// The innermost layer of a decoded backend: the HTTP call, the status check (only 200 and 201 succeed), the
-/// decoder, and the backend's formatter. A failure becomes an error, or with <c>backend/http</c> the error details
-/// as data or the backend's status for the client.
+/// The innermost layer of a decoded backend: the HTTP call, the body read (tracked with <c>read_payload</c>), the status
+/// check (only 200 and 201 succeed), the decoder, and the backend's formatter. A failure becomes an error, or with
+/// <c>backend/http</c> the error details as data or the backend's status for the client.
 /// </summary>
 internal static class HttpBackendProxy
 {
@@ -17,7 +18,8 @@ internal static class HttpBackendProxy
         HttpMessageInvoker client,
         BackendConfig backend,
         IResponseDecoder decoder,
-        Func<JsonObject, JsonObject>? format)
+        Func<JsonObject, JsonObject>? format,
+        PayloadRead? payloadRead)
     {
         var isCollection = backend.IsCollection;
         var errorDetailsKey = backend.Http.ReturnErrorDetails is { } alias ? "error_" + alias : null;
@@ -29,7 +31,9 @@ internal static class HttpBackendProxy
             {
                 using var message = BackendMessage.Create(request);
                 using var response = await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
-                using var body = await BackendBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                using var body = await (payloadRead is null
+                    ? BackendBody.ReadAsync(response.Content, cancellationToken)
+                    : payloadRead.ReadAsync(response.Content, cancellationToken)).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
                 CurrentSpan.Tag(SpanAttributes.ResponseStatusCode, status);
                 if (status is not (200 or 201))

@@ -75,7 +75,7 @@ public sealed class ProxyFactory(
         var backendClient = BackendClient.Create(backend, client, _states);
         var proxy = backend.Encoding == EncodingNames.NoOp
             ? NoOpBackendProxy.Create(backendClient)
-            : HttpBackendProxy.Create(backendClient, backend, decoders.Get(backend.Encoding), format);
+            : HttpBackendProxy.Create(backendClient, backend, decoders.Get(backend.Encoding), format, PayloadRead.For(route, _telemetry, traced));
 
         proxy = WithPolicies(backend.Policies, backend.CelChecks, proxy);
         proxy = BackendResilience.Create(route, _states, proxy);

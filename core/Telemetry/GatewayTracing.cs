@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Switchyard.Core.Telemetry;
 
 /// <summary>
-/// The one source of the gateway's spans. Spans cost nothing until a listener (the OpenTelemetry SDK, a test) subscribes
+/// The sources of the gateway's spans. Spans cost nothing until a listener (the OpenTelemetry SDK, a test) subscribes
 /// to <see cref="SourceName"/>: <see cref="ActivitySource.StartActivity(string, ActivityKind)"/> then returns null.
 /// </summary>
 public static class GatewayTracing
@@ -19,6 +19,15 @@ public static class GatewayTracing
     /// </summary>
     public const string DurableTaskSourceName = "DurableTask.Core";
 
+    /// <summary>
+    /// The source of the spans of reading backends' bodies (<c>read_payload</c>): apart from <see cref="SourceName"/>, as
+    /// the HttpClient's round trip is, so it is subscribed to only when a backend layer asks for those spans.
+    /// </summary>
+    public const string PayloadSourceName = "Switchyard.ReadPayload";
+
     /// <summary>The source every layer starts its spans from.</summary>
     public static readonly ActivitySource Source = new(SourceName);
+
+    /// <summary>The source of <see cref="PayloadSourceName"/>.</summary>
+    public static readonly ActivitySource PayloadSource = new(PayloadSourceName);
 }

@@ -21,8 +21,8 @@ namespace Switchyard.Functions.Telemetry;
 /// binds exactly the configured address and serves whatever name the scraper used, as KrakenD's Go server does; it
 /// publishes under Native AOT like the gateway's own server.
 /// </remarks>
-/// <param name="meters">The meters every listener serves (the gateway's, the HttpClient's when asked).</param>
-internal sealed class PrometheusListeners(OpenTelemetryOptions options, string[] meters) : IHostedService, IAsyncDisposable
+/// <param name="meters">What every listener serves (the gateway's meter, the HttpClient's when asked).</param>
+internal sealed class PrometheusListeners(OpenTelemetryOptions options, MeterSelection meters) : IHostedService, IAsyncDisposable
 {
     // The .NET runtime's own meter (GC, thread pool, JIT, exceptions): KrakenD's go_metrics, for this runtime.
     private const string RuntimeMeter = "System.Runtime";
@@ -73,9 +73,8 @@ internal sealed class PrometheusListeners(OpenTelemetryOptions options, string[]
 
     private MeterProvider MetricsOf(PrometheusExporterOptions exporter)
     {
-        var metrics = TelemetryServices.AddMeters(
-            Sdk.CreateMeterProviderBuilder().SetResourceBuilder(TelemetryResource.Describe(ResourceBuilder.CreateDefault(), options)),
-            meters);
+        var metrics = meters.AddTo(
+            Sdk.CreateMeterProviderBuilder().SetResourceBuilder(TelemetryResource.Describe(ResourceBuilder.CreateDefault(), options)));
         if (exporter.RuntimeMetrics)
         {
             metrics.AddMeter(RuntimeMeter);

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Switchyard.Core.Telemetry;
+using Switchyard.Core.Telemetry.Metrics;
 
 namespace Switchyard.Functions.Telemetry;
 
@@ -16,10 +17,6 @@ internal sealed class ServerMetrics
     private static readonly IReadOnlyList<double> DurationBuckets =
         [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
 
-    /// <summary>KrakenD's size buckets: 128 B to 64 MiB, each four times the last.</summary>
-    private static readonly IReadOnlyList<long> SizeBuckets =
-        [128, 512, 2048, 8192, 32768, 131072, 524288, 2097152, 8388608, 33554432, 67108864];
-
     public ServerMetrics(string semanticConvention)
     {
         var current = semanticConvention == "1.27";
@@ -34,7 +31,7 @@ internal sealed class ServerMetrics
             unit: "By",
             description: "Size of HTTP server response bodies.",
             tags: null,
-            advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = SizeBuckets });
+            advice: SizeBuckets.Advice);
         ActiveRequests = GatewayMetrics.Meter.CreateUpDownCounter<long>(
             "http.server.active_requests", unit: "{request}", description: "Number of active HTTP server requests.");
     }

@@ -23,7 +23,21 @@ internal static class TelemetryServices
     // round trip.
     private const string HttpClientSource = "System.Net.Http";
 
+    // Its gauges of requests and connections in use: KrakenD's round trip reports durations, sizes and counts only, and
+    // each of these moves twice on every backend call.
     private static readonly string[] HttpClientGauges = ["http.client.active_requests", "http.client.open_connections"];
+
+    // KrakenD's detailed_connection (getting a connection, DNS, TLS): the HttpClient's connection metrics and the DNS
+    // resolver's, and .NET's connection spans (setup, the wait for a connection, DNS lookup, socket connect, TLS
+    // handshake). Each comes once per new connection, not per request.
+    private static readonly string[] ConnectionInstruments = ["http.client.connection.duration", "http.client.request.time_in_queue"];
+    private const string NameResolutionMeter = "System.Net.NameResolution";
+
+    private static readonly string[] ConnectionSources =
+    [
+        "Experimental.System.Net.Http.Connections", "Experimental.System.Net.NameResolution",
+        "Experimental.System.Net.Sockets", "Experimental.System.Net.Security",
+    ];
 
     /// <summary>
     /// The options telemetry runs with: the file's, else, when only Application Insights asks, the defaults with the
@@ -61,9 +75,19 @@ internal static class TelemetryServices
                 // The durable engine's own spans: an orchestration across its replays and processes, its activities.
                 tracing.SetSampler(TraceSampling.For(options.TraceSampleRate))
                     .AddSource(GatewayTracing.SourceName, GatewayTracing.DurableTaskSourceName);
-                if (RoundTrips(config, options, layer => layer.Traces))
+                if (Reports(config, options, layer => layer.Traces, signal => signal.RoundTrip))
                 {
                     tracing.AddSource(HttpClientSource);
+                }
+
+                if (Reports(config, options, layer => layer.Traces, signal => signal.RoundTrip && signal.DetailedConnection))
+                {
+                    tracing.AddSource(ConnectionSources);
+                }
+
+                if (Reports(config, options, layer => layer.Traces, signal => signal.ReadPayload))
+                {
+                    tracing.AddSource(GatewayTracing.PayloadSourceName);
                 }
 
                 OtlpExporters.AddTraces(tracing, traced);
@@ -78,7 +102,7 @@ internal static class TelemetryServices
         {
             telemetry.WithMetrics(metrics =>
             {
-                AddMeters(metrics, meters);
+                meters.AddTo(metrics);
                 OtlpExporters.AddMetrics(metrics, pushed, options.MetricReportingPeriod);
                 if (appInsights is not null)
                 {
@@ -97,29 +121,27 @@ internal static class TelemetryServices
     }
 
     /// <summary>
-    /// Subscribes <paramref name="metrics"/> to <paramref name="meters"/>, without the HttpClient's gauges of requests and
-    /// connections in use: KrakenD's round trip reports durations, sizes and counts only, and each of those gauges moves
-    /// twice per backend call.
+    /// The meters exported: the gateway's, and the HttpClient's when a backend layer asks for its round trip, without its
+    /// gauges, and without its connection metrics unless a layer asks for the connection's detail (then with the DNS
+    /// resolver's as well).
     /// </summary>
-    public static MeterProviderBuilder AddMeters(MeterProviderBuilder metrics, string[] meters)
+    private static MeterSelection MetersOf(ServiceConfig config, OpenTelemetryOptions options)
     {
-        metrics.AddMeter(meters);
-        foreach (var gauge in HttpClientGauges)
+        if (!Reports(config, options, layer => layer.Metrics, signal => signal.RoundTrip))
         {
-            metrics.AddView(gauge, MetricStreamConfiguration.Drop);
+            return new MeterSelection([GatewayMetrics.MeterName], []);
         }
 
-        return metrics;
+        return Reports(config, options, layer => layer.Metrics, signal => signal.RoundTrip && signal.DetailedConnection)
+            ? new MeterSelection([GatewayMetrics.MeterName, HttpClientSource, NameResolutionMeter], HttpClientGauges)
+            : new MeterSelection([GatewayMetrics.MeterName, HttpClientSource], [.. HttpClientGauges, .. ConnectionInstruments]);
     }
 
-    /// <summary>The meters exported: the gateway's, and the HttpClient's when a backend layer asks for its round trip.</summary>
-    private static string[] MetersOf(ServiceConfig config, OpenTelemetryOptions options) =>
-        RoundTrips(config, options, layer => layer.Metrics) ? [GatewayMetrics.MeterName, HttpClientSource] : [GatewayMetrics.MeterName];
+    // Whether the service's backend layer, or a backend's own, reports that part of the round trip for that signal.
+    private static bool Reports(
+        ServiceConfig config, OpenTelemetryOptions options, Func<BackendLayerOptions, BackendSignalOptions> signal, Func<BackendSignalOptions, bool> part) =>
+        Reported(signal(options.Backend), part) || config.Endpoints.SelectMany(endpoint => endpoint.Backends)
+            .Any(backend => backend.TelemetryBackend is { } own && Reported(signal(own), part));
 
-    // Whether the service's backend layer, or a backend's own, reports the round trip of that signal.
-    private static bool RoundTrips(ServiceConfig config, OpenTelemetryOptions options, Func<BackendLayerOptions, BackendSignalOptions> signal) =>
-        ReportsRoundTrip(signal(options.Backend)) || config.Endpoints.SelectMany(endpoint => endpoint.Backends)
-            .Any(backend => backend.TelemetryBackend is { } own && ReportsRoundTrip(signal(own)));
-
-    private static bool ReportsRoundTrip(BackendSignalOptions signal) => signal is { DisableStage: false, RoundTrip: true };
+    private static bool Reported(BackendSignalOptions signal, Func<BackendSignalOptions, bool> part) => !signal.DisableStage && part(signal);
 }

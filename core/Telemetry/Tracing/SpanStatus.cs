@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Switchyard.Core.Pipeline;
+using Switchyard.Core.Telemetry.Metrics;
 
 namespace Switchyard.Core.Telemetry.Tracing;
 
@@ -12,13 +13,9 @@ namespace Switchyard.Core.Telemetry.Tracing;
 /// </summary>
 internal static partial class SpanStatus
 {
-    // Boxed once: a tag's value is an object, and every span of every request sets this one.
-    private static readonly object Complete = true;
-    private static readonly object Incomplete = false;
-
     public static void Set(Activity span, ProxyResponse response, CancellationToken cancellationToken)
     {
-        span.SetTag(SpanAttributes.Complete, response.IsComplete ? Complete : Incomplete);
+        span.SetTag(SpanAttributes.Complete, MetricTags.Of(response.IsComplete));
         if (response.Error is not { } error)
         {
             return;

@@ -48,7 +48,8 @@ public sealed class SpanTreeExportTests(RabbitMqServer rabbit)
             Wait);
         var tree = new SpanTree(spans);
 
-        // Aggregation: server span → proxy span → one backend span per backend → the HttpClient's span, whose id the backend received.
+        // Aggregation: server span → proxy span → one backend span per backend → the HttpClient's span, whose id the backend
+        // received, beside the span of the body read.
         var aggregation = tree.Single("GET /agg", "Server");
         aggregation.Attribute("krakend.stage").Should().Be("global");
         var aggregationPipe = tree.OnlyChild(aggregation);
@@ -62,8 +63,7 @@ public sealed class SpanTreeExportTests(RabbitMqServer rabbit)
             call.Attribute("krakend.stage").Should().Be("backend");
             call.Kind.Should().Be("Client");
             call.Status.Should().NotBe("Error");
-            var roundTrip = tree.OnlyChild(call);
-            roundTrip.Scope.Should().Be("System.Net.Http");
+            var roundTrip = tree.RoundTrip(call);
             ReceivedTraceparent(backend, call.Name).Should().StartWith($"00-{aggregation.TraceId}-{roundTrip.SpanId}-");
         }
 
@@ -77,7 +77,7 @@ public sealed class SpanTreeExportTests(RabbitMqServer rabbit)
         tree.Ancestors(leaf).Last().Should().Be(flow);
         tree.Ancestors(leaf).Where(span => span.Attribute("krakend.stage") == "backend").Select(span => span.Name)
             .Should().Equal("/into-level3", "/into-level2");
-        ReceivedTraceparent(backend, "/leaf").Should().StartWith($"00-{flow.TraceId}-{tree.OnlyChild(leaf).SpanId}-");
+        ReceivedTraceparent(backend, "/leaf").Should().StartWith($"00-{flow.TraceId}-{tree.RoundTrip(leaf).SpanId}-");
 
         // The race: three calls under the backend's span, one winner, two cancelled without an error.
         var race = tree.Single("GET /race", "Server");
@@ -103,7 +103,7 @@ public sealed class SpanTreeExportTests(RabbitMqServer rabbit)
         });
         var order = tree.Spans.Single(span => span.Name == "/orders");
         tree.Ancestors(order).Should().Contain(message);
-        ReceivedTraceparent(backend, "/orders").Should().StartWith($"00-{producerTrace}-{tree.OnlyChild(order).SpanId}-");
+        ReceivedTraceparent(backend, "/orders").Should().StartWith($"00-{producerTrace}-{tree.RoundTrip(order).SpanId}-");
     }
 
     private static IEnumerable<ReceivedSpan> Children(IReadOnlyList<ReceivedSpan> spans, ReceivedSpan parent) =>
@@ -137,6 +137,14 @@ public sealed class SpanTreeExportTests(RabbitMqServer rabbit)
         public IReadOnlyList<ReceivedSpan> Children(ReceivedSpan parent) => [.. SpanTreeExportTests.Children(spans, parent)];
 
         public ReceivedSpan OnlyChild(ReceivedSpan parent) => Children(parent).Should().ContainSingle().Subject;
+
+        /// <summary>The HttpClient's round trip under a backend call, which has it and the span of its body read, no more.</summary>
+        public ReceivedSpan RoundTrip(ReceivedSpan call)
+        {
+            var children = Children(call);
+            children.Select(span => span.Name).Should().HaveCount(2).And.Contain("http.client.response.read.tracker");
+            return children.Should().ContainSingle(span => span.Scope == "System.Net.Http").Subject;
+        }
 
         /// <summary>The parent, its parent, and so on to the root received (nearest first).</summary>
         public IReadOnlyList<ReceivedSpan> Ancestors(ReceivedSpan span)

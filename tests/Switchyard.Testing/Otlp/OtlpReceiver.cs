@@ -79,6 +79,48 @@ public sealed class OtlpReceiver : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits for a point of the histogram <paramref name="metric"/> labelled <c>http.route</c> = <paramref name="route"/>
+    /// with at least one measurement; throws with the metrics that did arrive when <paramref name="timeout"/> passes first.
+    /// </summary>
+    public async Task<ReceivedHistogramPoint> WaitForHistogramAsync(string metric, string route, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var point = Histograms.FirstOrDefault(point =>
+                point.Metric == metric && Equals(point.Attributes.GetValueOrDefault("http.route"), route) && point.Count > 0);
+            if (point is not null)
+            {
+                return point;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException(
+                    $"No {metric} point for {route} within {timeout.TotalSeconds} s; received: "
+                    + string.Join(", ", Histograms.Select(p => $"{p.Metric} {p.Attributes.GetValueOrDefault("http.route")}").Distinct()));
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Waits until a metric named <paramref name="metric"/> (of any kind) arrives; throws when <paramref name="timeout"/> passes first.</summary>
+    public async Task WaitForMetricAsync(string metric, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!_metricNames.ContainsKey(metric))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"No {metric} within {timeout.TotalSeconds} s; received: {string.Join(", ", MetricNames)}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private static async Task ReceiveAsync(

@@ -41,6 +41,6 @@ public sealed partial class ReadmeMetricsTableTests
         rows.Should().BeEquivalentTo(instruments.ToDictionary(pair => pair.Key, pair => pair.Value ?? ""));
     }
 
-    [GeneratedRegex(@"^\| `(?<name>[a-z_.]+)` \| (?<unit>[^|]*?) \|", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\| `(?<name>[a-z_.\-]+)` \| (?<unit>[^|]*?) \|", RegexOptions.Multiline)]
     private static partial Regex Row();
 }
