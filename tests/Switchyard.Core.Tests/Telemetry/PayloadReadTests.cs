@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using Switchyard.Core.Configuration;
 using Switchyard.Core.Encoding;
 using Switchyard.Core.Pipeline;
@@ -62,19 +64,26 @@ public sealed class PayloadReadTests
     [Fact]
     public async Task A_body_cut_short_fails_its_span_and_counts_an_error()
     {
-        await using var backend = await TestBackend.StartAsync(async context =>
+        // A server of raw bytes: the headers promise 100 bytes, 10 follow, then the connection closes (its FIN comes
+        // after every byte written, so the client always has the headers and reads a body that ends too soon).
+        using var server = new TcpListener(IPAddress.Loopback, 0);
+        server.Start();
+        var serving = Task.Run(async () =>
         {
-            // Promises 100 bytes, sends 10, and drops the connection.
-            context.Response.ContentType = "application/json";
-            context.Response.ContentLength = 100;
-            await context.Response.Body.WriteAsync("{\"name\": \""u8.ToArray());
-            await context.Response.Body.FlushAsync();
-            context.Abort();
+            using var connection = await server.AcceptTcpClientAsync();
+            var stream = connection.GetStream();
+            var request = new byte[4096];
+            _ = await stream.ReadAsync(request);
+            await stream.WriteAsync("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"name\": \""u8.ToArray());
+            connection.Client.Shutdown(SocketShutdown.Send);
+            _ = await stream.ReadAsync(request);
         });
         using var spans = new SpanRecorder(GatewayTracing.PayloadSourceName);
         using var metrics = new RecordedMetrics(GatewayMetrics.MeterName);
 
-        (await Pipe(backend, new OpenTelemetryOptions())(Request(), default)).IsComplete.Should().BeFalse();
+        var host = $"http://127.0.0.1:{((IPEndPoint)server.LocalEndpoint).Port}";
+        (await Pipe(host, new OpenTelemetryOptions())(Request(), default)).IsComplete.Should().BeFalse();
+        await serving.WaitAsync(TimeSpan.FromSeconds(10));
 
         spans.From(GatewayTracing.PayloadSourceName).Should().ContainSingle().Which.Status.Should().Be(ActivityStatusCode.Error);
         metrics.Of("http.client.response.read.errors", ("krakend.endpoint.route", $"/{_unique}")).Should().ContainSingle().Which.Value.Should().Be(1);
@@ -98,11 +107,13 @@ public sealed class PayloadReadTests
         metrics.All.Should().NotContain(m => m.Instrument.StartsWith("http.client.response.read.", StringComparison.Ordinal) && m.Tags.GetValueOrDefault("krakend.endpoint.route") == $"/{_unique}");
     }
 
-    private Proxy Pipe(TestBackend backend, OpenTelemetryOptions telemetry) =>
+    private Proxy Pipe(TestBackend backend, OpenTelemetryOptions telemetry) => Pipe(backend.Host, telemetry);
+
+    private Proxy Pipe(string host, OpenTelemetryOptions telemetry) =>
         new ProxyFactory(Client, DecoderRegistry.Default, telemetry: telemetry).CreateEndpoint(new EndpointConfig
         {
             Endpoint = $"/{_unique}",
-            Backends = [new BackendConfig { Host = [backend.Host], UrlPattern = "/items" }],
+            Backends = [new BackendConfig { Host = [host], UrlPattern = "/items" }],
         });
 
     private static ProxyRequest Request() => new() { Method = "GET", Path = "/x" };
