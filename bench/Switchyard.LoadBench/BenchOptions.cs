@@ -57,6 +57,9 @@ internal sealed record BenchOptions
     /// <summary>The telemetry experiment records each variant in this many slices of <see cref="Duration"/>, taking turns.</summary>
     public int TelemetryRounds => Quick ? 2 : 8;
 
+    /// <summary>Requests each process of the telemetry floor makes (after its warm-up).</summary>
+    public int TelemetryFloorRequests => Quick ? 300_000 : 2_000_000;
+
     /// <summary>The hedging experiment's direct measurement of the heavy-tail backend, whose p90 and p95 become its delays.</summary>
     public TimeSpan BackendProbeDuration => TimeSpan.FromSeconds(Quick ? 5 : 20);
 

@@ -68,12 +68,12 @@ internal sealed class BenchServers : IDisposable
     }
 
     /// <summary>Starts another plain backend, used as the OTLP collector exports go to (a sink that counts them).</summary>
-    public async Task<Uri> StartOtlpSinkAsync(CancellationToken cancellationToken)
+    public async Task<(ChildProcess Process, Uri Url)> StartOtlpSinkAsync(CancellationToken cancellationToken)
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("The benchmark's own executable is unknown.");
         var (sink, url) = Add(port => ChildProcess.Start("OTLP sink", self, ["backend", "--port", Text(port)]));
         await sink.WaitUntilAnswersAsync(new Uri(url, "/__otlp"), cancellationToken);
-        return url;
+        return (sink, url);
     }
 
     /// <summary>Starts nginx and HAProxy in front of the backend, and waits until each answers.</summary>

@@ -6,10 +6,16 @@ using Switchyard.LoadBench;
 //   Switchyard.LoadBench --gateway PATH [--quick] [--hedging | --telemetry [--baseline-gateway PATH --baseline-revision REV]]
 //     [--results DIR]   (--hedging, --telemetry: that experiment alone)
 //   Switchyard.LoadBench backend --port N [--heavy-tail --seed S]   (the backend the orchestrator starts)
+//   Switchyard.LoadBench telemetry-floor --sink URL --signals NAME --requests N   (what --telemetry starts for its floor)
 if (args.Length > 0 && args[0] == "backend")
 {
     await BackendApp.RunAsync(BackendOptions.Parse(args[1..]));
     return 0;
+}
+
+if (args.Length > 0 && args[0] == "telemetry-floor")
+{
+    return TelemetryFloor.Run(args[1..]);
 }
 
 var options = BenchOptions.Parse(args, BenchOptions.RepositoryRoot());
