@@ -126,6 +126,8 @@ internal sealed record TelemetryReport
         {
             var offRatio = off.RequestsPerSecond / baseline.RequestsPerSecond;
             text.AppendLine(Culture, $"- Telemetry off: {offRatio:F3} of the build before instrumentation (≥ {OffTarget:F2}: {(offRatio >= OffTarget ? "met" : "not met")}).");
+            text.AppendLine(Culture, $"  Its gateway's own CPU per request: {off.GatewayMicrosecondsPerRequest:F1} µs against {baseline.GatewayMicrosecondsPerRequest:F1} ({baseline.GatewayMicrosecondsPerRequest / off.GatewayMicrosecondsPerRequest:F3}),");
+            text.AppendLine("  a figure the machine's other work moves less than the throughput.");
         }
         else
         {
