@@ -73,10 +73,17 @@ internal static class TelemetryFloor
         var before = Process.GetCurrentProcess().TotalProcessorTime;
         Loop(requests, exporter);
 
-        // Everything recorded is exported before the clock stops: the export threads' work is part of the cost.
+        // Everything recorded is exported before the clock stops: the export threads' work is part of the cost. A flush
+        // returns once the last batch has left the queue, which can be before its export has ended.
         tracing?.ForceFlush();
         metrics?.ForceFlush();
         var spans = (WarmupRequests + (long)requests) * SpansPerRequest;
+        var waited = Stopwatch.StartNew();
+        while (exporter is not null && exporter.Exported < spans && waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            Thread.Sleep(1);
+        }
+
         if (exporter is not null && exporter.Exported != spans)
         {
             throw new InvalidOperationException($"telemetry-floor: {exporter.Exported} of {spans} spans were exported; the rest were dropped.");
