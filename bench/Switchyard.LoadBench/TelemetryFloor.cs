@@ -115,7 +115,8 @@ internal static class TelemetryFloor
             var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
             var errors = process.StandardError.ReadToEndAsync(cancellationToken);
             await process.WaitForExitAsync(cancellationToken);
-            var sinkUsage = sinkMeter.Stop(requests);
+            // The sink receives the warm-up's spans too, while it is measured.
+            var sinkUsage = sinkMeter.Stop(WarmupRequests + requests);
             if (process.ExitCode != 0)
             {
                 throw new InvalidOperationException($"telemetry-floor ({signals}) exited with {process.ExitCode}: {await errors}");
