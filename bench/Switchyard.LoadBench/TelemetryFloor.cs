@@ -114,7 +114,17 @@ internal static class TelemetryFloor
             using var process = Process.Start(start) ?? throw new InvalidOperationException($"telemetry-floor ({signals}) did not start.");
             var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
             var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-            await process.WaitForExitAsync(cancellationToken);
+            try
+            {
+                await process.WaitForExitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // As wrk's runs: a stopped benchmark leaves nothing running.
+                process.Kill();
+                throw;
+            }
+
             // The sink receives the warm-up's spans too, while it is measured.
             var sinkUsage = sinkMeter.Stop(WarmupRequests + requests);
             if (process.ExitCode != 0)
