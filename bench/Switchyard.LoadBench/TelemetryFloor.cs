@@ -104,35 +104,17 @@ internal static class TelemetryFloor
         var runs = new List<FloorRun>();
         foreach (var signals in Signals)
         {
-            var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var argument in (string[])["telemetry-floor", "--sink", sink.ToString(), "--signals", signals, "--requests", requests.ToString(CultureInfo.InvariantCulture)])
-            {
-                start.ArgumentList.Add(argument);
-            }
-
             var sinkMeter = ProcessMeter.Start(sinkProcess);
-            using var process = Process.Start(start) ?? throw new InvalidOperationException($"telemetry-floor ({signals}) did not start.");
-            var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-            try
-            {
-                await process.WaitForExitAsync(cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                // As wrk's runs: a stopped benchmark leaves nothing running.
-                process.Kill();
-                throw;
-            }
+            var run = await ProgramRun.RunAsync(self, ["telemetry-floor", "--sink", sink.ToString(), "--signals", signals, "--requests", requests.ToString(CultureInfo.InvariantCulture)], cancellationToken);
 
             // The sink receives the warm-up's spans too, while it is measured.
             var sinkUsage = sinkMeter.Stop(WarmupRequests + requests);
-            if (process.ExitCode != 0)
+            if (run.ExitCode != 0)
             {
-                throw new InvalidOperationException($"telemetry-floor ({signals}) exited with {process.ExitCode}: {await errors}");
+                throw new InvalidOperationException($"telemetry-floor ({signals}) exited with {run.ExitCode}: {run.Errors}");
             }
 
-            var line = (await output).Split('\n').Single(l => l.StartsWith(Answer, StringComparison.Ordinal));
+            var line = run.Output.Split('\n').Single(l => l.StartsWith(Answer, StringComparison.Ordinal));
             runs.Add(new FloorRun(signals, double.Parse(line[Answer.Length..], CultureInfo.InvariantCulture), sinkUsage.CpuMicrosecondsPerRequest));
             Console.WriteLine($"SDK alone, {signals}: {runs[^1].ProcessMicroseconds:F2} us per request, sink {runs[^1].SinkMicroseconds:F2}");
         }

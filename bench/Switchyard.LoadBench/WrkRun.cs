@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Switchyard.LoadBench;
@@ -33,44 +31,13 @@ internal static class WrkRun
 
     private static async Task<string> RunWrkAsync(Uri url, IEnumerable<string> arguments, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("wrk") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
+        var run = await ProgramRun.RunAsync("wrk", arguments, cancellationToken);
+        if (run.ExitCode != 0)
         {
-            start.ArgumentList.Add(argument);
+            throw new InvalidOperationException($"wrk against {url} failed (exit {run.ExitCode}):\n{run.Output}{run.Errors}");
         }
 
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (Win32Exception error)
-        {
-            throw new InvalidOperationException($"cannot run wrk ({error.Message}); bench/run.sh installs it.", error);
-        }
-
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-            try
-            {
-                await process.WaitForExitAsync(cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill();
-                throw;
-            }
-
-            var text = await output;
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"wrk against {url} failed (exit {process.ExitCode}):\n{text}{await errors}");
-            }
-
-            return text;
-        }
+        return run.Output;
     }
 
     private static WrkResult Parse(string text, LatencyKind latency)
