@@ -32,6 +32,18 @@ internal sealed class ChildProcess : IDisposable
 
     public static ChildProcess Start(string name, string program, IEnumerable<string> arguments, string? workingDirectory = null)
     {
+        var process = StartRedirected(name, program, arguments, workingDirectory);
+        var child = new ChildProcess(name, process);
+        process.OutputDataReceived += (_, line) => child.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => child.Keep(line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return child;
+    }
+
+    /// <summary>Starts <paramref name="program"/> with its stdout and stderr redirected; a program that is not installed says where it comes from.</summary>
+    public static Process StartRedirected(string name, string program, IEnumerable<string> arguments, string? workingDirectory = null)
+    {
         var start = new ProcessStartInfo(program)
         {
             UseShellExecute = false,
@@ -44,22 +56,14 @@ internal sealed class ChildProcess : IDisposable
             start.ArgumentList.Add(argument);
         }
 
-        Process process;
         try
         {
-            process = Process.Start(start) ?? throw new InvalidOperationException($"{name}: {program} did not start.");
+            return Process.Start(start) ?? throw new InvalidOperationException($"{name}: {program} did not start.");
         }
         catch (Win32Exception error)
         {
             throw new InvalidOperationException($"{name}: cannot run {program} ({error.Message}); bench/run.sh installs it.", error);
         }
-
-        var child = new ChildProcess(name, process);
-        process.OutputDataReceived += (_, line) => child.Keep(line.Data);
-        process.ErrorDataReceived += (_, line) => child.Keep(line.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return child;
     }
 
     /// <summary>Waits until the server answers <paramref name="url"/> with any HTTP status; fails loudly if it exits or never does.</summary>

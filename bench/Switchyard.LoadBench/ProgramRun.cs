@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Diagnostics;
 
 namespace Switchyard.LoadBench;
@@ -11,37 +10,19 @@ internal sealed record ProgramRun(int ExitCode, string Output, string Errors)
     /// </summary>
     public static async Task<ProgramRun> RunAsync(string program, IEnumerable<string> arguments, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(program) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        Process process;
+        using var process = ChildProcess.StartRedirected(Path.GetFileName(program), program, arguments);
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
         try
         {
-            process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start.");
+            await process.WaitForExitAsync(cancellationToken);
         }
-        catch (Win32Exception error)
+        catch (OperationCanceledException)
         {
-            throw new InvalidOperationException($"cannot run {program} ({error.Message}); bench/run.sh installs it.", error);
+            process.Kill();
+            throw;
         }
 
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-            try
-            {
-                await process.WaitForExitAsync(cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill();
-                throw;
-            }
-
-            return new ProgramRun(process.ExitCode, await output, await errors);
-        }
+        return new ProgramRun(process.ExitCode, await output, await errors);
     }
 }
